@@ -1,0 +1,136 @@
+package io.shuno.intake;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.shuno.matching.Inbound;
+import io.shuno.matching.RecordPosition;
+import io.shuno.reconciliation.InvalidIdentifierException;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.component.kafka.KafkaConstants;
+import org.apache.camel.component.kafka.consumer.KafkaManualCommit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The bean behind one intake route. For each batch of records: validate and read every record, dead-letter the
+ * invalid ones, apply the valid ones — all in one database transaction — and only then commit, per partition, the
+ * offset of the last record handled. A crash anywhere before the commit means the batch is read again, and the
+ * inbox turns the second reading into a no-op.
+ */
+public class Intake<T> {
+
+    private static final Logger log = LoggerFactory.getLogger(Intake.class);
+    private static final int MAX_REPORTED_VIOLATIONS = 5;
+
+    private final RecordFormat<T> format;
+    private final SchemaCatalog schemas;
+    private final ObjectMapper json;
+    private final TransactionTemplate transactions;
+    private final DeadLetters deadLetters;
+    private final Consumer<List<Inbound<T>>> apply;
+
+    Intake(RecordFormat<T> format, SchemaCatalog schemas, ObjectMapper json, TransactionTemplate transactions,
+           DeadLetters deadLetters, Consumer<List<Inbound<T>>> apply) {
+        this.format = format;
+        this.schemas = schemas;
+        this.json = json;
+        this.transactions = transactions;
+        this.deadLetters = deadLetters;
+        this.apply = apply;
+    }
+
+    public void accept(List<Exchange> records) {
+        List<Inbound<T>> accepted = new ArrayList<>(records.size());
+        List<DeadLetter> rejected = new ArrayList<>();
+        for (Exchange record : records) {
+            Message message = record.getMessage();
+            RecordPosition position = new RecordPosition(message.getHeader(KafkaConstants.TOPIC, String.class),
+                    message.getHeader(KafkaConstants.PARTITION, Integer.class),
+                    message.getHeader(KafkaConstants.OFFSET, Long.class));
+            byte[] value = message.getBody(byte[].class);
+            try {
+                accepted.add(read(position, value));
+            } catch (RejectedRecordException e) {
+                rejected.add(new DeadLetter(position, message.getHeader(KafkaConstants.KEY, byte[].class),
+                        value == null ? new byte[0] : value, e.rejectionClass(), e.getMessage()));
+            }
+        }
+        transactions.executeWithoutResult(status -> {
+            deadLetters.keep(rejected);
+            apply.accept(accepted);
+        });
+        commitOffsets(records);
+        if (!rejected.isEmpty()) {
+            log.warn("{}: dead-lettered {} of {} records ({})", format.schemaName(), rejected.size(), records.size(),
+                    rejected.stream().map(d -> d.rejectionClass().name()).distinct().toList());
+        }
+        log.debug("{}: handled a batch of {} records", format.schemaName(), records.size());
+    }
+
+    private Inbound<T> read(RecordPosition position, byte[] value) throws RejectedRecordException {
+        if (value == null || value.length == 0) {
+            throw new RejectedRecordException(RejectionClass.NOT_JSON, "empty record: a JSON object was expected");
+        }
+        JsonNode document;
+        try {
+            document = json.readTree(value);
+        } catch (JsonProcessingException e) {
+            // The parser's own message quotes the content, which may hold personal data: report only where it broke.
+            throw new RejectedRecordException(RejectionClass.NOT_JSON, "not a JSON document (line "
+                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");
+        } catch (java.io.IOException e) {
+            throw new RejectedRecordException(RejectionClass.NOT_JSON, "not a JSON document");
+        }
+        if (document == null || document.isMissingNode()) {
+            throw new RejectedRecordException(RejectionClass.NOT_JSON, "not a JSON document");
+        }
+        List<String> violations = schemas.violations(format.schemaName(), document);
+        if (!violations.isEmpty()) {
+            throw new RejectedRecordException(RejectionClass.SCHEMA_VIOLATION, "violates " + format.schemaName()
+                    + " schema: " + String.join("; ", violations.subList(0, Math.min(violations.size(),
+                    MAX_REPORTED_VIOLATIONS))) + (violations.size() > MAX_REPORTED_VIOLATIONS
+                    ? " (and " + (violations.size() - MAX_REPORTED_VIOLATIONS) + " more)" : ""));
+        }
+        T command;
+        try {
+            command = format.read(new Fields(document));
+        } catch (InvalidIdentifierException e) {
+            throw new RejectedRecordException(RejectionClass.INVALID_IDENTIFIER, e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw new RejectedRecordException(RejectionClass.INVALID_PAYLOAD, e.getMessage());
+        }
+        return new Inbound<>(format.messageId(document), fingerprint(command), position, command);
+    }
+
+    /** Content identity of what shuno reads from a message (extra fields it ignores do not count). */
+    private static String fingerprint(Object command) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(command.toString().getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+
+    private static void commitOffsets(List<Exchange> records) {
+        Map<Integer, KafkaManualCommit> lastPerPartition = new LinkedHashMap<>();
+        for (Exchange record : records) {
+            lastPerPartition.put(record.getMessage().getHeader(KafkaConstants.PARTITION, Integer.class),
+                    record.getMessage().getHeader(KafkaConstants.MANUAL_COMMIT, KafkaManualCommit.class));
+        }
+        lastPerPartition.values().forEach(KafkaManualCommit::commit);
+    }
+}

@@ -1,0 +1,75 @@
+package io.shuno.ledger;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * Only one instance relays the outbox at a time, so messages about one invoice leave in the order they were
+ * written. The leader holds a PostgreSQL session lock on a connection of its own; if that connection dies, the
+ * lock is released and another instance takes over.
+ */
+@Component
+class OutboxLeadership implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxLeadership.class);
+    /** An arbitrary constant that names the relay's lock among PostgreSQL advisory locks. */
+    private static final long RELAY_LOCK = 0x5348554e4f5245L;
+
+    private final DataSource dataSource;
+    private Connection held;
+
+    OutboxLeadership(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    synchronized boolean isLeader() {
+        try {
+            if (held != null && held.isValid(2)) {
+                return true;
+            }
+            release();
+            Connection candidate = dataSource.getConnection();
+            candidate.setAutoCommit(true);
+            try (Statement statement = candidate.createStatement();
+                 ResultSet result = statement.executeQuery("select pg_try_advisory_lock(" + RELAY_LOCK + ")")) {
+                result.next();
+                if (result.getBoolean(1)) {
+                    held = candidate;
+                    log.info("This instance now relays the outbox");
+                    return true;
+                }
+            }
+            candidate.close();
+            return false;
+        } catch (SQLException e) {
+            log.warn("Could not take the outbox relay lock: {}", e.getMessage());
+            release();
+            return false;
+        }
+    }
+
+    synchronized void release() {
+        if (held == null) {
+            return;
+        }
+        try {
+            held.close();
+        } catch (SQLException e) {
+            log.debug("Closing the relay lock connection failed: {}", e.getMessage());
+        }
+        held = null;
+    }
+
+    @Override
+    public void destroy() {
+        release();
+    }
+}

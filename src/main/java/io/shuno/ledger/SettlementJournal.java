@@ -1,0 +1,85 @@
+package io.shuno.ledger;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.shuno.platform.ShunoProperties;
+import io.shuno.reconciliation.Settlement;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.sql.Date;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Books settlements: one row each (the primary key is the deterministic id, so nothing is booked twice) and one
+ * message each on the settlement topic, in the caller's transaction.
+ */
+@Component
+public class SettlementJournal {
+
+    private final JdbcTemplate jdbc;
+    private final Outbox outbox;
+    private final ObjectMapper json;
+    private final Clock clock;
+    private final String topic;
+
+    SettlementJournal(JdbcTemplate jdbc, Outbox outbox, ObjectMapper json, Clock clock, ShunoProperties properties) {
+        this.jdbc = jdbc;
+        this.outbox = outbox;
+        this.json = json;
+        this.clock = clock;
+        this.topic = properties.topics().settlements();
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void book(List<Settlement> settlements) {
+        if (settlements.isEmpty()) {
+            return;
+        }
+        jdbc.batchUpdate("""
+                insert into settlements (settlement_id, kind, reverses, municipality_code, payment_ref, invoice_id,
+                    amount, account, revenue_code, fiscal_year, year_class, received_on, channel, cause)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", settlements, settlements.size(), (ps, s) -> {
+            ps.setObject(1, UUID.fromString(s.settlementId()));
+            ps.setString(2, s.kind().name());
+            ps.setObject(3, s.reverses().map(UUID::fromString).orElse(null));
+            ps.setString(4, s.municipality().value());
+            ps.setString(5, s.paymentRef().value());
+            ps.setString(6, s.invoiceId().map(Object::toString).orElse(null));
+            ps.setLong(7, s.amount());
+            ps.setString(8, s.account().name());
+            ps.setString(9, s.revenueCode().orElse(null));
+            ps.setInt(10, s.bookingYear().fiscalYear().year());
+            ps.setString(11, s.bookingYear().yearClass().name());
+            ps.setDate(12, Date.valueOf(s.receivedOn()));
+            ps.setString(13, s.channel().name());
+            ps.setString(14, s.cause());
+        });
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        Map<String, Settlement> byId = new HashMap<>();
+        settlements.forEach(s -> byId.put(s.settlementId(), s));
+        List<OutboxMessage> messages = new ArrayList<>();
+        for (Settlement settlement : settlements) {
+            Settlement reversed = settlement.reverses().map(id -> Optional.ofNullable(byId.get(id))
+                    .orElseThrow(() -> new IllegalStateException("reversal " + settlement.settlementId()
+                            + " must be booked with the settlement it reverses"))).orElse(null);
+            List<LedgerEntry> entries = DoubleEntry.of(settlement, reversed);
+            messages.add(new OutboxMessage(topic, messageKey(settlement),
+                    SettlementMessages.toJson(json, settlement, entries, now), Map.of()));
+        }
+        outbox.append(messages);
+    }
+
+    /** Settlements of one invoice share a partition so the ledger reads them in order. */
+    private static String messageKey(Settlement settlement) {
+        return settlement.invoiceId().map(Object::toString).orElse(settlement.paymentRef().value());
+    }
+}

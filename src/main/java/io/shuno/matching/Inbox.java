@@ -1,0 +1,43 @@
+package io.shuno.matching;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Remembers every handled message by business key; the primary key refuses a second handling. */
+@Component
+class Inbox {
+
+    private final JdbcTemplate jdbc;
+
+    Inbox(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Fingerprints of the given messages already handled, by message id. */
+    Map<String, String> fingerprints(String source, Collection<String> messageIds) {
+        Map<String, String> found = new HashMap<>();
+        jdbc.query("select message_id, fingerprint from inbox where source = ? and message_id = any(?)",
+                row -> {
+                    found.put(row.getString(1), row.getString(2));
+                }, source, messageIds.toArray(String[]::new));
+        return found;
+    }
+
+    void record(List<InboxEntry> entries) {
+        jdbc.batchUpdate("""
+                insert into inbox (source, message_id, fingerprint, topic, partition_no, offset_no)
+                values (?, ?, ?, ?, ?, ?)""", entries, entries.size(), (ps, entry) -> {
+            ps.setString(1, entry.source());
+            ps.setString(2, entry.messageId());
+            ps.setString(3, entry.fingerprint());
+            ps.setString(4, entry.position().topic());
+            ps.setInt(5, entry.position().partition());
+            ps.setLong(6, entry.position().offset());
+        });
+    }
+}

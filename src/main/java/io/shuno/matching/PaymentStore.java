@@ -1,0 +1,45 @@
+package io.shuno.matching;
+
+import io.shuno.reconciliation.ElNumber;
+import io.shuno.reconciliation.NoticeStage;
+import io.shuno.reconciliation.PaymentRef;
+import io.shuno.reconciliation.PaymentState;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+
+/** The payments table: the last stage each payment reached. */
+@Component
+class PaymentStore {
+
+    private final JdbcTemplate jdbc;
+
+    PaymentStore(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Map<PaymentRef, PaymentState> load(Collection<PaymentRef> refs) {
+        Map<PaymentRef, PaymentState> found = new HashMap<>();
+        jdbc.query("select payment_ref, el_number, amount, stage from payments where payment_ref = any(?)", row -> {
+            PaymentState state = new PaymentState(new PaymentRef(row.getString(1)), new ElNumber(row.getString(2)),
+                    row.getLong(3), NoticeStage.valueOf(row.getString(4)));
+            found.put(state.paymentRef(), state);
+        }, (Object) refs.stream().map(PaymentRef::value).toArray(String[]::new));
+        return found;
+    }
+
+    void save(Collection<PaymentState> payments) {
+        jdbc.batchUpdate("""
+                insert into payments (payment_ref, el_number, amount, stage) values (?, ?, ?, ?)
+                on conflict (payment_ref) do update set stage = excluded.stage, amount = excluded.amount,
+                    updated_at = now()""", payments, payments.size(), (ps, payment) -> {
+            ps.setString(1, payment.paymentRef().value());
+            ps.setString(2, payment.elNumber().value());
+            ps.setLong(3, payment.amount());
+            ps.setString(4, payment.stage().name());
+        });
+    }
+}

@@ -1,0 +1,53 @@
+package io.shuno.matching;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Collection;
+
+/**
+ * Serialises all work on one invoice across threads and instances. Every batch takes a transaction-scoped
+ * PostgreSQL advisory lock for each invoice id and eL番号 it touches — all of them up front and in one global order,
+ * so two batches can wait for each other but never deadlock. A payment that arrives before its invoice locks the
+ * eL番号, which the invoice's ISSUED event locks too.
+ */
+@Component
+class ReconciliationLocks {
+
+    private final JdbcTemplate jdbc;
+
+    ReconciliationLocks(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void acquire(Collection<String> keys) {
+        Long[] ordered = keys.stream().map(ReconciliationLocks::hash).distinct().sorted().toArray(Long[]::new);
+        if (ordered.length == 0) {
+            return;
+        }
+        // unnest keeps the array's order, so the locks are taken in ascending order
+        jdbc.queryForObject("select count(pg_advisory_xact_lock(k)) from unnest(?::bigint[]) as k", Long.class,
+                (Object) ordered);
+    }
+
+    static String invoiceKey(Object invoiceId) {
+        return "invoice:" + invoiceId;
+    }
+
+    static String elNumberKey(Object elNumber) {
+        return "el:" + elNumber;
+    }
+
+    private static long hash(String key) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+            return ByteBuffer.wrap(digest).getLong();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+}

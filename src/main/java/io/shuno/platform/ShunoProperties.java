@@ -1,0 +1,15 @@
+package io.shuno.platform;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/** Everything an operator may set, with the defaults that let shuno run with no configuration at all. */
+@ConfigurationProperties("shuno")
+public record ShunoProperties(Topics topics, Kafka kafka) {
+
+    public record Topics(String invoiceEvents, String eltaxNotices, String terminalTransactions,
+                         String settlements, String exceptions, String deadLetters) {
+    }
+
+    public record Kafka(String brokers, int partitions, short replicationFactor, String groupId) {
+    }
+}

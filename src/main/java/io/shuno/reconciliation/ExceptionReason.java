@@ -1,0 +1,7 @@
+package io.shuno.reconciliation;
+
+/** Why a human must look. The names are part of the message contract. */
+public enum ExceptionReason {
+    UNMATCHED, OVERPAYMENT, DOUBLE_PAYMENT, PAID_AFTER_CANCELLATION, AMOUNT_REDUCED_AFTER_PAYMENT,
+    CANCEL_AFTER_CONFIRM, CONFLICTING_DUPLICATE, LATE_CHARGE_DUE
+}

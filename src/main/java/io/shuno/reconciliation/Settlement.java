@@ -1,0 +1,46 @@
+package io.shuno.reconciliation;
+
+import java.time.LocalDate;
+import java.util.Objects;
+import java.util.Optional;
+
+/** One booking for the treasury ledger. The ledger module adds its double-entry lines. */
+public record Settlement(
+        String settlementId,
+        SettlementKind kind,
+        Optional<String> reverses,
+        MunicipalityCode municipality,
+        PaymentRef paymentRef,
+        Optional<InvoiceId> invoiceId,
+        long amount,
+        Account account,
+        Optional<String> revenueCode,
+        BookingYear bookingYear,
+        LocalDate receivedOn,
+        Channel channel,
+        String cause) {
+
+    public Settlement {
+        Objects.requireNonNull(settlementId);
+        Objects.requireNonNull(kind);
+        Objects.requireNonNull(reverses);
+        Objects.requireNonNull(municipality);
+        Objects.requireNonNull(paymentRef);
+        Objects.requireNonNull(invoiceId);
+        Objects.requireNonNull(account);
+        Objects.requireNonNull(revenueCode);
+        Objects.requireNonNull(bookingYear);
+        Objects.requireNonNull(receivedOn);
+        Objects.requireNonNull(channel);
+        Objects.requireNonNull(cause);
+        if (amount <= 0) {
+            throw new IllegalArgumentException("a settlement amount must be positive");
+        }
+        if ((kind == SettlementKind.REVERSAL) != reverses.isPresent()) {
+            throw new IllegalArgumentException("exactly the REVERSAL settlements name what they reverse");
+        }
+        if (kind == SettlementKind.SUSPENSE && invoiceId.isPresent()) {
+            throw new IllegalArgumentException("suspense is by definition not matched to an invoice");
+        }
+    }
+}

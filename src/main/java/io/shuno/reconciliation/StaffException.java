@@ -1,0 +1,34 @@
+package io.shuno.reconciliation;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/** Something a clerk must decide, with the reason, the money involved and a suggestion in plain Japanese. */
+public record StaffException(
+        String exceptionId,
+        ExceptionReason reason,
+        MunicipalityCode municipality,
+        Optional<PaymentRef> paymentRef,
+        Optional<InvoiceId> invoiceId,
+        long amount,
+        SuggestedAction suggestedAction,
+        List<InvoiceId> appropriationCandidates,
+        String detail) {
+
+    public StaffException {
+        Objects.requireNonNull(exceptionId);
+        Objects.requireNonNull(reason);
+        Objects.requireNonNull(municipality);
+        Objects.requireNonNull(paymentRef);
+        Objects.requireNonNull(invoiceId);
+        Objects.requireNonNull(suggestedAction);
+        appropriationCandidates = List.copyOf(appropriationCandidates);
+        if (detail == null || detail.isBlank()) {
+            throw new IllegalArgumentException("every exception explains itself");
+        }
+        if (amount < 0) {
+            throw new IllegalArgumentException("an exception amount must not be negative");
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package io.shuno.testsupport;
+
+import io.shuno.ShunoApplication;
+import org.awaitility.Awaitility;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * One shuno deployment for a test: its own topics on the shared broker and its own database on the shared
+ * PostgreSQL. Instances of shuno are started and stopped at will — one to run, two to race, a second after a
+ * first stopped to restart.
+ */
+public final class ShunoUnderTest implements AutoCloseable {
+
+    private final String prefix = "t" + UUID.randomUUID().toString().substring(0, 8) + ".";
+    private final String databaseUrl = TestPostgres.newDatabase();
+    private final Map<String, Object> overrides = new HashMap<>();
+    private final List<ConfigurableApplicationContext> instances = new ArrayList<>();
+
+    public ShunoUnderTest with(String property, Object value) {
+        overrides.put(property, value);
+        return this;
+    }
+
+    public String topic(String name) {
+        return prefix + name;
+    }
+
+    public String brokers() {
+        return TestKafka.brokers();
+    }
+
+    public ConfigurableApplicationContext start() {
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("shuno.kafka.brokers", TestKafka.brokers());
+        properties.put("shuno.kafka.group-id", prefix + "shuno");
+        properties.put("shuno.db.url", databaseUrl);
+        properties.put("shuno.db.user", "postgres");
+        properties.put("shuno.db.password", "");
+        properties.put("server.port", 0);
+        for (String topic : List.of("invoice-events", "eltax-notices", "terminal-transactions", "settlements",
+                "exceptions", "dead-letters")) {
+            properties.put("shuno.topics." + topic, topic(topic));
+        }
+        properties.putAll(overrides);
+        // As command-line arguments, so they outrank application.yml (builder properties would not).
+        String[] arguments = properties.entrySet().stream()
+                .map(property -> "--" + property.getKey() + "=" + property.getValue()).toArray(String[]::new);
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(ShunoApplication.class).run(arguments);
+        instances.add(context);
+        return context;
+    }
+
+    public JdbcTemplate database() {
+        return new JdbcTemplate(new DriverManagerDataSource(databaseUrl, "postgres", ""));
+    }
+
+    /** Waits until shuno has stored the invoice, for tests that need a payment to find it. */
+    public void awaitInvoice(String invoiceId) {
+        JdbcTemplate database = database();
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> database.queryForObject(
+                "select count(*) from invoices where invoice_id = ?", Long.class, invoiceId) == 1);
+    }
+
+    @Override
+    public void close() {
+        instances.forEach(ConfigurableApplicationContext::close);
+        instances.clear();
+    }
+}
