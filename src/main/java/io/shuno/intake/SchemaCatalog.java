@@ -41,7 +41,8 @@ public class SchemaCatalog {
         }
     }
 
+    /** Where and what, e.g. "$.amount: string found, integer expected" — never the offending value itself. */
     private static String describe(Error error) {
-        return error.getMessage();
+        return error.getInstanceLocation() + ": " + error.getMessage();
     }
 }

@@ -1,0 +1,85 @@
+package io.shuno.scenarios;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.shuno.testsupport.KafkaProbe;
+import io.shuno.testsupport.Messages;
+import io.shuno.testsupport.ShunoUnderTest;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** At-least-once delivery made exactly-once in effect: redeliveries settle nothing new, conflicts are refused. */
+class TestRedeliveredNoticeSettlesOnce {
+
+    private static final ShunoUnderTest shuno = new ShunoUnderTest();
+    private static KafkaProbe kafka;
+
+    @BeforeAll
+    static void start() {
+        shuno.start();
+        kafka = new KafkaProbe(shuno.brokers());
+    }
+
+    @AfterAll
+    static void stop() {
+        kafka.close();
+        shuno.close();
+    }
+
+    @Test
+    void theSameNoticeDeliveredTwiceSettlesOnce() {
+        String el = Messages.newElNumber();
+        String issued = Messages.issued("RD-1", el, 12_000).toString();
+        kafka.send(shuno.topic("invoice-events"), "RD-1", issued);
+        shuno.awaitInvoice("RD-1");
+        String notice = Messages.confirmed("N-RD-1", "PAY-RD-1", el, 12_000).toString();
+        kafka.send(shuno.topic("eltax-notices"), "PAY-RD-1", notice);
+        kafka.send(shuno.topic("eltax-notices"), "PAY-RD-1", notice);
+        // Redelivered on another partition too (a producer retry with a different key), and the invoice again.
+        kafka.send(shuno.topic("eltax-notices"), "another-key", notice);
+        kafka.send(shuno.topic("invoice-events"), "RD-1", issued);
+
+        List<ConsumerRecord<String, byte[]>> settlements = kafka.readAll(shuno.topic("settlements"),
+                record -> "RD-1".equals(record.key()), 1, Duration.ofSeconds(30), Duration.ofSeconds(3));
+
+        assertThat(settlements).hasSize(1);
+        assertThat(Messages.parse(settlements.get(0).value()).get("kind").asText()).isEqualTo("REVENUE");
+        assertThat(shuno.database().queryForObject(
+                "select count(*) from settlements where payment_ref = 'eltax:PAY-RD-1'", Long.class)).isEqualTo(1);
+        assertThat(shuno.database().queryForObject(
+                "select settled_revenue from invoices where invoice_id = 'RD-1'", Long.class)).isEqualTo(12_000);
+        assertThat(shuno.database().queryForObject(
+                "select count(*) from staff_exceptions where invoice_id = 'RD-1'", Long.class)).isZero();
+    }
+
+    @Test
+    void theSameNoticeIdWithDifferentContentIsRefusedAsAConflictAndTheFirstVersionStands() {
+        String el = Messages.newElNumber();
+        kafka.send(shuno.topic("invoice-events"), "RD-2", Messages.issued("RD-2", el, 8_000).toString());
+        shuno.awaitInvoice("RD-2");
+        kafka.send(shuno.topic("eltax-notices"), "PAY-RD-2",
+                Messages.confirmed("N-RD-2", "PAY-RD-2", el, 8_000).toString());
+        kafka.send(shuno.topic("eltax-notices"), "PAY-RD-2",
+                Messages.confirmed("N-RD-2", "PAY-RD-2", el, 80_000).toString());
+
+        List<ConsumerRecord<String, byte[]>> exceptions = kafka.readAll(shuno.topic("exceptions"),
+                record -> Messages.parse(record.value()).path("paymentRef").asText().equals("eltax:PAY-RD-2"),
+                1, Duration.ofSeconds(30), Duration.ofSeconds(2));
+
+        assertThat(exceptions).hasSize(1);
+        JsonNode exception = Messages.parse(exceptions.get(0).value());
+        assertThat(exception.get("reason").asText()).isEqualTo("CONFLICTING_DUPLICATE");
+        assertThat(exception.get("suggestedAction").asText()).isEqualTo("INVESTIGATE");
+        assertThat(exception.get("detail").asText()).contains("N-RD-2").contains("80,000円");
+        assertThat(shuno.database().queryForList(
+                "select kind, amount from settlements where payment_ref = 'eltax:PAY-RD-2'"))
+                .singleElement().satisfies(row -> assertThat(row).containsEntry("kind", "REVENUE")
+                        .containsEntry("amount", 8_000L));
+    }
+}
