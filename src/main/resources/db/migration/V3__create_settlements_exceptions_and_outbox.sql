@@ -1,6 +1,7 @@
 -- The ledger's own record of every settlement; settlement_id is deterministic, so a second insert is refused.
 create table settlements (
     settlement_id     uuid        primary key,
+    booked_seq        bigserial   not null unique,   -- booking order, e.g. to reverse the latest revenue first
     kind              text        not null,
     reverses          uuid        references settlements (settlement_id),
     municipality_code char(6)     not null,
@@ -28,6 +29,7 @@ create table staff_exceptions (
     invoice_id        text,
     amount            bigint      not null check (amount >= 0),
     suggested_action  text        not null,
+    appropriation_candidates text[] not null default '{}',   -- the payer's overdue invoices, oldest first
     detail            text        not null,
     raised_at         timestamptz not null default now(),
     resolved_at       timestamptz,

@@ -41,6 +41,7 @@ public class Intake<T> {
     private final TransactionTemplate transactions;
     private final DeadLetters deadLetters;
     private final Consumer<List<Inbound<T>>> apply;
+    private final RetryBackOff backOff = new RetryBackOff();
 
     Intake(RecordFormat<T> format, SchemaCatalog schemas, ObjectMapper json, TransactionTemplate transactions,
            DeadLetters deadLetters, Consumer<List<Inbound<T>>> apply) {
@@ -68,10 +69,16 @@ public class Intake<T> {
                         value == null ? new byte[0] : value, e.rejectionClass(), e.getMessage()));
             }
         }
-        transactions.executeWithoutResult(status -> {
-            deadLetters.keep(rejected);
-            apply.accept(accepted);
-        });
+        try {
+            transactions.executeWithoutResult(status -> {
+                deadLetters.keep(rejected);
+                apply.accept(accepted);
+            });
+        } catch (RuntimeException e) {
+            backOff.failed();
+            throw e;
+        }
+        backOff.succeeded();
         commitOffsets(records);
         if (!rejected.isEmpty()) {
             log.warn("{}: dead-lettered {} of {} records ({})", format.schemaName(), rejected.size(), records.size(),

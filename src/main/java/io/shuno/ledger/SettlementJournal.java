@@ -64,13 +64,13 @@ public class SettlementJournal {
             ps.setString(14, s.cause());
         });
         OffsetDateTime now = OffsetDateTime.now(clock);
-        Map<String, Settlement> byId = new HashMap<>();
+        Map<String, Settlement> byId = reversedBookedEarlier(settlements);
         settlements.forEach(s -> byId.put(s.settlementId(), s));
         List<OutboxMessage> messages = new ArrayList<>();
         for (Settlement settlement : settlements) {
             Settlement reversed = settlement.reverses().map(id -> Optional.ofNullable(byId.get(id))
                     .orElseThrow(() -> new IllegalStateException("reversal " + settlement.settlementId()
-                            + " must be booked with the settlement it reverses"))).orElse(null);
+                            + " reverses an unknown settlement " + id))).orElse(null);
             List<LedgerEntry> entries = DoubleEntry.of(settlement, reversed);
             messages.add(new OutboxMessage(topic, messageKey(settlement),
                     SettlementMessages.toJson(json, settlement, entries, now), Map.of()));
@@ -78,8 +78,26 @@ public class SettlementJournal {
         outbox.append(messages);
     }
 
-    /** Settlements of one invoice share a partition so the ledger reads them in order. */
+    /** The settlements that reversals of this batch undo, where an earlier batch booked them. */
+    private Map<String, Settlement> reversedBookedEarlier(List<Settlement> settlements) {
+        Map<String, Settlement> found = new HashMap<>();
+        UUID[] ids = settlements.stream().flatMap(s -> s.reverses().stream()).map(UUID::fromString)
+                .toArray(UUID[]::new);
+        if (ids.length > 0) {
+            jdbc.query("select " + SettlementRows.COLUMNS + " from settlements s where s.settlement_id = any(?)",
+                    row -> {
+                        Settlement settlement = SettlementRows.map(row);
+                        found.put(settlement.settlementId(), settlement);
+                    }, (Object) ids);
+        }
+        return found;
+    }
+
+    /**
+     * Keyed by payment: every settlement of one payment — and so every reversal with what it reverses, which
+     * always shares its payment — lands on one partition, and the ledger reads them in booking order.
+     */
     private static String messageKey(Settlement settlement) {
-        return settlement.invoiceId().map(Object::toString).orElse(settlement.paymentRef().value());
+        return settlement.paymentRef().value();
     }
 }

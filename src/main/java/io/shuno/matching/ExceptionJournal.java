@@ -6,18 +6,31 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.shuno.ledger.Outbox;
 import io.shuno.ledger.OutboxMessage;
 import io.shuno.platform.ShunoProperties;
+import io.shuno.reconciliation.ExceptionReason;
+import io.shuno.reconciliation.ExceptionResolution;
+import io.shuno.reconciliation.InvoiceId;
+import io.shuno.reconciliation.MunicipalityCode;
+import io.shuno.reconciliation.PaymentRef;
 import io.shuno.reconciliation.StaffException;
+import io.shuno.reconciliation.SuggestedAction;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
-/** Stores exceptions for staff (open until resolved) and announces each on the exceptions topic. */
+/**
+ * Stores exceptions for staff (open until resolved) and announces each on the exceptions topic — when raised, and
+ * again when resolved, with what resolved it.
+ */
 @Component
 class ExceptionJournal {
 
@@ -35,6 +48,11 @@ class ExceptionJournal {
         this.topic = properties.topics().exceptions();
     }
 
+    /** One exception as staff see it: what it says, and where it stands. */
+    private record Entry(StaffException exception, String status, OffsetDateTime raisedAt,
+                         Optional<String> resolvedBy, Optional<OffsetDateTime> resolvedAt) {
+    }
+
     void raise(List<StaffException> exceptions) {
         if (exceptions.isEmpty()) {
             return;
@@ -42,8 +60,8 @@ class ExceptionJournal {
         OffsetDateTime now = OffsetDateTime.now(clock);
         int[][] inserted = jdbc.batchUpdate("""
                 insert into staff_exceptions (exception_id, reason, municipality_code, payment_ref, invoice_id, amount,
-                    suggested_action, detail, raised_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (exception_id) do nothing""",
+                    suggested_action, appropriation_candidates, detail, raised_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (exception_id) do nothing""",
                 exceptions, exceptions.size(), (ps, e) -> {
                     ps.setObject(1, UUID.fromString(e.exceptionId()));
                     ps.setString(2, e.reason().name());
@@ -52,20 +70,50 @@ class ExceptionJournal {
                     ps.setString(5, e.invoiceId().map(Object::toString).orElse(null));
                     ps.setLong(6, e.amount());
                     ps.setString(7, e.suggestedAction().name());
-                    ps.setString(8, e.detail());
-                    ps.setObject(9, now);
+                    ps.setArray(8, ps.getConnection().createArrayOf("text",
+                            e.appropriationCandidates().stream().map(InvoiceId::value).toArray()));
+                    ps.setString(9, e.detail());
+                    ps.setObject(10, now);
                 });
         List<OutboxMessage> messages = new ArrayList<>();
         for (int i = 0; i < exceptions.size(); i++) {
             if (inserted[0][i] != 0) {
-                StaffException e = exceptions.get(i);
-                messages.add(new OutboxMessage(topic, e.exceptionId(), toJson(e, now), Map.of()));
+                messages.add(message(new Entry(exceptions.get(i), "OPEN", now, Optional.empty(), Optional.empty())));
             }
         }
         outbox.append(messages);
     }
 
-    private byte[] toJson(StaffException e, OffsetDateTime raisedAt) {
+    void resolve(List<ExceptionResolution> resolutions) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        List<OutboxMessage> messages = new ArrayList<>();
+        for (ExceptionResolution resolution : resolutions) {
+            jdbc.query("""
+                    update staff_exceptions set status = 'RESOLVED', resolved_at = ?, resolved_by = ?
+                    where exception_id = ? and status = 'OPEN'
+                    returning exception_id, reason, municipality_code, payment_ref, invoice_id, amount,
+                              suggested_action, appropriation_candidates, detail, raised_at""",
+                    row -> {
+                        messages.add(message(new Entry(map(row), "RESOLVED",
+                                row.getObject("raised_at", OffsetDateTime.class), Optional.of(resolution.resolvedBy()),
+                                Optional.of(now))));
+                    }, now, resolution.resolvedBy(), UUID.fromString(resolution.exceptionId()));
+        }
+        outbox.append(messages);
+    }
+
+    private static StaffException map(ResultSet row) throws SQLException {
+        return new StaffException(row.getString("exception_id"), ExceptionReason.valueOf(row.getString("reason")),
+                new MunicipalityCode(row.getString("municipality_code")),
+                Optional.ofNullable(row.getString("payment_ref")).map(PaymentRef::new),
+                Optional.ofNullable(row.getString("invoice_id")).map(InvoiceId::new), row.getLong("amount"),
+                SuggestedAction.valueOf(row.getString("suggested_action")),
+                Arrays.stream((String[]) row.getArray("appropriation_candidates").getArray()).map(InvoiceId::new).toList(),
+                row.getString("detail"));
+    }
+
+    private OutboxMessage message(Entry entry) {
+        StaffException e = entry.exception();
         ObjectNode node = json.createObjectNode();
         node.put("exceptionId", e.exceptionId());
         node.put("reason", e.reason().name());
@@ -73,15 +121,20 @@ class ExceptionJournal {
         e.paymentRef().ifPresent(ref -> node.put("paymentRef", ref.value()));
         e.invoiceId().ifPresent(id -> node.put("invoiceId", id.value()));
         node.put("amount", e.amount());
+        if (e.reason() == ExceptionReason.LATE_CHARGE_DUE) {
+            node.put("lateCharge", e.amount());
+        }
         node.put("suggestedAction", e.suggestedAction().name());
         if (!e.appropriationCandidates().isEmpty()) {
             e.appropriationCandidates().forEach(id -> node.withArray("appropriationCandidates").add(id.value()));
         }
         node.put("detail", e.detail());
-        node.put("status", "OPEN");
-        node.put("raisedAt", raisedAt.toString());
+        node.put("status", entry.status());
+        node.put("raisedAt", entry.raisedAt().toString());
+        entry.resolvedBy().ifPresent(by -> node.put("resolvedBy", by));
+        entry.resolvedAt().ifPresent(at -> node.put("resolvedAt", at.toString()));
         try {
-            return json.writeValueAsBytes(node);
+            return new OutboxMessage(topic, e.exceptionId(), json.writeValueAsBytes(node), Map.of());
         } catch (JsonProcessingException ex) {
             throw new IllegalStateException("a tree of plain values always serialises", ex);
         }

@@ -51,14 +51,25 @@ class InvoiceStore {
     }
 
     Map<InvoiceId, Invoice> load(Collection<InvoiceId> ids) {
+        return query("invoice_id = any(?)", (Object) ids.stream().map(InvoiceId::value).toArray(String[]::new));
+    }
+
+    /** The invoices still owing something of the given payers, for 充当 advice (read, not locked: advice only). */
+    Map<InvoiceId, Invoice> openInvoicesOf(Collection<String> payerIds) {
+        return query("payer_id = any(?) and not cancelled and settled_revenue < amount",
+                (Object) payerIds.toArray(String[]::new));
+    }
+
+    private Map<InvoiceId, Invoice> query(String condition, Object parameter) {
         Map<InvoiceId, Invoice> found = new HashMap<>();
         jdbc.query("""
                 select invoice_id, municipality_code, el_number, item, account, revenue_code, fiscal_year, amount,
                        due_date, payer_id, installment, cancelled, settled_revenue, announced
-                from invoices where invoice_id = any(?)""", row -> {
+                from invoices
+                where\s""" + condition, row -> {
             Invoice invoice = map(row);
             found.put(invoice.id(), invoice);
-        }, (Object) ids.stream().map(InvoiceId::value).toArray(String[]::new));
+        }, parameter);
         return found;
     }
 

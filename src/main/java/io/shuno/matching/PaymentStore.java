@@ -22,12 +22,21 @@ class PaymentStore {
     }
 
     Map<PaymentRef, PaymentState> load(Collection<PaymentRef> refs) {
+        return query("payment_ref = any(?)", refs.stream().map(PaymentRef::value).toArray(String[]::new));
+    }
+
+    /** Every payment made against the given eL番号, whatever its stage. */
+    Map<PaymentRef, PaymentState> paidAgainst(Collection<ElNumber> elNumbers) {
+        return query("el_number = any(?)", elNumbers.stream().map(ElNumber::value).toArray(String[]::new));
+    }
+
+    private Map<PaymentRef, PaymentState> query(String condition, String[] values) {
         Map<PaymentRef, PaymentState> found = new HashMap<>();
-        jdbc.query("select payment_ref, el_number, amount, stage from payments where payment_ref = any(?)", row -> {
+        jdbc.query("select payment_ref, el_number, amount, stage from payments where " + condition, row -> {
             PaymentState state = new PaymentState(new PaymentRef(row.getString(1)), new ElNumber(row.getString(2)),
                     row.getLong(3), NoticeStage.valueOf(row.getString(4)));
             found.put(state.paymentRef(), state);
-        }, (Object) refs.stream().map(PaymentRef::value).toArray(String[]::new));
+        }, (Object) values);
         return found;
     }
 

@@ -1,11 +1,17 @@
 package io.shuno.matching;
 
 import io.shuno.reconciliation.ElNumber;
+import io.shuno.reconciliation.ExceptionResolution;
 import io.shuno.reconciliation.Invoice;
 import io.shuno.reconciliation.InvoiceId;
+import io.shuno.reconciliation.InvoiceLedger;
+import io.shuno.reconciliation.MunicipalityCode;
+import io.shuno.reconciliation.NoticeStage;
 import io.shuno.reconciliation.Outcome;
+import io.shuno.reconciliation.PayerInvoices;
 import io.shuno.reconciliation.PaymentRef;
 import io.shuno.reconciliation.PaymentState;
+import io.shuno.reconciliation.RevenueBooking;
 import io.shuno.reconciliation.Settlement;
 import io.shuno.reconciliation.StaffException;
 
@@ -20,33 +26,34 @@ import java.util.Optional;
  * The state one batch works on, loaded once under lock, changed in memory message by message, and written back
  * with one batched statement per table. Later messages of the batch see what earlier ones did.
  */
-final class WorkingSet {
+final class WorkingSet implements PayerInvoices {
 
-    private final Map<InvoiceId, Invoice> invoices;
+    private final Map<InvoiceId, Invoice> invoices = new HashMap<>();
     private final Map<ElNumber, InvoiceId> invoiceByElNumber = new HashMap<>();
     private final Map<PaymentRef, PaymentState> payments;
+    private final Map<InvoiceId, List<RevenueBooking>> revenue;
+    private final Map<ElNumber, List<Settlement>> suspended;
     private final Map<String, String> handledFingerprints;
     private final Map<InvoiceId, Invoice> changedInvoices = new LinkedHashMap<>();
     private final Map<PaymentRef, PaymentState> changedPayments = new LinkedHashMap<>();
     private final List<InboxEntry> handled = new ArrayList<>();
     private final List<Settlement> settlements = new ArrayList<>();
     private final List<StaffException> exceptions = new ArrayList<>();
+    private final List<ExceptionResolution> resolutions = new ArrayList<>();
 
     WorkingSet(Map<InvoiceId, Invoice> invoices, Map<PaymentRef, PaymentState> payments,
+               Map<InvoiceId, List<RevenueBooking>> revenue, Map<ElNumber, List<Settlement>> suspended,
                Map<String, String> handledFingerprints) {
-        this.invoices = new HashMap<>(invoices);
+        invoices.values().forEach(this::put);
         this.payments = new HashMap<>(payments);
+        this.revenue = new HashMap<>(revenue);
+        this.suspended = new HashMap<>(suspended);
         this.handledFingerprints = new HashMap<>(handledFingerprints);
-        invoices.values().forEach(this::index);
     }
 
     /** The fingerprint under which this message id was handled before, if it was. */
     Optional<String> handledFingerprint(String messageId) {
         return Optional.ofNullable(handledFingerprints.get(messageId));
-    }
-
-    Optional<Invoice> invoice(InvoiceId id) {
-        return Optional.ofNullable(invoices.get(id));
     }
 
     Optional<Invoice> invoiceWith(ElNumber elNumber) {
@@ -57,20 +64,38 @@ final class WorkingSet {
         return Optional.ofNullable(payments.get(ref));
     }
 
-    void handled(String source, Inbound<?> message, Outcome outcome) {
+    InvoiceLedger ledgerOf(InvoiceId id, Optional<ElNumber> elNumber) {
+        Optional<Invoice> invoice = Optional.ofNullable(invoices.get(id));
+        Optional<ElNumber> el = invoice.flatMap(i -> i.terms().elNumber()).or(() -> elNumber);
+        long announced = el.map(number -> payments.values().stream()
+                .filter(p -> p.elNumber().equals(number) && p.stage() == NoticeStage.PRELIMINARY)
+                .mapToLong(PaymentState::amount).sum()).orElse(0L);
+        return new InvoiceLedger(invoice, revenue.getOrDefault(id, List.of()),
+                el.map(number -> suspended.getOrDefault(number, List.of())).orElse(List.of()), announced);
+    }
+
+    @Override
+    public List<Invoice> of(MunicipalityCode municipality, String payerId) {
+        return invoices.values().stream().filter(invoice -> invoice.terms().municipality().equals(municipality)
+                && invoice.terms().payerId().equals(payerId)).toList();
+    }
+
+    /** Records a handled message and what it did; {@code paidAgainst} is the eL番号 a payment named, if any. */
+    void handled(String source, Inbound<?> message, Outcome outcome, Optional<ElNumber> paidAgainst) {
         handledFingerprints.put(message.messageId(), message.fingerprint());
         handled.add(new InboxEntry(source, message.messageId(), message.fingerprint(), message.position()));
         outcome.invoice().ifPresent(invoice -> {
-            invoices.put(invoice.id(), invoice);
+            put(invoice);
             changedInvoices.put(invoice.id(), invoice);
-            index(invoice);
         });
         outcome.payment().ifPresent(payment -> {
             payments.put(payment.paymentRef(), payment);
             changedPayments.put(payment.paymentRef(), payment);
         });
+        outcome.settlements().forEach(settlement -> remember(settlement, paidAgainst));
         settlements.addAll(outcome.settlements());
         exceptions.addAll(outcome.exceptions());
+        resolutions.addAll(outcome.resolutions());
     }
 
     /** A conflicting duplicate is not applied and not recorded in the inbox; only its exception is kept. */
@@ -98,7 +123,33 @@ final class WorkingSet {
         return exceptions;
     }
 
-    private void index(Invoice invoice) {
+    List<ExceptionResolution> resolutions() {
+        return resolutions;
+    }
+
+    private void put(Invoice invoice) {
+        invoices.put(invoice.id(), invoice);
         invoice.terms().elNumber().ifPresent(el -> invoiceByElNumber.put(el, invoice.id()));
+    }
+
+    /** Keeps the revenue and suspense views current for the rest of the batch. */
+    private void remember(Settlement settlement, Optional<ElNumber> paidAgainst) {
+        switch (settlement.kind()) {
+            case REVENUE -> revenue.computeIfAbsent(settlement.invoiceId().orElseThrow(), id -> new ArrayList<>())
+                    .add(new RevenueBooking(settlement, settlement.amount()));
+            case SUSPENSE -> suspended.computeIfAbsent(paidAgainst.orElseThrow(), el -> new ArrayList<>())
+                    .add(settlement);
+            case REVERSAL -> {
+                String reversed = settlement.reverses().orElseThrow();
+                suspended.values().forEach(list -> list.removeIf(s -> s.settlementId().equals(reversed)));
+                revenue.values().forEach(list -> list.replaceAll(booking ->
+                        booking.revenue().settlementId().equals(reversed)
+                                ? new RevenueBooking(booking.revenue(), booking.unreversed() - settlement.amount())
+                                : booking));
+            }
+            case OVERPAYMENT -> {
+                // 過誤納金 stays with the payment until staff appropriate or refund it
+            }
+        }
     }
 }

@@ -15,6 +15,10 @@ public record ElNumber(String value) {
     }
 
     public static ElNumber of(String institutionCode, String caseKey, String confirmationNumber, String itemCode) {
+        if (institutionCode.length() != 5 || caseKey.length() != 20 || confirmationNumber.length() != 6
+                || itemCode.length() != 3) {
+            throw new InvalidIdentifierException("eL番号 parts must be 5, 20, 6 and 3 digits long");
+        }
         return new ElNumber(institutionCode + caseKey + confirmationNumber + itemCode);
     }
 

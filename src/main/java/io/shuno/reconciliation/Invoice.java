@@ -41,6 +41,14 @@ public record Invoice(InvoiceTerms terms, boolean cancelled, long settledRevenue
         return settledRevenue > 0 ? InvoiceStatus.PARTIALLY_PAID : InvoiceStatus.OPEN;
     }
 
+    Invoice withAmount(long newAmount) {
+        return new Invoice(terms.withAmount(newAmount), cancelled, settledRevenue, announced);
+    }
+
+    Invoice asCancelled() {
+        return new Invoice(terms, true, settledRevenue, announced);
+    }
+
     Invoice withSettledRevenue(long newSettledRevenue) {
         return new Invoice(terms, cancelled, newSettledRevenue, announced);
     }

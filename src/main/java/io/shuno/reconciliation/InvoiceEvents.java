@@ -1,69 +1,134 @@
 package io.shuno.reconciliation;
 
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * What a billing system's event does to the invoice shuno holds. Events can arrive out of order, so an AMENDED or
- * CANCELLED for an invoice not yet seen introduces it with the terms it carries.
+ * What a billing system's event does to an invoice. Events can arrive out of order: an AMENDED or CANCELLED for an
+ * invoice not yet seen introduces it with the terms it carries, and an invoice that arrives after its payment
+ * re-matches the payment held in suspense. Revenue an invoice no longer owes (cancelled, or reduced below what was
+ * paid) is reversed and becomes 過誤納金 of the payment that brought it.
  */
 final class InvoiceEvents {
 
     private InvoiceEvents() {
     }
 
-    record Result(Optional<Invoice> invoice, List<StaffException> exceptions) {
-    }
-
-    static Result apply(Optional<Invoice> existing, InvoiceEvent event) {
-        InvoiceTerms terms = event.terms();
-        if (existing.isEmpty()) {
-            Invoice introduced = Invoice.issued(terms);
-            return unexceptional(event.type() == InvoiceEventType.CANCELLED ? cancel(introduced) : introduced);
+    static Outcome apply(InvoiceLedger ledger, InvoiceEvent event, PayerInvoices payerInvoices, LateChargeRates rates) {
+        if (ledger.invoice().isEmpty()) {
+            return introduce(ledger, event, payerInvoices, rates);
         }
-        Invoice invoice = existing.get();
+        Invoice invoice = ledger.invoice().get();
         return switch (event.type()) {
-            case ISSUED -> invoice.terms().equals(terms)
-                    ? unexceptional(invoice)
-                    : new Result(existing, List.of(exception(event, invoice, ExceptionReason.CONFLICTING_DUPLICATE,
-                            0, "請求 " + invoice.id() + " が異なる内容で再度発行されました(eventId " + event.eventId()
-                                    + ")。最初の内容を保持しています。業務システムに確認してください。")));
-            case AMENDED -> amend(invoice, event);
-            case CANCELLED -> invoice.settledRevenue() == 0
-                    ? unexceptional(cancel(invoice))
-                    : new Result(existing, List.of(exception(event, invoice, ExceptionReason.PAID_AFTER_CANCELLATION,
-                            invoice.settledRevenue(), "納付済み(" + Yen.format(invoice.settledRevenue()) + ")の請求 "
-                                    + invoice.id() + " に調定取消が届きました。収入の振替は自動では行っていません。"
-                                    + "過誤納金としての処理を検討してください。")));
+            case ISSUED -> reissue(invoice, event);
+            case AMENDED -> amend(ledger, invoice, event, payerInvoices);
+            case CANCELLED -> cancel(ledger, invoice, event, payerInvoices);
         };
     }
 
-    private static Result amend(Invoice invoice, InvoiceEvent event) {
+    private static Outcome introduce(InvoiceLedger ledger, InvoiceEvent event, PayerInvoices payerInvoices,
+                                     LateChargeRates rates) {
+        Invoice invoice = Invoice.issued(event.terms()).withAnnounced(ledger.announcedBeforeIssue());
+        if (event.type() == InvoiceEventType.CANCELLED) {
+            invoice = invoice.asCancelled();
+        }
+        List<Settlement> settlements = new ArrayList<>();
+        List<StaffException> exceptions = new ArrayList<>();
+        List<ExceptionResolution> resolutions = new ArrayList<>();
+        for (Settlement suspense : ledger.suspended()) {
+            settlements.add(Settlements.reversal(suspense, suspense.amount(), event.cause()));
+            ConfirmedPaymentAllocation.Result matched = ConfirmedPaymentAllocation.allocate(Optional.of(invoice),
+                    ConfirmedPayment.rematched(suspense, event.cause()), "", payerInvoices, rates);
+            invoice = matched.invoice().orElseThrow();
+            settlements.addAll(matched.settlements());
+            exceptions.addAll(matched.exceptions());
+            resolutions.add(new ExceptionResolution(StaffExceptions.unmatchedId(suspense.cause()), event.cause()));
+        }
+        return new Outcome(Optional.of(invoice), Optional.empty(), settlements, exceptions, resolutions);
+    }
+
+    /**
+     * A second ISSUED for a known invoice. Differing only in amount, it is older than the AMENDED already applied
+     * (a resent ISSUED with the same eventId never gets here: the inbox refuses it); otherwise one of the two is
+     * wrong and staff must say which.
+     */
+    private static Outcome reissue(Invoice invoice, InvoiceEvent event) {
+        if (invoice.terms().withAmount(event.terms().amount()).equals(event.terms())) {
+            return unchanged(invoice);
+        }
+        StaffException conflict = new StaffException(
+                DeterministicId.of(event.cause(), ExceptionReason.CONFLICTING_DUPLICATE.name()),
+                ExceptionReason.CONFLICTING_DUPLICATE, invoice.terms().municipality(), Optional.empty(),
+                Optional.of(invoice.id()), event.terms().amount(), SuggestedAction.INVESTIGATE, List.of(),
+                "請求 " + invoice.id() + " が異なる内容(" + Yen.format(event.terms().amount()) + ")で再度発行されました"
+                        + "(eventId " + event.eventId() + ")。先に届いた内容を保持しています。業務システムに確認してください。");
+        return new Outcome(Optional.of(invoice), Optional.empty(), List.of(), List.of(conflict), List.of());
+    }
+
+    private static Outcome amend(InvoiceLedger ledger, Invoice invoice, InvoiceEvent event, PayerInvoices payerInvoices) {
         long newAmount = event.terms().amount();
+        Invoice amended = invoice.withAmount(newAmount);
         if (newAmount >= invoice.settledRevenue()) {
-            return unexceptional(new Invoice(invoice.terms().withAmount(newAmount), invoice.cancelled(),
-                    invoice.settledRevenue(), invoice.announced()));
+            return unchanged(amended);
         }
         long surplus = invoice.settledRevenue() - newAmount;
-        return new Result(Optional.of(invoice), List.of(exception(event, invoice,
-                ExceptionReason.AMOUNT_REDUCED_AFTER_PAYMENT, surplus,
-                "請求 " + invoice.id() + " が " + Yen.format(newAmount) + "に減額されましたが、既に "
-                        + Yen.format(invoice.settledRevenue()) + "を収入済みです。差額 " + Yen.format(surplus)
-                        + "の振替は自動では行っていません。過誤納金としての処理を検討してください。")));
+        return refundable(ledger, amended.withSettledRevenue(newAmount), surplus, event,
+                ExceptionReason.AMOUNT_REDUCED_AFTER_PAYMENT,
+                "請求 " + invoice.id() + " が " + Yen.format(newAmount) + "に減額(減額更正)されたため、収入済みの ",
+                payerInvoices);
     }
 
-    private static Invoice cancel(Invoice invoice) {
-        return new Invoice(invoice.terms(), true, invoice.settledRevenue(), invoice.announced());
+    private static Outcome cancel(InvoiceLedger ledger, Invoice invoice, InvoiceEvent event, PayerInvoices payerInvoices) {
+        if (invoice.cancelled()) {
+            return unchanged(invoice);
+        }
+        Invoice cancelled = invoice.asCancelled().withSettledRevenue(0);
+        if (invoice.settledRevenue() == 0) {
+            return unchanged(cancelled);
+        }
+        return refundable(ledger, cancelled, invoice.settledRevenue(), event, ExceptionReason.PAID_AFTER_CANCELLATION,
+                "納付済みの請求 " + invoice.id() + " の調定が取り消されたため、収入済みの ", payerInvoices);
     }
 
-    private static Result unexceptional(Invoice invoice) {
-        return new Result(Optional.of(invoice), List.of());
+    /**
+     * Reverses {@code surplus} of the invoice's revenue, latest booking first, and books each part as 過誤納金 of
+     * the payment it came from, with one exception per payment.
+     */
+    private static Outcome refundable(InvoiceLedger ledger, Invoice after, long surplus, InvoiceEvent event,
+                                      ExceptionReason reason, String what, PayerInvoices payerInvoices) {
+        List<Settlement> settlements = new ArrayList<>();
+        Map<PaymentRef, Long> perPayment = new LinkedHashMap<>();
+        long remaining = surplus;
+        List<RevenueBooking> latestFirst = new ArrayList<>(ledger.revenue());
+        Collections.reverse(latestFirst);
+        for (RevenueBooking booking : latestFirst) {
+            long part = Math.min(booking.unreversed(), remaining);
+            if (part == 0) {
+                continue;
+            }
+            settlements.add(Settlements.reversal(booking.revenue(), part, event.cause()));
+            settlements.add(Settlements.overpaymentFromRevenue(booking.revenue(), part, event.cause()));
+            perPayment.merge(booking.revenue().paymentRef(), part, Long::sum);
+            remaining -= part;
+        }
+        if (remaining != 0) {
+            throw new IllegalStateException("invoice " + after.id() + " has " + surplus + " yen of settled revenue"
+                    + " but only " + (surplus - remaining) + " yen of unreversed revenue bookings");
+        }
+        LocalDate asOf = event.issuedAt().atZoneSameInstant(FiscalYear.TOKYO).toLocalDate();
+        List<StaffException> exceptions = perPayment.entrySet().stream()
+                .map(part -> StaffExceptions.excess(reason, after.terms(), part.getKey(), part.getValue(),
+                        event.cause(), what, payerInvoices, asOf))
+                .toList();
+        return new Outcome(Optional.of(after), Optional.empty(), settlements, exceptions, List.of());
     }
 
-    private static StaffException exception(InvoiceEvent event, Invoice invoice, ExceptionReason reason, long amount,
-                                            String detail) {
-        return new StaffException(DeterministicId.of(event.cause(), reason.name()), reason,
-                invoice.terms().municipality(), Optional.empty(), Optional.of(invoice.id()), amount,
-                SuggestedAction.INVESTIGATE, List.of(), detail);
+    private static Outcome unchanged(Invoice invoice) {
+        return new Outcome(Optional.of(invoice), Optional.empty(), List.of(), List.of(), List.of());
     }
 }

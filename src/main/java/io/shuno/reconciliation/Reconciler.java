@@ -9,17 +9,23 @@ import java.util.Optional;
  */
 public final class Reconciler {
 
-    public Outcome onNotice(Optional<Invoice> invoice, Optional<PaymentState> previous, EltaxNotice notice) {
+    private final LateChargeRates lateChargeRates;
+
+    public Reconciler(LateChargeRates lateChargeRates) {
+        this.lateChargeRates = lateChargeRates;
+    }
+
+    public Outcome onNotice(Optional<Invoice> invoice, Optional<PaymentState> previous, EltaxNotice notice,
+                            PayerInvoices payerInvoices) {
         return switch (notice.stage()) {
             case PRELIMINARY -> onPreliminary(invoice, previous, notice);
-            case CONFIRMED -> onConfirmed(invoice, previous, notice);
+            case CONFIRMED -> onConfirmed(invoice, previous, notice, payerInvoices);
             case CANCELLED -> onCancelled(invoice, previous, notice);
         };
     }
 
-    public Outcome onInvoiceEvent(Optional<Invoice> existing, InvoiceEvent event) {
-        InvoiceEvents.Result result = InvoiceEvents.apply(existing, event);
-        return new Outcome(result.invoice(), Optional.empty(), List.of(), result.exceptions());
+    public Outcome onInvoiceEvent(InvoiceLedger ledger, InvoiceEvent event, PayerInvoices payerInvoices) {
+        return InvoiceEvents.apply(ledger, event, payerInvoices, lateChargeRates);
     }
 
     private Outcome onPreliminary(Optional<Invoice> invoice, Optional<PaymentState> previous, EltaxNotice notice) {
@@ -28,35 +34,31 @@ public final class Reconciler {
             return unchanged(invoice, previous);
         }
         return new Outcome(invoice.map(i -> i.withAnnounced(i.announced() + notice.amount())),
-                Optional.of(stateOf(notice)), List.of(), List.of());
+                Optional.of(stateOf(notice, NoticeStage.PRELIMINARY)), List.of(), List.of(), List.of());
     }
 
-    private Outcome onConfirmed(Optional<Invoice> invoice, Optional<PaymentState> previous, EltaxNotice notice) {
+    private Outcome onConfirmed(Optional<Invoice> invoice, Optional<PaymentState> previous, EltaxNotice notice,
+                                PayerInvoices payerInvoices) {
         if (previous.filter(p -> p.stage() == NoticeStage.CONFIRMED).isPresent()) {
             return unchanged(invoice, previous);
         }
         Optional<Invoice> withdrawn = withdrawAnnouncement(invoice, previous);
-        ConfirmedPaymentAllocation.Result allocation = ConfirmedPaymentAllocation.allocate(withdrawn, notice);
-        return new Outcome(allocation.invoice().or(() -> withdrawn), Optional.of(stateOf(notice)),
-                allocation.settlements(), allocation.exceptions());
+        ConfirmedPaymentAllocation.Result allocation = ConfirmedPaymentAllocation.allocate(withdrawn,
+                ConfirmedPayment.of(notice), notice.elNumber().value(), payerInvoices, lateChargeRates);
+        return new Outcome(allocation.invoice().or(() -> withdrawn), Optional.of(stateOf(notice, NoticeStage.CONFIRMED)),
+                allocation.settlements(), allocation.exceptions(), List.of());
     }
 
     private Outcome onCancelled(Optional<Invoice> invoice, Optional<PaymentState> previous, EltaxNotice notice) {
         if (previous.filter(p -> p.stage() == NoticeStage.CONFIRMED).isPresent()) {
             MunicipalityCode municipality = invoice.map(i -> i.terms().municipality())
                     .orElseGet(() -> notice.elNumber().municipality());
-            StaffException refused = new StaffException(
-                    DeterministicId.of(notice.cause(), ExceptionReason.CANCEL_AFTER_CONFIRM.name()),
-                    ExceptionReason.CANCEL_AFTER_CONFIRM, municipality, Optional.of(notice.paymentRef()),
-                    invoice.map(Invoice::id), notice.amount(), SuggestedAction.INVESTIGATE, List.of(),
-                    "確報済みの納付 " + notice.paymentRef() + "(" + Yen.format(notice.amount())
-                            + ")に速報取消が届きました。確報後の取消は自動では反映しません。地方税共同機構に照会してください。");
-            return new Outcome(invoice, previous, List.of(), List.of(refused));
+            return new Outcome(invoice, previous, List.of(),
+                    List.of(StaffExceptions.cancelAfterConfirm(notice, municipality, invoice.map(Invoice::id))),
+                    List.of());
         }
         return new Outcome(withdrawAnnouncement(invoice, previous),
-                Optional.of(new PaymentState(notice.paymentRef(), notice.elNumber(), notice.amount(),
-                        NoticeStage.CANCELLED)),
-                List.of(), List.of());
+                Optional.of(stateOf(notice, NoticeStage.CANCELLED)), List.of(), List.of(), List.of());
     }
 
     /** A preliminary's announcement ends when its payment is confirmed or withdrawn. */
@@ -68,11 +70,11 @@ public final class Reconciler {
         return invoice.map(i -> i.withAnnounced(Math.max(0, i.announced() - announced)));
     }
 
-    private static PaymentState stateOf(EltaxNotice notice) {
-        return new PaymentState(notice.paymentRef(), notice.elNumber(), notice.amount(), notice.stage());
+    private static PaymentState stateOf(EltaxNotice notice, NoticeStage stage) {
+        return new PaymentState(notice.paymentRef(), notice.elNumber(), notice.amount(), stage);
     }
 
     private static Outcome unchanged(Optional<Invoice> invoice, Optional<PaymentState> previous) {
-        return new Outcome(invoice, previous, List.of(), List.of());
+        return new Outcome(invoice, previous, List.of(), List.of(), List.of());
     }
 }

@@ -45,7 +45,7 @@ class TestEltaxPaymentSettlement {
         kafka.send(shuno.topic("eltax-notices"), "PAY-1", Messages.confirmed("N-1", "PAY-1", el, 39_500).toString());
 
         List<ConsumerRecord<String, byte[]>> settlements = kafka.readAll(shuno.topic("settlements"),
-                        record -> "INV-1".equals(record.key()), 1, Duration.ofSeconds(30), Duration.ofSeconds(1));
+                        record -> "eltax:PAY-1".equals(record.key()), 1, Duration.ofSeconds(30), Duration.ofSeconds(1));
 
         assertThat(settlements).hasSize(1);
         JsonNode settlement = Messages.parse(settlements.get(0).value());

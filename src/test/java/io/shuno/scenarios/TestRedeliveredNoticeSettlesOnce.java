@@ -46,7 +46,7 @@ class TestRedeliveredNoticeSettlesOnce {
         kafka.send(shuno.topic("invoice-events"), "RD-1", issued);
 
         List<ConsumerRecord<String, byte[]>> settlements = kafka.readAll(shuno.topic("settlements"),
-                record -> "RD-1".equals(record.key()), 1, Duration.ofSeconds(30), Duration.ofSeconds(3));
+                record -> "eltax:PAY-RD-1".equals(record.key()), 1, Duration.ofSeconds(30), Duration.ofSeconds(3));
 
         assertThat(settlements).hasSize(1);
         assertThat(Messages.parse(settlements.get(0).value()).get("kind").asText()).isEqualTo("REVENUE");

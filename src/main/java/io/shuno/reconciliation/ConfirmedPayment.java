@@ -1,0 +1,39 @@
+package io.shuno.reconciliation;
+
+import java.time.LocalDate;
+import java.util.Objects;
+
+/**
+ * Money that has certainly arrived and must be booked: a CONFIRMED eLTAX notice, or a suspended payment being
+ * re-matched. {@code cause} names what books it now and makes the ids of its settlements deterministic.
+ */
+public record ConfirmedPayment(
+        PaymentRef paymentRef,
+        MunicipalityCode municipality,
+        long amount,
+        LocalDate receivedOn,
+        Channel channel,
+        String cause) {
+
+    public ConfirmedPayment {
+        Objects.requireNonNull(paymentRef);
+        Objects.requireNonNull(municipality);
+        Objects.requireNonNull(receivedOn);
+        Objects.requireNonNull(channel);
+        Objects.requireNonNull(cause);
+        if (amount <= 0) {
+            throw new IllegalArgumentException("a payment amount must be positive");
+        }
+    }
+
+    static ConfirmedPayment of(EltaxNotice notice) {
+        return new ConfirmedPayment(notice.paymentRef(), notice.elNumber().municipality(), notice.amount(),
+                notice.receivedOn(), notice.channel(), notice.cause());
+    }
+
+    /** A payment held in suspense, booked again because its invoice has arrived. */
+    static ConfirmedPayment rematched(Settlement suspense, String cause) {
+        return new ConfirmedPayment(suspense.paymentRef(), suspense.municipality(), suspense.amount(),
+                suspense.receivedOn(), suspense.channel(), cause + "/" + suspense.paymentRef());
+    }
+}

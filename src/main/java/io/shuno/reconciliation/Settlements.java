@@ -1,0 +1,49 @@
+package io.shuno.reconciliation;
+
+import java.util.Optional;
+
+/** How each kind of settlement is made, and the deterministic id each one gets from its cause. */
+final class Settlements {
+
+    private Settlements() {
+    }
+
+    static Settlement revenue(InvoiceTerms terms, ConfirmedPayment payment, long amount) {
+        return new Settlement(DeterministicId.of(payment.cause(), SettlementKind.REVENUE.name(), terms.id().value()),
+                SettlementKind.REVENUE, Optional.empty(), terms.municipality(), payment.paymentRef(),
+                Optional.of(terms.id()), amount, terms.account(), Optional.of(terms.revenueCode()),
+                BookingYear.ofRevenue(terms.account(), terms.fiscalYear(), payment.receivedOn()),
+                payment.receivedOn(), payment.channel(), payment.cause());
+    }
+
+    static Settlement overpayment(InvoiceTerms terms, ConfirmedPayment payment, long amount) {
+        return new Settlement(
+                DeterministicId.of(payment.cause(), SettlementKind.OVERPAYMENT.name(), terms.id().value()),
+                SettlementKind.OVERPAYMENT, Optional.empty(), terms.municipality(), payment.paymentRef(),
+                Optional.of(terms.id()), amount, terms.account(), Optional.of(terms.revenueCode()),
+                BookingYear.ofReceipt(payment.receivedOn()), payment.receivedOn(), payment.channel(), payment.cause());
+    }
+
+    static Settlement suspense(ConfirmedPayment payment) {
+        return new Settlement(DeterministicId.of(payment.cause(), SettlementKind.SUSPENSE.name()),
+                SettlementKind.SUSPENSE, Optional.empty(), payment.municipality(), payment.paymentRef(),
+                Optional.empty(), payment.amount(), Account.GENERAL, Optional.empty(),
+                BookingYear.ofReceipt(payment.receivedOn()), payment.receivedOn(), payment.channel(), payment.cause());
+    }
+
+    /** Undoes {@code amount} of a settlement: same accounts and year, the sides swapped by the ledger. */
+    static Settlement reversal(Settlement reversed, long amount, String cause) {
+        return new Settlement(DeterministicId.of(cause, SettlementKind.REVERSAL.name(), reversed.settlementId()),
+                SettlementKind.REVERSAL, Optional.of(reversed.settlementId()), reversed.municipality(),
+                reversed.paymentRef(), reversed.invoiceId(), amount, reversed.account(), reversed.revenueCode(),
+                reversed.bookingYear(), reversed.receivedOn(), reversed.channel(), cause);
+    }
+
+    /** Revenue that an invoice no longer owes becomes 過誤納金 of the payment that brought it. */
+    static Settlement overpaymentFromRevenue(Settlement revenue, long amount, String cause) {
+        return new Settlement(DeterministicId.of(cause, SettlementKind.OVERPAYMENT.name(), revenue.settlementId()),
+                SettlementKind.OVERPAYMENT, Optional.empty(), revenue.municipality(), revenue.paymentRef(),
+                revenue.invoiceId(), amount, revenue.account(), revenue.revenueCode(),
+                BookingYear.ofReceipt(revenue.receivedOn()), revenue.receivedOn(), revenue.channel(), cause);
+    }
+}
