@@ -7,7 +7,7 @@ import java.util.Optional;
 /**
  * 延滞金 on a late NHI premium payment. The base is the principal the payment settles, rounded down to ¥1,000 (no
  * charge under ¥2,000 of principal); days run from the day after the due date through the day of payment; the
- * lower rate applies through the date three calendar months after the due date, the higher rate after; each
+ * lower rate applies through the day three calendar months after the due date end, the higher rate after; each
  * segment — split at calendar-year and rate boundaries — accrues base × rate × days / 365 as an exact fraction;
  * the sum is rounded down to ¥100, and a charge under ¥1,000 is not levied.
  */
@@ -25,7 +25,10 @@ final class LateCharge {
             return Optional.of(0L);
         }
         long base = principal / 1_000 * 1_000;
-        LocalDate lowerRateEnds = dueDate.plusMonths(3);
+        // "納期限の翌日から起算して3月を経過する日" counted as the Civil Code counts months (民法143条): the day before the
+        // day that corresponds, three months on, to the first day of delay. For a due date of 30 September that is
+        // 31 December, where dueDate.plusMonths(3) would stop a day early.
+        LocalDate lowerRateEnds = dueDate.plusDays(1).plusMonths(3).minusDays(1);
         // Σ base × basisPoints × days, over BASIS_POINTS × DAYS_PER_YEAR: kept as one exact numerator.
         long numerator = 0;
         LocalDate day = dueDate.plusDays(1);
