@@ -7,6 +7,7 @@ import io.shuno.reconciliation.InvoiceId;
 import io.shuno.reconciliation.InvoiceLedger;
 import io.shuno.reconciliation.MunicipalityCode;
 import io.shuno.reconciliation.NoticeStage;
+import io.shuno.reconciliation.OpenBookings;
 import io.shuno.reconciliation.Outcome;
 import io.shuno.reconciliation.PayerInvoices;
 import io.shuno.reconciliation.PaymentRef;
@@ -31,8 +32,7 @@ final class WorkingSet implements PayerInvoices {
     private final Map<InvoiceId, Invoice> invoices = new HashMap<>();
     private final Map<ElNumber, InvoiceId> invoiceByElNumber = new HashMap<>();
     private final Map<PaymentRef, PaymentState> payments;
-    private final Map<InvoiceId, List<RevenueBooking>> revenue;
-    private final Map<ElNumber, List<Settlement>> suspended;
+    private final OpenBookings openBookings;
     private final Map<String, String> handledFingerprints;
     private final Map<InvoiceId, Invoice> changedInvoices = new LinkedHashMap<>();
     private final Map<PaymentRef, PaymentState> changedPayments = new LinkedHashMap<>();
@@ -46,8 +46,7 @@ final class WorkingSet implements PayerInvoices {
                Map<String, String> handledFingerprints) {
         invoices.values().forEach(this::put);
         this.payments = new HashMap<>(payments);
-        this.revenue = new HashMap<>(revenue);
-        this.suspended = new HashMap<>(suspended);
+        this.openBookings = new OpenBookings(revenue, suspended);
         this.handledFingerprints = new HashMap<>(handledFingerprints);
     }
 
@@ -70,8 +69,8 @@ final class WorkingSet implements PayerInvoices {
         long announced = el.map(number -> payments.values().stream()
                 .filter(p -> p.elNumber().equals(number) && p.stage() == NoticeStage.PRELIMINARY)
                 .mapToLong(PaymentState::amount).sum()).orElse(0L);
-        return new InvoiceLedger(invoice, revenue.getOrDefault(id, List.of()),
-                el.map(number -> suspended.getOrDefault(number, List.of())).orElse(List.of()), announced);
+        return new InvoiceLedger(invoice, openBookings.revenueOf(id),
+                el.map(openBookings::suspendedFor).orElse(List.of()), announced);
     }
 
     @Override
@@ -92,7 +91,7 @@ final class WorkingSet implements PayerInvoices {
             payments.put(payment.paymentRef(), payment);
             changedPayments.put(payment.paymentRef(), payment);
         });
-        outcome.settlements().forEach(settlement -> remember(settlement, paidAgainst));
+        outcome.settlements().forEach(settlement -> openBookings.record(settlement, paidAgainst));
         settlements.addAll(outcome.settlements());
         exceptions.addAll(outcome.exceptions());
         resolutions.addAll(outcome.resolutions());
@@ -130,26 +129,5 @@ final class WorkingSet implements PayerInvoices {
     private void put(Invoice invoice) {
         invoices.put(invoice.id(), invoice);
         invoice.terms().elNumber().ifPresent(el -> invoiceByElNumber.put(el, invoice.id()));
-    }
-
-    /** Keeps the revenue and suspense views current for the rest of the batch. */
-    private void remember(Settlement settlement, Optional<ElNumber> paidAgainst) {
-        switch (settlement.kind()) {
-            case REVENUE -> revenue.computeIfAbsent(settlement.invoiceId().orElseThrow(), id -> new ArrayList<>())
-                    .add(new RevenueBooking(settlement, settlement.amount()));
-            case SUSPENSE -> suspended.computeIfAbsent(paidAgainst.orElseThrow(), el -> new ArrayList<>())
-                    .add(settlement);
-            case REVERSAL -> {
-                String reversed = settlement.reverses().orElseThrow();
-                suspended.values().forEach(list -> list.removeIf(s -> s.settlementId().equals(reversed)));
-                revenue.values().forEach(list -> list.replaceAll(booking ->
-                        booking.revenue().settlementId().equals(reversed)
-                                ? new RevenueBooking(booking.revenue(), booking.unreversed() - settlement.amount())
-                                : booking));
-            }
-            case OVERPAYMENT -> {
-                // 過誤納金 stays with the payment until staff appropriate or refund it
-            }
-        }
     }
 }

@@ -23,8 +23,7 @@ final class ReconciliationBooks implements PayerInvoices {
     private final Reconciler reconciler;
     private final Map<InvoiceId, Invoice> invoices = new LinkedHashMap<>();
     private final Map<PaymentRef, PaymentState> payments = new LinkedHashMap<>();
-    private final Map<InvoiceId, List<RevenueBooking>> revenue = new HashMap<>();
-    private final Map<ElNumber, List<Settlement>> suspended = new HashMap<>();
+    private final OpenBookings openBookings = new OpenBookings(Map.of(), Map.of());
     private final List<Settlement> journal = new ArrayList<>();
     private final List<StaffException> exceptions = new ArrayList<>();
     private final List<ExceptionResolution> resolutions = new ArrayList<>();
@@ -58,8 +57,8 @@ final class ReconciliationBooks implements PayerInvoices {
         Optional<Invoice> invoice = Optional.ofNullable(invoices.get(terms.id()));
         Optional<ElNumber> el = invoice.flatMap(i -> i.terms().elNumber()).or(terms::elNumber);
         long announcedBeforeIssue = invoice.isPresent() ? 0 : el.map(this::announcedFor).orElse(0L);
-        return new InvoiceLedger(invoice, revenue.getOrDefault(terms.id(), List.of()),
-                el.map(number -> suspended.getOrDefault(number, List.of())).orElse(List.of()), announcedBeforeIssue);
+        return new InvoiceLedger(invoice, openBookings.revenueOf(terms.id()),
+                el.map(openBookings::suspendedFor).orElse(List.of()), announcedBeforeIssue);
     }
 
     Optional<Invoice> invoice(InvoiceId id) {
@@ -151,7 +150,7 @@ final class ReconciliationBooks implements PayerInvoices {
         }
         for (Invoice invoice : invoices.values()) {
             long netRevenue = netRevenue(invoice.id(), byId);
-            long unreversed = revenue.getOrDefault(invoice.id(), List.of()).stream()
+            long unreversed = openBookings.revenueOf(invoice.id()).stream()
                     .mapToLong(RevenueBooking::unreversed).sum();
             String which = "invoice " + invoice.id() + " (amount " + invoice.terms().amount()
                     + (invoice.cancelled() ? ", cancelled" : "") + ", settledRevenue " + invoice.settledRevenue()
@@ -169,9 +168,9 @@ final class ReconciliationBooks implements PayerInvoices {
                 if (invoice.announced() != announcedFor(el)) {
                     broken.add(which + " but its payments at PRELIMINARY announce " + announcedFor(el));
                 }
-                if (!suspended.getOrDefault(el, List.of()).isEmpty()) {
+                if (!openBookings.suspendedFor(el).isEmpty()) {
                     broken.add(which + " exists, yet payments for " + el + " stay in suspense: "
-                            + suspended.get(el));
+                            + openBookings.suspendedFor(el));
                 }
             });
         }
@@ -223,23 +222,7 @@ final class ReconciliationBooks implements PayerInvoices {
         outcome.payment().ifPresent(payment -> payments.put(payment.paymentRef(), payment));
         for (Settlement settlement : outcome.settlements()) {
             journal.add(settlement);
-            switch (settlement.kind()) {
-                case REVENUE -> revenue.computeIfAbsent(settlement.invoiceId().orElseThrow(), id -> new ArrayList<>())
-                        .add(new RevenueBooking(settlement, settlement.amount()));
-                case SUSPENSE -> suspended.computeIfAbsent(paidAgainst.orElseThrow(), el -> new ArrayList<>())
-                        .add(settlement);
-                case REVERSAL -> {
-                    String reversed = settlement.reverses().orElseThrow();
-                    suspended.values().forEach(list -> list.removeIf(s -> s.settlementId().equals(reversed)));
-                    revenue.values().forEach(list -> list.replaceAll(booking ->
-                            booking.revenue().settlementId().equals(reversed)
-                                    ? new RevenueBooking(booking.revenue(), booking.unreversed() - settlement.amount())
-                                    : booking));
-                }
-                case OVERPAYMENT -> {
-                    // 過誤納金 stays with its payment until staff appropriate or refund it
-                }
-            }
+            openBookings.record(settlement, paidAgainst);
         }
         exceptions.addAll(outcome.exceptions());
         resolutions.addAll(outcome.resolutions());

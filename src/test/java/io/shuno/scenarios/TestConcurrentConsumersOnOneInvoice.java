@@ -1,14 +1,12 @@
 package io.shuno.scenarios;
 
-import io.shuno.testsupport.KafkaProbe;
 import io.shuno.testsupport.Messages;
 import io.shuno.testsupport.ShunoUnderTest;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Duration;
@@ -33,22 +31,11 @@ class TestConcurrentConsumersOnOneInvoice {
     private static final int PAYMENTS_PER_INVOICE = 12;
     private static final long PAYMENT_AMOUNT = 1_000;
 
-    private static final ShunoUnderTest shuno = new ShunoUnderTest()
-            .with("shuno.intake.consumers", 2).with("shuno.intake.max-poll-records", 20);
-    private static KafkaProbe kafka;
+    @RegisterExtension
+    static final ShunoUnderTest shuno = new ShunoUnderTest()
+            .with("shuno.intake.consumers", 2).with("shuno.intake.max-poll-records", 20).running(2);
 
-    @BeforeAll
-    static void start() {
-        shuno.start();
-        shuno.start();
-        kafka = new KafkaProbe(shuno.brokers());
-    }
 
-    @AfterAll
-    static void stop() {
-        kafka.close();
-        shuno.close();
-    }
 
     @Test
     void paymentsForTheSameInvoicesOnEveryPartitionAreAppliedOneAtATime() {
@@ -57,9 +44,9 @@ class TestConcurrentConsumersOnOneInvoice {
         for (int i = 0; i < INVOICES; i++) {
             String el = Messages.newElNumber();
             elNumbers.add(el);
-            kafka.sendAsync(shuno.topic("invoice-events"), "C-" + i, Messages.issued("C-" + i, el, INVOICE_AMOUNT).toString());
+            shuno.kafka().sendAsync(shuno.topic("invoice-events"), "C-" + i, Messages.issued("C-" + i, el, INVOICE_AMOUNT).toString());
         }
-        kafka.flush();
+        shuno.kafka().flush();
         JdbcTemplate database = shuno.database();
         await().atMost(Duration.ofSeconds(30)).until(() ->
                 database.queryForObject("select count(*) from invoices", Long.class) == INVOICES);
@@ -68,11 +55,11 @@ class TestConcurrentConsumersOnOneInvoice {
         for (int round = 0; round < PAYMENTS_PER_INVOICE; round++) {
             for (int i = 0; i < INVOICES; i++) {
                 String paymentId = "C-PAY-" + i + "-" + round;
-                kafka.sendAsync(shuno.topic("eltax-notices"), UUID.randomUUID().toString(),
+                shuno.kafka().sendAsync(shuno.topic("eltax-notices"), UUID.randomUUID().toString(),
                         Messages.confirmed("C-N-" + i + "-" + round, paymentId, elNumbers.get(i), PAYMENT_AMOUNT).toString());
             }
         }
-        kafka.flush();
+        shuno.kafka().flush();
 
         await().atMost(Duration.ofSeconds(90)).until(() -> database.queryForObject(
                 "select count(*) from settlements", Long.class) == (long) INVOICES * PAYMENTS_PER_INVOICE);

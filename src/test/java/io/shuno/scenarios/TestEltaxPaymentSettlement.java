@@ -2,14 +2,11 @@ package io.shuno.scenarios;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.shuno.intake.SchemaCatalog;
-import io.shuno.testsupport.KafkaProbe;
 import io.shuno.testsupport.Messages;
 import io.shuno.testsupport.ShunoUnderTest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.context.ConfigurableApplicationContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.util.List;
@@ -21,35 +18,24 @@ import static org.awaitility.Awaitility.await;
 /** The eLTAX slice end to end: a published invoice, a confirmed payment, one balanced REVENUE settlement. */
 class TestEltaxPaymentSettlement {
 
-    private static final ShunoUnderTest shuno = new ShunoUnderTest();
-    private static ConfigurableApplicationContext instance;
-    private static KafkaProbe kafka;
+    @RegisterExtension
+    static final ShunoUnderTest shuno = new ShunoUnderTest().running(1);
 
-    @BeforeAll
-    static void start() {
-        instance = shuno.start();
-        kafka = new KafkaProbe(shuno.brokers());
-    }
 
-    @AfterAll
-    static void stop() {
-        kafka.close();
-        shuno.close();
-    }
 
     @Test
     void confirmedPaymentOfTheFullAmountSettlesAsRevenueAndPaysTheInvoice() {
         String el = Messages.newElNumber();
-        kafka.send(shuno.topic("invoice-events"), "INV-1", Messages.issued("INV-1", el, 39_500).toString());
+        shuno.kafka().send(shuno.topic("invoice-events"), "INV-1", Messages.issued("INV-1", el, 39_500).toString());
         shuno.awaitInvoice("INV-1");
-        kafka.send(shuno.topic("eltax-notices"), "PAY-1", Messages.confirmed("N-1", "PAY-1", el, 39_500).toString());
+        shuno.kafka().send(shuno.topic("eltax-notices"), "PAY-1", Messages.confirmed("N-1", "PAY-1", el, 39_500).toString());
 
-        List<ConsumerRecord<String, byte[]>> settlements = kafka.readAll(shuno.topic("settlements"),
+        List<ConsumerRecord<String, byte[]>> settlements = shuno.kafka().readAll(shuno.topic("settlements"),
                         record -> "eltax:PAY-1".equals(record.key()), 1, Duration.ofSeconds(30), Duration.ofSeconds(1));
 
         assertThat(settlements).hasSize(1);
         JsonNode settlement = Messages.parse(settlements.get(0).value());
-        assertThat(instance.getBean(SchemaCatalog.class).violations("settlement", settlement)).isEmpty();
+        assertThat(shuno.instance().getBean(SchemaCatalog.class).violations("settlement", settlement)).isEmpty();
         assertThat(settlement.get("kind").asText()).isEqualTo("REVENUE");
         assertThat(settlement.get("invoiceId").asText()).isEqualTo("INV-1");
         assertThat(settlement.get("paymentRef").asText()).isEqualTo("eltax:PAY-1");
@@ -71,16 +57,16 @@ class TestEltaxPaymentSettlement {
     @Test
     void paymentDayIsTakenInTokyoSoALateEveningUtcPaymentBelongsToTheNextDay() {
         String el = Messages.newElNumber();
-        kafka.send(shuno.topic("invoice-events"), "INV-2", Messages.issued("INV-2", el, 2_000).toString());
+        shuno.kafka().send(shuno.topic("invoice-events"), "INV-2", Messages.issued("INV-2", el, 2_000).toString());
         // 2026-05-31T16:30Z is 1 June 01:30 in Tokyo: after 出納整理期間 of FY2025, so a FY2025 premium is arrears.
         String el3 = Messages.newElNumber();
-        kafka.send(shuno.topic("invoice-events"), "INV-3", Messages.with(
+        shuno.kafka().send(shuno.topic("invoice-events"), "INV-3", Messages.with(
                 Messages.issued("INV-3", el3, 3_000), "fiscalYear", 2025).toString());
         shuno.awaitInvoice("INV-2");
         shuno.awaitInvoice("INV-3");
-        kafka.send(shuno.topic("eltax-notices"), "PAY-2", Messages.with(
+        shuno.kafka().send(shuno.topic("eltax-notices"), "PAY-2", Messages.with(
                 Messages.confirmed("N-2", "PAY-2", el, 2_000), "paidAt", "2026-05-31T16:30:00Z").toString());
-        kafka.send(shuno.topic("eltax-notices"), "PAY-3", Messages.with(
+        shuno.kafka().send(shuno.topic("eltax-notices"), "PAY-3", Messages.with(
                 Messages.confirmed("N-3", "PAY-3", el3, 3_000), "paidAt", "2026-05-31T16:30:00Z").toString());
 
         await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> {

@@ -3,11 +3,9 @@ package io.shuno.scenarios;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.shuno.testsupport.Messages;
 import io.shuno.testsupport.ShunoUnderTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.web.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
 
 import java.io.IOException;
 import java.net.URI;
@@ -20,19 +18,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** What probes and operators see: health of Kafka, the database and every route; Prometheus metrics. */
 class TestHealthAndMetrics {
 
-    private static final ShunoUnderTest shuno = new ShunoUnderTest();
-    private static int port;
+    @RegisterExtension
+    static final ShunoUnderTest shuno = new ShunoUnderTest().running(1);
 
-    @BeforeAll
-    static void start() {
-        ConfigurableApplicationContext instance = shuno.start();
-        port = ((WebServerApplicationContext) instance).getWebServer().getPort();
-    }
 
-    @AfterAll
-    static void stop() {
-        shuno.close();
-    }
 
     @Test
     void healthReportsKafkaTheDatabaseAndEveryRoute() throws Exception {
@@ -60,8 +49,12 @@ class TestHealthAndMetrics {
         assertThat(response.body()).contains("jvm_memory_used_bytes").contains("hikaricp_connections");
     }
 
+    private static int port() {
+        return ((WebServerApplicationContext) shuno.instance()).getWebServer().getPort();
+    }
+
     private static HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port() + path))
                 .build(), HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -1,13 +1,11 @@
 package io.shuno.scenarios;
 
-import io.shuno.testsupport.KafkaProbe;
 import io.shuno.testsupport.Messages;
 import io.shuno.testsupport.ShunoUnderTest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -24,25 +22,15 @@ import static org.awaitility.Awaitility.await;
  */
 class TestInvalidRecordsAreDeadLettered {
 
-    private static final ShunoUnderTest shuno = new ShunoUnderTest().with("shuno.kafka.partitions", 1);
-    private static KafkaProbe kafka;
+    @RegisterExtension
+    static final ShunoUnderTest shuno = new ShunoUnderTest().with("shuno.kafka.partitions", 1).running(1);
 
-    @BeforeAll
-    static void start() {
-        shuno.start();
-        kafka = new KafkaProbe(shuno.brokers());
-    }
 
-    @AfterAll
-    static void stop() {
-        kafka.close();
-        shuno.close();
-    }
 
     @Test
     void everyKindOfInvalidRecordIsDeadLetteredWithItsReasonAndTheValidOnesBehindItSettle() {
         String el = Messages.newElNumber();
-        kafka.send(shuno.topic("invoice-events"), "DL-INV", Messages.issued("DL-INV", el, 5_000).toString());
+        shuno.kafka().send(shuno.topic("invoice-events"), "DL-INV", Messages.issued("DL-INV", el, 5_000).toString());
         shuno.awaitInvoice("DL-INV");
 
         Map<String, String> invalid = new HashMap<>();
@@ -55,20 +43,20 @@ class TestInvalidRecordsAreDeadLettered {
         invalid.put("impossible-date", Messages.with(Messages.confirmed("N-D", "P-D", el, 1000), "transferDate",
                 "2026-02-30").toString());
         for (Map.Entry<String, String> record : invalid.entrySet()) {
-            kafka.send(shuno.topic("eltax-notices"), record.getKey(), record.getValue());
+            shuno.kafka().send(shuno.topic("eltax-notices"), record.getKey(), record.getValue());
         }
         // A 団体コード with a wrong check digit (131017 instead of 131016) on the invoice topic.
         String badMunicipality = Messages.with(Messages.with(Messages.issued("DL-BAD", null, 300),
                 "municipalityCode", "131017"), "eventId", "E-BAD").toString();
-        kafka.send(shuno.topic("invoice-events"), "bad-check-digit", badMunicipality);
+        shuno.kafka().send(shuno.topic("invoice-events"), "bad-check-digit", badMunicipality);
         // An eL番号 of another municipality than the invoice's.
         String foreignEl = Messages.with(Messages.issued("DL-FOREIGN", "44201" + el.substring(5), 300),
                 "eventId", "E-FOREIGN").toString();
-        kafka.send(shuno.topic("invoice-events"), "foreign-el", foreignEl);
+        shuno.kafka().send(shuno.topic("invoice-events"), "foreign-el", foreignEl);
         // Behind all of them on the same (single) partition: a valid payment.
-        kafka.send(shuno.topic("eltax-notices"), "valid", Messages.confirmed("N-OK", "P-OK", el, 5_000).toString());
+        shuno.kafka().send(shuno.topic("eltax-notices"), "valid", Messages.confirmed("N-OK", "P-OK", el, 5_000).toString());
 
-        List<ConsumerRecord<String, byte[]>> deadLetters = kafka.readAll(shuno.topic("dead-letters"),
+        List<ConsumerRecord<String, byte[]>> deadLetters = shuno.kafka().readAll(shuno.topic("dead-letters"),
                 invalid.size() + 2, Duration.ofSeconds(30), Duration.ofSeconds(1));
         assertThat(deadLetters).hasSize(invalid.size() + 2);
         Map<String, ConsumerRecord<String, byte[]>> byKey = new HashMap<>();

@@ -3,14 +3,11 @@ package io.shuno.scenarios;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.shuno.intake.SchemaCatalog;
-import io.shuno.testsupport.KafkaProbe;
 import io.shuno.testsupport.Messages;
 import io.shuno.testsupport.ShunoUnderTest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.util.HashMap;
@@ -26,23 +23,10 @@ import static org.awaitility.Awaitility.await;
  */
 class TestPaymentOutcomes {
 
-    private static final ShunoUnderTest shuno = new ShunoUnderTest();
-    private static KafkaProbe kafka;
-    private static SchemaCatalog schemas;
-    private static JdbcTemplate database;
+    @RegisterExtension
+    static final ShunoUnderTest shuno = new ShunoUnderTest().running(1);
 
-    @BeforeAll
-    static void start() {
-        schemas = shuno.start().getBean(SchemaCatalog.class);
-        kafka = new KafkaProbe(shuno.brokers());
-        database = shuno.database();
-    }
 
-    @AfterAll
-    static void stop() {
-        kafka.close();
-        shuno.close();
-    }
 
     @Test
     void anUnknownReferenceIsHeldInSuspenseAndReMatchedWhenItsInvoiceArrives() {
@@ -177,12 +161,12 @@ class TestPaymentOutcomes {
     void preliminaryMarksTheInvoiceProvisionallyPaidAndCancelledWithdrawsIt() {
         String el = Messages.newElNumber();
         issue(Messages.issued("ST-INV", el, 3_300));
-        kafka.send(shuno.topic("eltax-notices"), "ST-PAY",
+        shuno.kafka().send(shuno.topic("eltax-notices"), "ST-PAY",
                 Messages.notice("ST-N1", "ST-PAY", "PRELIMINARY", el, 3_300).toString());
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(invoice("ST-INV"))
                 .containsEntry("status", "PROVISIONALLY_PAID").containsEntry("settled_revenue", 0L));
 
-        kafka.send(shuno.topic("eltax-notices"), "ST-PAY",
+        shuno.kafka().send(shuno.topic("eltax-notices"), "ST-PAY",
                 Messages.notice("ST-N2", "ST-PAY", "CANCELLED", el, 3_300).toString());
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(invoice("ST-INV"))
@@ -197,7 +181,7 @@ class TestPaymentOutcomes {
         pay("CC-N1", "CC-PAY", el, 1_800);
         settlementsOf("eltax:CC-PAY", 1);
 
-        kafka.send(shuno.topic("eltax-notices"), "CC-PAY",
+        shuno.kafka().send(shuno.topic("eltax-notices"), "CC-PAY",
                 Messages.notice("CC-N2", "CC-PAY", "CANCELLED", el, 1_800).toString());
 
         assertThat(exceptionsOf("eltax:CC-PAY", 1).get(0).get("reason").asText()).isEqualTo("CANCEL_AFTER_CONFIRM");
@@ -213,7 +197,7 @@ class TestPaymentOutcomes {
         // = 21,098.6… → rounded down to ¥100: 21,000.
         issue(Messages.with(Messages.with(Messages.issued("LC-INV", el, 1_000_000), "dueDate", "2025-10-31"),
                 "fiscalYear", 2025));
-        kafka.send(shuno.topic("eltax-notices"), "LC-PAY", Messages.with(
+        shuno.kafka().send(shuno.topic("eltax-notices"), "LC-PAY", Messages.with(
                 Messages.confirmed("LC-N", "LC-PAY", el, 1_000_000), "paidAt", "2026-03-31T12:00:00+09:00").toString());
 
         JsonNode exception = exceptionsOf("eltax:LC-PAY", 1).get(0);
@@ -225,13 +209,13 @@ class TestPaymentOutcomes {
     }
 
     private static void issue(ObjectNode event) {
-        kafka.send(shuno.topic("invoice-events"), event.get("invoiceId").asText(), event.toString());
+        shuno.kafka().send(shuno.topic("invoice-events"), event.get("invoiceId").asText(), event.toString());
         await().atMost(Duration.ofSeconds(30)).until(() -> count("select count(*) from inbox where message_id = '"
                 + event.get("eventId").asText() + "'") == 1);
     }
 
     private static void pay(String noticeId, String paymentId, String el, long amount) {
-        kafka.send(shuno.topic("eltax-notices"), paymentId, Messages.confirmed(noticeId, paymentId, el, amount).toString());
+        shuno.kafka().send(shuno.topic("eltax-notices"), paymentId, Messages.confirmed(noticeId, paymentId, el, amount).toString());
     }
 
     /** The settlements of one payment in the order they were published, each checked against the contract. */
@@ -244,11 +228,11 @@ class TestPaymentOutcomes {
     }
 
     private static List<JsonNode> published(String topic, String schema, String paymentRef, int expected) {
-        List<ConsumerRecord<String, byte[]>> records = kafka.readAll(shuno.topic(topic),
+        List<ConsumerRecord<String, byte[]>> records = shuno.kafka().readAll(shuno.topic(topic),
                 record -> Messages.parse(record.value()).path("paymentRef").asText().equals(paymentRef),
                 expected, Duration.ofSeconds(30), Duration.ofMillis(500));
         List<JsonNode> messages = records.stream().map(record -> Messages.parse(record.value())).toList();
-        messages.forEach(message -> assertThat(schemas.violations(schema, message)).as(message.toString()).isEmpty());
+        messages.forEach(message -> assertThat(shuno.instance().getBean(SchemaCatalog.class).violations(schema, message)).as(message.toString()).isEmpty());
         assertThat(messages).as(topic + " of " + paymentRef).hasSize(expected);
         return messages;
     }
@@ -268,10 +252,10 @@ class TestPaymentOutcomes {
     }
 
     private static Map<String, Object> single(String sql) {
-        return database.queryForMap(sql);
+        return shuno.database().queryForMap(sql);
     }
 
     private static long count(String sql) {
-        return database.queryForObject(sql, Long.class);
+        return shuno.database().queryForObject(sql, Long.class);
     }
 }

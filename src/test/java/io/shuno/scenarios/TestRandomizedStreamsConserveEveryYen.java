@@ -3,13 +3,11 @@ package io.shuno.scenarios;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.shuno.intake.SchemaCatalog;
-import io.shuno.testsupport.KafkaProbe;
 import io.shuno.testsupport.Messages;
 import io.shuno.testsupport.ShunoUnderTest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Duration;
@@ -37,22 +35,11 @@ class TestRandomizedStreamsConserveEveryYen {
     private static final long SEED = Long.getLong("shuno.seed", 20261122L);
     private static final int INVOICES = 150;
 
-    private static final ShunoUnderTest shuno = new ShunoUnderTest().with("shuno.intake.consumers", 2)
-            .with("shuno.intake.max-poll-records", 40);
-    private static KafkaProbe kafka;
-    private static SchemaCatalog schemas;
+    @RegisterExtension
+    static final ShunoUnderTest shuno = new ShunoUnderTest().with("shuno.intake.consumers", 2)
+            .with("shuno.intake.max-poll-records", 40).running(1);
 
-    @BeforeAll
-    static void start() {
-        schemas = shuno.start().getBean(SchemaCatalog.class);
-        kafka = new KafkaProbe(shuno.brokers());
-    }
 
-    @AfterAll
-    static void stop() {
-        kafka.close();
-        shuno.close();
-    }
 
     private record Delivery(String topic, String json) {
     }
@@ -111,9 +98,9 @@ class TestRandomizedStreamsConserveEveryYen {
             }
         }
         for (Delivery delivery : redelivered) {
-            kafka.sendAsync(shuno.topic(delivery.topic()), UUID.randomUUID().toString(), delivery.json());
+            shuno.kafka().sendAsync(shuno.topic(delivery.topic()), UUID.randomUUID().toString(), delivery.json());
         }
-        kafka.flush();
+        shuno.kafka().flush();
 
         JdbcTemplate database = shuno.database();
         await().atMost(Duration.ofSeconds(120)).until(() ->
@@ -149,12 +136,12 @@ class TestRandomizedStreamsConserveEveryYen {
                 .as(seed + ": suspense left although its invoice arrived").isZero();
 
         long booked = database.queryForObject("select count(*) from settlements", Long.class);
-        List<ConsumerRecord<String, byte[]>> published = kafka.readAll(shuno.topic("settlements"), (int) booked,
+        List<ConsumerRecord<String, byte[]>> published = shuno.kafka().readAll(shuno.topic("settlements"), (int) booked,
                 Duration.ofSeconds(60), Duration.ofSeconds(2));
         Set<String> ids = new HashSet<>();
         for (ConsumerRecord<String, byte[]> record : published) {
             JsonNode settlement = Messages.parse(record.value());
-            assertThat(schemas.violations("settlement", settlement)).as(settlement.toString()).isEmpty();
+            assertThat(shuno.instance().getBean(SchemaCatalog.class).violations("settlement", settlement)).as(settlement.toString()).isEmpty();
             TestEltaxPaymentSettlement.assertBalanced(settlement, settlement.get("amount").asLong());
             ids.add(settlement.get("settlementId").asText());
         }

@@ -1,13 +1,11 @@
 package io.shuno.scenarios;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.shuno.testsupport.KafkaProbe;
 import io.shuno.testsupport.Messages;
 import io.shuno.testsupport.ShunoUnderTest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.util.List;
@@ -17,35 +15,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** At-least-once delivery made exactly-once in effect: redeliveries settle nothing new, conflicts are refused. */
 class TestRedeliveredNoticeSettlesOnce {
 
-    private static final ShunoUnderTest shuno = new ShunoUnderTest();
-    private static KafkaProbe kafka;
+    @RegisterExtension
+    static final ShunoUnderTest shuno = new ShunoUnderTest().running(1);
 
-    @BeforeAll
-    static void start() {
-        shuno.start();
-        kafka = new KafkaProbe(shuno.brokers());
-    }
 
-    @AfterAll
-    static void stop() {
-        kafka.close();
-        shuno.close();
-    }
 
     @Test
     void theSameNoticeDeliveredTwiceSettlesOnce() {
         String el = Messages.newElNumber();
         String issued = Messages.issued("RD-1", el, 12_000).toString();
-        kafka.send(shuno.topic("invoice-events"), "RD-1", issued);
+        shuno.kafka().send(shuno.topic("invoice-events"), "RD-1", issued);
         shuno.awaitInvoice("RD-1");
         String notice = Messages.confirmed("N-RD-1", "PAY-RD-1", el, 12_000).toString();
-        kafka.send(shuno.topic("eltax-notices"), "PAY-RD-1", notice);
-        kafka.send(shuno.topic("eltax-notices"), "PAY-RD-1", notice);
+        shuno.kafka().send(shuno.topic("eltax-notices"), "PAY-RD-1", notice);
+        shuno.kafka().send(shuno.topic("eltax-notices"), "PAY-RD-1", notice);
         // Redelivered on another partition too (a producer retry with a different key), and the invoice again.
-        kafka.send(shuno.topic("eltax-notices"), "another-key", notice);
-        kafka.send(shuno.topic("invoice-events"), "RD-1", issued);
+        shuno.kafka().send(shuno.topic("eltax-notices"), "another-key", notice);
+        shuno.kafka().send(shuno.topic("invoice-events"), "RD-1", issued);
 
-        List<ConsumerRecord<String, byte[]>> settlements = kafka.readAll(shuno.topic("settlements"),
+        List<ConsumerRecord<String, byte[]>> settlements = shuno.kafka().readAll(shuno.topic("settlements"),
                 record -> "eltax:PAY-RD-1".equals(record.key()), 1, Duration.ofSeconds(30), Duration.ofSeconds(3));
 
         assertThat(settlements).hasSize(1);
@@ -61,14 +49,14 @@ class TestRedeliveredNoticeSettlesOnce {
     @Test
     void theSameNoticeIdWithDifferentContentIsRefusedAsAConflictAndTheFirstVersionStands() {
         String el = Messages.newElNumber();
-        kafka.send(shuno.topic("invoice-events"), "RD-2", Messages.issued("RD-2", el, 8_000).toString());
+        shuno.kafka().send(shuno.topic("invoice-events"), "RD-2", Messages.issued("RD-2", el, 8_000).toString());
         shuno.awaitInvoice("RD-2");
-        kafka.send(shuno.topic("eltax-notices"), "PAY-RD-2",
+        shuno.kafka().send(shuno.topic("eltax-notices"), "PAY-RD-2",
                 Messages.confirmed("N-RD-2", "PAY-RD-2", el, 8_000).toString());
-        kafka.send(shuno.topic("eltax-notices"), "PAY-RD-2",
+        shuno.kafka().send(shuno.topic("eltax-notices"), "PAY-RD-2",
                 Messages.confirmed("N-RD-2", "PAY-RD-2", el, 80_000).toString());
 
-        List<ConsumerRecord<String, byte[]>> exceptions = kafka.readAll(shuno.topic("exceptions"),
+        List<ConsumerRecord<String, byte[]>> exceptions = shuno.kafka().readAll(shuno.topic("exceptions"),
                 record -> Messages.parse(record.value()).path("paymentRef").asText().equals("eltax:PAY-RD-2"),
                 1, Duration.ofSeconds(30), Duration.ofSeconds(2));
 

@@ -2,6 +2,9 @@ package io.shuno.testsupport;
 
 import io.shuno.ShunoApplication;
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -17,18 +20,52 @@ import java.util.UUID;
 /**
  * One shuno deployment for a test: its own topics on the shared broker and its own database on the shared
  * PostgreSQL. Instances of shuno are started and stopped at will — one to run, two to race, a second after a
- * first stopped to restart.
+ * first stopped to restart. Registered as a JUnit extension, it starts {@link #running(int)} instances before
+ * the class's tests and stops everything after them.
  */
-public final class ShunoUnderTest implements AutoCloseable {
+public final class ShunoUnderTest implements BeforeAllCallback, AfterAllCallback, AutoCloseable {
 
     private final String prefix = "t" + UUID.randomUUID().toString().substring(0, 8) + ".";
     private final String databaseUrl = TestPostgres.newDatabase();
     private final Map<String, Object> overrides = new HashMap<>();
     private final List<ConfigurableApplicationContext> instances = new ArrayList<>();
+    private int instancesBeforeAll;
+    private KafkaProbe kafka;
 
     public ShunoUnderTest with(String property, Object value) {
         overrides.put(property, value);
         return this;
+    }
+
+    /** How many instances the extension starts before the tests of the class. */
+    public ShunoUnderTest running(int instances) {
+        instancesBeforeAll = instances;
+        return this;
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        for (int i = 0; i < instancesBeforeAll; i++) {
+            start();
+        }
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
+    }
+
+    /** The first instance started. */
+    public ConfigurableApplicationContext instance() {
+        return instances.get(0);
+    }
+
+    /** A plain producer and consumer on this deployment's broker. */
+    public synchronized KafkaProbe kafka() {
+        if (kafka == null) {
+            kafka = new KafkaProbe(brokers());
+        }
+        return kafka;
     }
 
     public String topic(String name) {
@@ -72,7 +109,11 @@ public final class ShunoUnderTest implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (kafka != null) {
+            kafka.close();
+            kafka = null;
+        }
         instances.forEach(ConfigurableApplicationContext::close);
         instances.clear();
     }
