@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /** Reads the fields of a schema-valid document, rejecting what a schema cannot: 1.0 yen, 30 February. */
@@ -33,6 +35,16 @@ final class Fields {
                     "$." + name + ": must be a whole number of yen written without a fraction, got " + value);
         }
         return value.longValue();
+    }
+
+    /** The strings of an array field, or none when the field is absent. */
+    List<String> texts(String name) {
+        List<String> values = new ArrayList<>();
+        JsonNode array = node.get(name);
+        if (array != null) {
+            array.forEach(value -> values.add(value.asText()));
+        }
+        return values;
     }
 
     Optional<Integer> optionalInt(String name) {

@@ -2,7 +2,9 @@ package io.shuno.intake;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.shuno.matching.PaymentMatching;
+import io.shuno.reconciliation.AcquirerStatement;
 import io.shuno.reconciliation.EltaxNotice;
+import io.shuno.reconciliation.TerminalTransaction;
 import io.shuno.reconciliation.InvoiceEvent;
 import org.apache.camel.component.kafka.consumer.DefaultKafkaManualCommitFactory;
 import org.apache.camel.component.kafka.consumer.KafkaManualCommitFactory;
@@ -25,6 +27,22 @@ class IntakeConfiguration {
                                             DeadLetters deadLetters, PaymentMatching matching) {
         return new Intake<>(new InvoiceEventFormat(), schemas, json, transactions, deadLetters,
                 matching::applyInvoiceEvents);
+    }
+
+    @Bean
+    Intake<TerminalTransaction> terminalTransactionIntake(SchemaCatalog schemas, ObjectMapper json,
+                                                          TransactionTemplate transactions, DeadLetters deadLetters,
+                                                          PaymentMatching matching) {
+        return new Intake<>(new TerminalTransactionFormat(), schemas, json, transactions, deadLetters,
+                matching::applyTerminalTransactions);
+    }
+
+    @Bean
+    Intake<AcquirerStatement> acquirerStatementIntake(SchemaCatalog schemas, ObjectMapper json,
+                                                      TransactionTemplate transactions, DeadLetters deadLetters,
+                                                      PaymentMatching matching) {
+        return new Intake<>(new AcquirerStatementFormat(), schemas, json, transactions, deadLetters,
+                matching::applyAcquirerStatements);
     }
 
     @Bean

@@ -23,13 +23,19 @@ final class DoubleEntry {
     }
 
     private static List<LedgerEntry> linesOf(Settlement settlement, long amount) {
-        String credit = switch (settlement.kind()) {
-            case REVENUE -> LedgerAccounts.revenue(settlement);
-            case OVERPAYMENT -> LedgerAccounts.OVERPAYMENT_LIABILITY;
-            case SUSPENSE -> LedgerAccounts.SUSPENSE_RECEIPTS;
+        String receivable = LedgerAccounts.receivable(settlement);
+        return switch (settlement.kind()) {
+            case REVENUE -> lines(receivable, LedgerAccounts.revenue(settlement), amount);
+            case OVERPAYMENT -> lines(receivable, LedgerAccounts.OVERPAYMENT_LIABILITY, amount);
+            case SUSPENSE -> lines(receivable, LedgerAccounts.SUSPENSE_RECEIPTS, amount);
+            // The acquirer keeps its fee: the receivable shrinks to what it deposits, and the fee is an expense.
+            case FEE -> lines(LedgerAccounts.ACQUIRER_FEE_EXPENSE, receivable, amount);
             case REVERSAL -> throw new IllegalStateException("a reversal is not reversed again");
         };
-        return List.of(new LedgerEntry(LedgerEntry.Side.DEBIT, LedgerAccounts.receivable(settlement), amount),
+    }
+
+    private static List<LedgerEntry> lines(String debit, String credit, long amount) {
+        return List.of(new LedgerEntry(LedgerEntry.Side.DEBIT, debit, amount),
                 new LedgerEntry(LedgerEntry.Side.CREDIT, credit, amount));
     }
 

@@ -11,13 +11,19 @@ final class LedgerAccounts {
 
     static final String OVERPAYMENT_LIABILITY = "OVERPAYMENT_LIABILITY";
     static final String SUSPENSE_RECEIPTS = "SUSPENSE_RECEIPTS";
+    static final String ACQUIRER_FEE_EXPENSE = "ACQUIRER_FEE_EXPENSE";
 
     private LedgerAccounts() {
     }
 
+    /** eLTAX transfers what it collected; the acquirer deposits the counter sales, less its fee. */
     static String receivable(Settlement settlement) {
         String source = settlement.paymentRef().value().substring(0, settlement.paymentRef().value().indexOf(':'));
-        return "RECEIPTS_IN_TRANSIT:" + source.toUpperCase(java.util.Locale.ROOT);
+        return switch (source) {
+            case "eltax" -> "RECEIPTS_IN_TRANSIT:ELTAX";
+            case "terminal", "acquirer" -> "RECEIPTS_IN_TRANSIT:ACQUIRER";
+            default -> "RECEIPTS_IN_TRANSIT:" + source.toUpperCase(java.util.Locale.ROOT);
+        };
     }
 
     static String revenue(Settlement settlement) {

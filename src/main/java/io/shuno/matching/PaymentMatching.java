@@ -2,14 +2,21 @@ package io.shuno.matching;
 
 import io.shuno.ledger.SettlementJournal;
 import io.shuno.reconciliation.ConflictingDuplicate;
+import io.shuno.reconciliation.AcquirerStatement;
 import io.shuno.reconciliation.ElNumber;
+import io.shuno.reconciliation.ElQr;
 import io.shuno.reconciliation.EltaxNotice;
 import io.shuno.reconciliation.Invoice;
 import io.shuno.reconciliation.InvoiceEvent;
 import io.shuno.reconciliation.InvoiceId;
+import io.shuno.reconciliation.OpenBookings;
+import io.shuno.reconciliation.OpenSettlement;
 import io.shuno.reconciliation.PaymentRef;
 import io.shuno.reconciliation.Reconciler;
 import io.shuno.reconciliation.StaffException;
+import io.shuno.reconciliation.TerminalOutcome;
+import io.shuno.reconciliation.TerminalTransaction;
+import io.shuno.reconciliation.TerminalTransactionType;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,6 +40,8 @@ public class PaymentMatching {
 
     static final String INVOICE_EVENTS = "invoice-event";
     static final String ELTAX_NOTICES = "eltax-notice";
+    static final String TERMINAL_TRANSACTIONS = "terminal-transaction";
+    static final String ACQUIRER_STATEMENTS = "acquirer-statement";
 
     private final Reconciler reconciler;
     private final ReconciliationLocks locks;
@@ -42,10 +51,12 @@ public class PaymentMatching {
     private final SettlementHistory history;
     private final SettlementJournal settlementJournal;
     private final ExceptionJournal exceptionJournal;
+    private final SaleStore sales;
+    private final AcquirerStatementStore statementStore;
 
     PaymentMatching(Reconciler reconciler, ReconciliationLocks locks, Inbox inbox, InvoiceStore invoices,
                     PaymentStore payments, SettlementHistory history, SettlementJournal settlementJournal,
-                    ExceptionJournal exceptionJournal) {
+                    ExceptionJournal exceptionJournal, SaleStore sales, AcquirerStatementStore statementStore) {
         this.reconciler = reconciler;
         this.locks = locks;
         this.inbox = inbox;
@@ -54,6 +65,8 @@ public class PaymentMatching {
         this.history = history;
         this.settlementJournal = settlementJournal;
         this.exceptionJournal = exceptionJournal;
+        this.sales = sales;
+        this.statementStore = statementStore;
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
@@ -77,7 +90,7 @@ public class PaymentMatching {
         Set<String> payers = new HashSet<>();
         events.forEach(event -> payers.add(event.command().terms().payerId()));
         WorkingSet work = new WorkingSet(withPayerInvoices(locked, payers), payments.paidAgainst(elNumbers),
-                history.revenueOf(ids), history.suspendedFor(elNumbers),
+                new OpenBookings(history.revenueOf(ids), history.suspendedFor(elNumbers)), Map.of(),
                 inbox.fingerprints(INVOICE_EVENTS, messageIds(events)));
         for (Inbound<InvoiceEvent> event : events) {
             InvoiceEvent command = event.command();
@@ -109,8 +122,8 @@ public class PaymentMatching {
         Map<InvoiceId, Invoice> locked = invoices.load(invoices.idsByElNumber(elNumbers).values());
         Set<String> payers = new HashSet<>();
         locked.values().forEach(invoice -> payers.add(invoice.terms().payerId()));
-        WorkingSet work = new WorkingSet(withPayerInvoices(locked, payers), payments.load(refs), Map.of(), Map.of(),
-                inbox.fingerprints(ELTAX_NOTICES, messageIds(notices)));
+        WorkingSet work = new WorkingSet(withPayerInvoices(locked, payers), payments.load(refs),
+                new OpenBookings(Map.of(), Map.of()), Map.of(), inbox.fingerprints(ELTAX_NOTICES, messageIds(notices)));
         for (Inbound<EltaxNotice> notice : notices) {
             EltaxNotice command = notice.command();
             applyOnce(work, notice, command, ConflictingDuplicate::of, () -> work.handled(ELTAX_NOTICES, notice,
@@ -118,6 +131,84 @@ public class PaymentMatching {
                             command, work), Optional.of(command.elNumber())));
         }
         write(work);
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void applyTerminalTransactions(List<Inbound<TerminalTransaction>> transactions) {
+        if (transactions.isEmpty()) {
+            return;
+        }
+        Set<InvoiceId> ids = new HashSet<>();
+        Set<ElNumber> elNumbers = new HashSet<>();
+        Set<String> saleIds = new HashSet<>();
+        Set<PaymentRef> voidedPayments = new HashSet<>();
+        for (Inbound<TerminalTransaction> inbound : transactions) {
+            TerminalTransaction transaction = inbound.command();
+            ids.addAll(transaction.invoiceIds());
+            transaction.elQr().ifPresent(qr -> elNumbers.add(qr.elNumber()));
+            saleIds.add(transaction.originalTransactionId().orElse(transaction.transactionId()));
+            transaction.originalTransactionId().ifPresent(original ->
+                    voidedPayments.add(new PaymentRef("terminal:" + original)));
+        }
+        // A VOID reopens the invoices its SALE paid; which ones those are never changes, so ask before locking.
+        Map<PaymentRef, List<OpenSettlement>> openOfVoided = history.openOf(voidedPayments);
+        openOfVoided.values().forEach(open -> open.forEach(o -> o.settlement().invoiceId().ifPresent(ids::add)));
+        ids.addAll(invoices.idsByElNumber(elNumbers).values());
+        elNumbers.addAll(invoices.elNumbersOf(ids).values());
+        Set<String> lockKeys = new HashSet<>();
+        ids.forEach(id -> lockKeys.add(ReconciliationLocks.invoiceKey(id)));
+        elNumbers.forEach(el -> lockKeys.add(ReconciliationLocks.elNumberKey(el)));
+        saleIds.forEach(id -> lockKeys.add(ReconciliationLocks.saleKey(id)));
+        locks.acquire(lockKeys);
+
+        Map<InvoiceId, Invoice> locked = invoices.load(ids);
+        locked.putAll(invoices.load(invoices.idsByElNumber(elNumbers).values()));
+        Set<String> payers = new HashSet<>();
+        locked.values().forEach(invoice -> payers.add(invoice.terms().payerId()));
+        WorkingSet work = new WorkingSet(withPayerInvoices(locked, payers), Map.of(),
+                new OpenBookings(Map.of(), Map.of(), history.openOf(voidedPayments)), sales.load(saleIds),
+                inbox.fingerprints(TERMINAL_TRANSACTIONS, messageIds(transactions)));
+        for (Inbound<TerminalTransaction> inbound : transactions) {
+            TerminalTransaction transaction = inbound.command();
+            applyOnce(work, inbound, transaction, ConflictingDuplicate::of, () -> {
+                TerminalOutcome outcome = transaction.type() == TerminalTransactionType.SALE
+                        ? reconciler.onTerminalSale(transaction, invoicesOf(work, transaction), work)
+                        : reconciler.onTerminalVoid(transaction, work.sale(transaction.originalTransactionId().orElseThrow()),
+                        work.openOf(new PaymentRef("terminal:" + transaction.originalTransactionId().orElseThrow())),
+                        work.invoices());
+                work.handled(TERMINAL_TRANSACTIONS, inbound, outcome.outcome(), transaction.elQr().map(ElQr::elNumber));
+                outcome.sale().ifPresent(work::recorded);
+            });
+        }
+        sales.save(work.changedSales());
+        write(work);
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void applyAcquirerStatements(List<Inbound<AcquirerStatement>> statements) {
+        if (statements.isEmpty()) {
+            return;
+        }
+        WorkingSet work = new WorkingSet(Map.of(), Map.of(), new OpenBookings(Map.of(), Map.of()), Map.of(),
+                inbox.fingerprints(ACQUIRER_STATEMENTS, messageIds(statements)));
+        for (Inbound<AcquirerStatement> inbound : statements) {
+            AcquirerStatement statement = inbound.command();
+            applyOnce(work, inbound, statement, ConflictingDuplicate::of, () -> {
+                work.handled(ACQUIRER_STATEMENTS, inbound, reconciler.onAcquirerStatement(statement,
+                        sales.totals(statement.municipality(), statement.businessDate(), statement.brand())),
+                        Optional.empty());
+                statementStore.record(statement);
+            });
+        }
+        write(work);
+    }
+
+    /** The counter orders a SALE lists that shuno knows, in the listed order, or the invoice of its scanned slip. */
+    private static List<Invoice> invoicesOf(WorkingSet work, TerminalTransaction sale) {
+        if (sale.elQr().isPresent()) {
+            return work.invoiceWith(sale.elQr().get().elNumber()).stream().toList();
+        }
+        return sale.invoiceIds().stream().map(work::invoice).flatMap(Optional::stream).toList();
     }
 
     /** Applies a message not seen before; a message seen before is a no-op, or a conflict if its content differs. */

@@ -42,6 +42,11 @@ class ReconciliationLocks {
         return "el:" + elNumber;
     }
 
+    /** A counter SALE and its VOID may arrive on different partitions; they take turns on this key. */
+    static String saleKey(String transactionId) {
+        return "sale:" + transactionId;
+    }
+
     private static long hash(String key) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));

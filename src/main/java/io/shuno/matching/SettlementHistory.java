@@ -3,6 +3,8 @@ package io.shuno.matching;
 import io.shuno.ledger.SettlementRows;
 import io.shuno.reconciliation.ElNumber;
 import io.shuno.reconciliation.InvoiceId;
+import io.shuno.reconciliation.OpenSettlement;
+import io.shuno.reconciliation.PaymentRef;
 import io.shuno.reconciliation.RevenueBooking;
 import io.shuno.reconciliation.Settlement;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -35,6 +37,21 @@ class SettlementHistory {
             found.computeIfAbsent(revenue.invoiceId().orElseThrow(), id -> new ArrayList<>())
                     .add(new RevenueBooking(revenue, row.getLong("unreversed")));
         }, (Object) invoices.stream().map(InvoiceId::value).toArray(String[]::new));
+        return found;
+    }
+
+    /** What each payment still has booked (not reversed), in booking order: what a VOID of it must reverse. */
+    Map<PaymentRef, List<OpenSettlement>> openOf(Collection<PaymentRef> payments) {
+        Map<PaymentRef, List<OpenSettlement>> found = new HashMap<>();
+        jdbc.query("select " + SettlementRows.COLUMNS + """
+                , s.amount - coalesce((select sum(r.amount) from settlements r where r.reverses = s.settlement_id), 0)
+                  as unreversed
+                from settlements s where s.kind <> 'REVERSAL' and s.payment_ref = any(?) order by s.booked_seq""",
+                row -> {
+                    Settlement settlement = SettlementRows.map(row);
+                    found.computeIfAbsent(settlement.paymentRef(), ref -> new ArrayList<>())
+                            .add(new OpenSettlement(settlement, row.getLong("unreversed")));
+                }, (Object) payments.stream().map(PaymentRef::value).toArray(String[]::new));
         return found;
     }
 

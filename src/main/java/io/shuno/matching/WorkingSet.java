@@ -8,11 +8,12 @@ import io.shuno.reconciliation.InvoiceLedger;
 import io.shuno.reconciliation.MunicipalityCode;
 import io.shuno.reconciliation.NoticeStage;
 import io.shuno.reconciliation.OpenBookings;
+import io.shuno.reconciliation.OpenSettlement;
+import io.shuno.reconciliation.SaleState;
 import io.shuno.reconciliation.Outcome;
 import io.shuno.reconciliation.PayerInvoices;
 import io.shuno.reconciliation.PaymentRef;
 import io.shuno.reconciliation.PaymentState;
-import io.shuno.reconciliation.RevenueBooking;
 import io.shuno.reconciliation.Settlement;
 import io.shuno.reconciliation.StaffException;
 
@@ -33,6 +34,8 @@ final class WorkingSet implements PayerInvoices {
     private final Map<ElNumber, InvoiceId> invoiceByElNumber = new HashMap<>();
     private final Map<PaymentRef, PaymentState> payments;
     private final OpenBookings openBookings;
+    private final Map<String, SaleState> sales;
+    private final Map<String, SaleState> changedSales = new LinkedHashMap<>();
     private final Map<String, String> handledFingerprints;
     private final Map<InvoiceId, Invoice> changedInvoices = new LinkedHashMap<>();
     private final Map<PaymentRef, PaymentState> changedPayments = new LinkedHashMap<>();
@@ -41,12 +44,12 @@ final class WorkingSet implements PayerInvoices {
     private final List<StaffException> exceptions = new ArrayList<>();
     private final List<ExceptionResolution> resolutions = new ArrayList<>();
 
-    WorkingSet(Map<InvoiceId, Invoice> invoices, Map<PaymentRef, PaymentState> payments,
-               Map<InvoiceId, List<RevenueBooking>> revenue, Map<ElNumber, List<Settlement>> suspended,
-               Map<String, String> handledFingerprints) {
+    WorkingSet(Map<InvoiceId, Invoice> invoices, Map<PaymentRef, PaymentState> payments, OpenBookings openBookings,
+               Map<String, SaleState> sales, Map<String, String> handledFingerprints) {
         invoices.values().forEach(this::put);
         this.payments = new HashMap<>(payments);
-        this.openBookings = new OpenBookings(revenue, suspended);
+        this.openBookings = openBookings;
+        this.sales = new HashMap<>(sales);
         this.handledFingerprints = new HashMap<>(handledFingerprints);
     }
 
@@ -61,6 +64,31 @@ final class WorkingSet implements PayerInvoices {
 
     Optional<PaymentState> payment(PaymentRef ref) {
         return Optional.ofNullable(payments.get(ref));
+    }
+
+    Optional<Invoice> invoice(InvoiceId id) {
+        return Optional.ofNullable(invoices.get(id));
+    }
+
+    Map<InvoiceId, Invoice> invoices() {
+        return Map.copyOf(invoices);
+    }
+
+    Optional<SaleState> sale(String transactionId) {
+        return Optional.ofNullable(sales.get(transactionId));
+    }
+
+    List<OpenSettlement> openOf(PaymentRef payment) {
+        return openBookings.openOf(payment);
+    }
+
+    void recorded(SaleState sale) {
+        sales.put(sale.transactionId(), sale);
+        changedSales.put(sale.transactionId(), sale);
+    }
+
+    List<SaleState> changedSales() {
+        return List.copyOf(changedSales.values());
     }
 
     InvoiceLedger ledgerOf(InvoiceId id, Optional<ElNumber> elNumber) {
@@ -83,7 +111,7 @@ final class WorkingSet implements PayerInvoices {
     void handled(String source, Inbound<?> message, Outcome outcome, Optional<ElNumber> paidAgainst) {
         handledFingerprints.put(message.messageId(), message.fingerprint());
         handled.add(new InboxEntry(source, message.messageId(), message.fingerprint(), message.position()));
-        outcome.invoice().ifPresent(invoice -> {
+        outcome.invoices().forEach(invoice -> {
             put(invoice);
             changedInvoices.put(invoice.id(), invoice);
         });

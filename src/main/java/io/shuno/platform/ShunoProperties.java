@@ -7,7 +7,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record ShunoProperties(Topics topics, Kafka kafka) {
 
     public record Topics(String invoiceEvents, String eltaxNotices, String terminalTransactions,
-                         String settlements, String exceptions, String deadLetters) {
+                         String acquirerStatements, String settlements, String exceptions, String deadLetters) {
     }
 
     public record Kafka(String brokers, int partitions, short replicationFactor, String groupId) {

@@ -5,39 +5,55 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Splits one confirmed payment into settlements: revenue up to the invoice's open balance, 過誤納金 for the rest,
- * suspense when no invoice is known. Every yen of the payment lands in exactly one settlement.
+ * Splits one confirmed payment into settlements: revenue for each invoice it pays, in the order given, up to each
+ * open balance; 過誤納金 for what is left, booked against the last of them; suspense when no invoice is known.
+ * Every yen of the payment lands in exactly one settlement.
  */
 final class ConfirmedPaymentAllocation {
 
     private ConfirmedPaymentAllocation() {
     }
 
-    record Result(Optional<Invoice> invoice, List<Settlement> settlements, List<StaffException> exceptions) {
+    record Result(List<Invoice> invoices, List<Settlement> settlements, List<StaffException> exceptions) {
+
+        Optional<Invoice> invoice() {
+            return invoices.stream().reduce((first, second) -> second);
+        }
     }
 
-    static Result allocate(Optional<Invoice> found, ConfirmedPayment payment, String elNumber,
+    /** {@code reference} names what the payment pointed at, for the exception when nothing is found. */
+    static Result allocate(List<Invoice> inOrder, ConfirmedPayment payment, String reference,
                            PayerInvoices payerInvoices, LateChargeRates rates) {
-        if (found.isEmpty()) {
-            return new Result(Optional.empty(), List.of(Settlements.suspense(payment)),
-                    List.of(StaffExceptions.unmatched(payment, elNumber)));
+        if (inOrder.isEmpty()) {
+            return new Result(List.of(), List.of(Settlements.suspense(payment)),
+                    List.of(StaffExceptions.unmatched(payment, reference)));
         }
-        Invoice invoice = found.get();
-        InvoiceTerms terms = invoice.terms();
-        long revenue = Math.min(invoice.openBalance(), payment.amount());
-        long excess = payment.amount() - revenue;
+        List<Invoice> after = new ArrayList<>();
         List<Settlement> settlements = new ArrayList<>();
         List<StaffException> exceptions = new ArrayList<>();
-        if (revenue > 0) {
-            settlements.add(Settlements.revenue(terms, payment, revenue));
-            lateCharge(terms, payment, revenue, rates).ifPresent(exceptions::add);
+        long remaining = payment.amount();
+        long revenueTotal = 0;
+        for (Invoice invoice : inOrder) {
+            long revenue = Math.min(invoice.openBalance(), remaining);
+            if (revenue > 0) {
+                settlements.add(Settlements.revenue(invoice.terms(), payment, revenue));
+                lateCharge(invoice.terms(), payment, revenue, rates).ifPresent(exceptions::add);
+            }
+            remaining -= revenue;
+            revenueTotal += revenue;
+            after.add(invoice.withSettledRevenue(invoice.settledRevenue() + revenue));
         }
-        if (excess > 0) {
-            settlements.add(Settlements.overpayment(terms, payment, excess));
-            exceptions.add(excessException(invoice, payment, revenue, excess, payerInvoices));
+        if (remaining > 0) {
+            Invoice last = after.get(after.size() - 1);
+            settlements.add(Settlements.overpayment(last.terms(), payment, remaining));
+            exceptions.add(excessException(last, payment, revenueTotal, remaining, payerInvoices));
         }
-        return new Result(Optional.of(invoice.withSettledRevenue(invoice.settledRevenue() + revenue)),
-                settlements, exceptions);
+        return new Result(after, settlements, exceptions);
+    }
+
+    static Result allocate(Optional<Invoice> found, ConfirmedPayment payment, String reference,
+                           PayerInvoices payerInvoices, LateChargeRates rates) {
+        return allocate(found.stream().toList(), payment, reference, payerInvoices, rates);
     }
 
     private static Optional<StaffException> lateCharge(InvoiceTerms terms, ConfirmedPayment payment, long principal,

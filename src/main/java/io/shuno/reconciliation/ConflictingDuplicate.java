@@ -24,6 +24,20 @@ public final class ConflictingDuplicate {
                 "請求イベント " + event.eventId() + "(請求 " + event.terms().id() + ")が以前と異なる内容で再送されました。");
     }
 
+    public static StaffException of(TerminalTransaction transaction, String fingerprint) {
+        return exception(transaction.cause(), fingerprint, transaction.municipality(),
+                Optional.of(transaction.paymentRef()), Optional.empty(), transaction.amount(),
+                "端末取引 " + transaction.transactionId() + " が以前と異なる内容(" + Yen.format(transaction.amount())
+                        + ")で再送されました。");
+    }
+
+    public static StaffException of(AcquirerStatement statement, String fingerprint) {
+        return exception(statement.cause(), fingerprint, statement.municipality(),
+                Optional.of(statement.paymentRef()), Optional.empty(), statement.grossSales(),
+                "精算明細 " + statement.statementId() + " が以前と異なる内容(売上 " + Yen.format(statement.grossSales())
+                        + ")で再送されました。");
+    }
+
     private static StaffException exception(String cause, String fingerprint, MunicipalityCode municipality,
                                             Optional<PaymentRef> paymentRef, Optional<InvoiceId> invoiceId,
                                             long amount, String what) {

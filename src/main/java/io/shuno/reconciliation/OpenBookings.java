@@ -8,17 +8,28 @@ import java.util.Optional;
 
 /**
  * What of past settlements later events can still act on: each invoice's revenue not yet reversed (a cancellation
- * or reduction reverses it) and the payments still held in suspense per eL番号 (an arriving invoice re-matches
- * them). Kept current settlement by settlement.
+ * or reduction reverses it), the payments still held in suspense per eL番号 (an arriving invoice re-matches them),
+ * and what each payment still has booked (a VOID reverses it). Kept current settlement by settlement.
  */
 public final class OpenBookings {
 
     private final Map<InvoiceId, List<RevenueBooking>> revenue = new HashMap<>();
     private final Map<ElNumber, List<Settlement>> suspended = new HashMap<>();
+    private final Map<PaymentRef, List<OpenSettlement>> byPayment = new HashMap<>();
 
     public OpenBookings(Map<InvoiceId, List<RevenueBooking>> revenue, Map<ElNumber, List<Settlement>> suspended) {
+        this(revenue, suspended, Map.of());
+    }
+
+    public OpenBookings(Map<InvoiceId, List<RevenueBooking>> revenue, Map<ElNumber, List<Settlement>> suspended,
+                        Map<PaymentRef, List<OpenSettlement>> byPayment) {
         revenue.forEach((id, bookings) -> this.revenue.put(id, new ArrayList<>(bookings)));
         suspended.forEach((el, settlements) -> this.suspended.put(el, new ArrayList<>(settlements)));
+        byPayment.forEach((ref, open) -> this.byPayment.put(ref, new ArrayList<>(open)));
+    }
+
+    public List<OpenSettlement> openOf(PaymentRef payment) {
+        return List.copyOf(byPayment.getOrDefault(payment, List.of()));
     }
 
     public List<RevenueBooking> revenueOf(InvoiceId invoice) {
@@ -29,24 +40,32 @@ public final class OpenBookings {
         return List.copyOf(suspended.getOrDefault(elNumber, List.of()));
     }
 
-    /** Takes a new settlement into account; {@code paidAgainst} is the eL番号 a suspended payment named. */
+    /**
+     * Takes a new settlement into account; {@code paidAgainst} is the eL番号 a suspended payment named (a counter
+     * order that names no eL番号 cannot be re-matched by one, so its suspense waits for staff).
+     */
     public void record(Settlement settlement, Optional<ElNumber> paidAgainst) {
-        switch (settlement.kind()) {
-            case REVENUE -> revenue.computeIfAbsent(settlement.invoiceId().orElseThrow(), id -> new ArrayList<>())
-                    .add(new RevenueBooking(settlement, settlement.amount()));
-            case SUSPENSE -> suspended.computeIfAbsent(paidAgainst.orElseThrow(() -> new IllegalArgumentException(
-                    "a suspended payment is kept under the eL番号 it named")), el -> new ArrayList<>()).add(settlement);
-            case REVERSAL -> {
-                String reversed = settlement.reverses().orElseThrow();
-                suspended.values().forEach(list -> list.removeIf(s -> s.settlementId().equals(reversed)));
-                revenue.values().forEach(list -> list.replaceAll(booking ->
-                        booking.revenue().settlementId().equals(reversed)
-                                ? new RevenueBooking(booking.revenue(), booking.unreversed() - settlement.amount())
-                                : booking));
-            }
-            case OVERPAYMENT -> {
-                // 過誤納金 stays with its payment until staff appropriate or refund it
-            }
+        if (settlement.kind() == SettlementKind.REVERSAL) {
+            undo(settlement);
+            return;
         }
+        byPayment.computeIfAbsent(settlement.paymentRef(), ref -> new ArrayList<>())
+                .add(new OpenSettlement(settlement, settlement.amount()));
+        if (settlement.kind() == SettlementKind.REVENUE) {
+            revenue.computeIfAbsent(settlement.invoiceId().orElseThrow(), id -> new ArrayList<>())
+                    .add(new RevenueBooking(settlement, settlement.amount()));
+        } else if (settlement.kind() == SettlementKind.SUSPENSE) {
+            paidAgainst.ifPresent(el -> suspended.computeIfAbsent(el, number -> new ArrayList<>()).add(settlement));
+        }
+    }
+
+    private void undo(Settlement reversal) {
+        String reversed = reversal.reverses().orElseThrow();
+        long amount = reversal.amount();
+        suspended.values().forEach(list -> list.removeIf(s -> s.settlementId().equals(reversed)));
+        revenue.values().forEach(list -> list.replaceAll(booking -> booking.revenue().settlementId().equals(reversed)
+                ? new RevenueBooking(booking.revenue(), booking.unreversed() - amount) : booking));
+        byPayment.values().forEach(list -> list.replaceAll(open -> open.settlement().settlementId().equals(reversed)
+                ? new OpenSettlement(open.settlement(), open.unreversed() - amount) : open));
     }
 }

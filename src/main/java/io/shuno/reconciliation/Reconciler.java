@@ -1,6 +1,7 @@
 package io.shuno.reconciliation;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -28,6 +29,21 @@ public final class Reconciler {
         return InvoiceEvents.apply(ledger, event, payerInvoices, lateChargeRates);
     }
 
+    /** A counter SALE, with the listed orders that exist (in the listed order) or the scanned slip's invoice. */
+    public TerminalOutcome onTerminalSale(TerminalTransaction sale, List<Invoice> found, PayerInvoices payerInvoices) {
+        return CounterPayments.sale(sale, found, payerInvoices, lateChargeRates);
+    }
+
+    /** A VOID, with the SALE it names (if known), what that sale still has booked, and the invoices it paid. */
+    public TerminalOutcome onTerminalVoid(TerminalTransaction voiding, Optional<SaleState> original,
+                                          List<OpenSettlement> openOfSale, Map<InvoiceId, Invoice> invoices) {
+        return CounterPayments.voidSale(voiding, original, openOfSale, invoices);
+    }
+
+    public Outcome onAcquirerStatement(AcquirerStatement statement, SalesTotals recorded) {
+        return AcquirerStatements.check(statement, recorded);
+    }
+
     private Outcome onPreliminary(Optional<Invoice> invoice, Optional<PaymentState> previous, EltaxNotice notice) {
         if (previous.isPresent()) {
             // A later stage already arrived (or the same stage again): the preliminary adds nothing.
@@ -44,7 +60,7 @@ public final class Reconciler {
         }
         Optional<Invoice> withdrawn = withdrawAnnouncement(invoice, previous);
         ConfirmedPaymentAllocation.Result allocation = ConfirmedPaymentAllocation.allocate(withdrawn,
-                ConfirmedPayment.of(notice), notice.elNumber().value(), payerInvoices, lateChargeRates);
+                ConfirmedPayment.of(notice), "eL番号 " + notice.elNumber(), payerInvoices, lateChargeRates);
         return new Outcome(allocation.invoice().or(() -> withdrawn), Optional.of(stateOf(notice, NoticeStage.CONFIRMED)),
                 allocation.settlements(), allocation.exceptions(), List.of());
     }

@@ -39,8 +39,8 @@ public record Settlement(
         if ((kind == SettlementKind.REVERSAL) != reverses.isPresent()) {
             throw new IllegalArgumentException("exactly the REVERSAL settlements name what they reverse");
         }
-        if (kind == SettlementKind.SUSPENSE && invoiceId.isPresent()) {
-            throw new IllegalArgumentException("suspense is by definition not matched to an invoice");
+        if ((kind == SettlementKind.SUSPENSE || kind == SettlementKind.FEE) && invoiceId.isPresent()) {
+            throw new IllegalArgumentException("suspense and fees belong to no invoice");
         }
     }
 }

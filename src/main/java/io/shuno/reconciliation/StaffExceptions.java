@@ -10,10 +10,11 @@ final class StaffExceptions {
     private StaffExceptions() {
     }
 
-    static StaffException unmatched(ConfirmedPayment payment, String elNumber) {
+    /** {@code reference} is what the payment named, e.g. "eL番号 1310…" or "窓口注文 C-1". */
+    static StaffException unmatched(ConfirmedPayment payment, String reference) {
         return new StaffException(unmatchedId(payment.cause()), ExceptionReason.UNMATCHED, payment.municipality(),
                 Optional.of(payment.paymentRef()), Optional.empty(), payment.amount(), SuggestedAction.INVESTIGATE,
-                List.of(), "eL番号 " + elNumber + " の請求が見つからないため、" + Yen.format(payment.amount())
+                List.of(), reference + " の請求が見つからないため、" + Yen.format(payment.amount())
                         + "を歳入歳出外現金(不明収納)として仮受けしました。請求データが届けば自動で消込します。"
                         + "届かない場合は納付書を確認してください。");
     }

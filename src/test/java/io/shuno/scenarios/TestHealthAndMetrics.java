@@ -36,7 +36,8 @@ class TestHealthAndMetrics {
         assertThat(components.at("/db/status").asText()).isEqualTo("UP");
         JsonNode camel = components.get("camelHealth");
         assertThat(camel.get("status").asText()).isEqualTo("UP");
-        for (String route : new String[] {"intake-invoices", "intake-eltax", "outbox-relay"}) {
+        for (String route : new String[] {"intake-invoices", "intake-eltax", "intake-terminal", "intake-acquirer",
+                "outbox-relay"}) {
             assertThat(camel.at("/details/route:" + route).asText()).as(route).isEqualTo("UP");
         }
     }

@@ -84,8 +84,8 @@ public final class ShunoUnderTest implements BeforeAllCallback, AfterAllCallback
         properties.put("shuno.db.user", "postgres");
         properties.put("shuno.db.password", "");
         properties.put("server.port", 0);
-        for (String topic : List.of("invoice-events", "eltax-notices", "terminal-transactions", "settlements",
-                "exceptions", "dead-letters")) {
+        for (String topic : List.of("invoice-events", "eltax-notices", "terminal-transactions", "acquirer-statements",
+                "settlements", "exceptions", "dead-letters")) {
             properties.put("shuno.topics." + topic, topic(topic));
         }
         properties.putAll(overrides);

@@ -1,0 +1,66 @@
+package io.shuno.reconciliation;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * 窓口キャッシュレス: a SALE pays counter orders in the listed order (or a scanned slip, like an eLTAX payment);
+ * a VOID reverses everything its SALE still has booked and reopens the invoices. A VOID of a sale shuno does not
+ * know, or already voided, is an exception for staff — never a negative revenue.
+ */
+final class CounterPayments {
+
+    private CounterPayments() {
+    }
+
+    static TerminalOutcome sale(TerminalTransaction sale, List<Invoice> found, PayerInvoices payerInvoices,
+                                LateChargeRates rates) {
+        String reference = sale.elQr().map(qr -> "eL番号 " + qr.elNumber())
+                .orElseGet(() -> "窓口注文 " + String.join("、", sale.invoiceIds().stream().map(InvoiceId::value).toList()));
+        ConfirmedPaymentAllocation.Result allocation = ConfirmedPaymentAllocation.allocate(found, sale.asPayment(),
+                reference, payerInvoices, rates);
+        // A scanned slip is a payment against its eL番号, like an eLTAX one: kept so its suspense can be re-matched.
+        Optional<PaymentState> againstSlip = sale.elQr().map(qr ->
+                new PaymentState(sale.paymentRef(), qr.elNumber(), sale.amount(), NoticeStage.CONFIRMED));
+        return new TerminalOutcome(new Outcome(allocation.invoices(), againstSlip, allocation.settlements(),
+                allocation.exceptions(), List.of()), Optional.of(SaleState.of(sale)));
+    }
+
+    static TerminalOutcome voidSale(TerminalTransaction voiding, Optional<SaleState> original,
+                                    List<OpenSettlement> openOfSale, Map<InvoiceId, Invoice> invoices) {
+        if (original.isEmpty() || original.get().voided()) {
+            return new TerminalOutcome(new Outcome(List.of(), Optional.empty(), List.of(),
+                    List.of(unknownSale(voiding, original.isPresent())), List.of()), Optional.empty());
+        }
+        List<Settlement> reversals = new ArrayList<>();
+        Map<InvoiceId, Invoice> reopened = new LinkedHashMap<>();
+        for (OpenSettlement open : openOfSale) {
+            if (open.unreversed() == 0) {
+                continue;
+            }
+            Settlement booked = open.settlement();
+            reversals.add(Settlements.reversal(booked, open.unreversed(), voiding.cause()));
+            if (booked.kind() == SettlementKind.REVENUE) {
+                InvoiceId id = booked.invoiceId().orElseThrow();
+                Invoice invoice = reopened.getOrDefault(id, invoices.get(id));
+                reopened.put(id, invoice.withSettledRevenue(invoice.settledRevenue() - open.unreversed()));
+            }
+        }
+        return new TerminalOutcome(new Outcome(List.copyOf(reopened.values()), Optional.empty(), reversals, List.of(),
+                List.of()), Optional.of(original.get().asVoided()));
+    }
+
+    private static StaffException unknownSale(TerminalTransaction voiding, boolean alreadyVoided) {
+        String original = voiding.originalTransactionId().orElseThrow();
+        return new StaffException(
+                DeterministicId.of(voiding.cause(), ExceptionReason.VOID_UNKNOWN_SALE.name()),
+                ExceptionReason.VOID_UNKNOWN_SALE, voiding.municipality(), Optional.of(voiding.paymentRef()),
+                Optional.empty(), voiding.amount(), SuggestedAction.INVESTIGATE, List.of(),
+                "端末 " + voiding.terminalId() + " の取消(" + Yen.format(voiding.amount()) + ")が指す売上 " + original
+                        + (alreadyVoided ? " は既に取り消されています。" : " が見つかりません。")
+                        + "取消は反映していません。端末の日計と照合してください。");
+    }
+}

@@ -1,0 +1,5 @@
+package io.shuno.reconciliation;
+
+public enum TerminalTransactionType {
+    SALE, VOID
+}
