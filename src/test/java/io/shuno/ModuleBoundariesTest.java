@@ -30,7 +30,9 @@ class ModuleBoundariesTest {
             "platform", Set.of("reconciliation"),
             "ledger", Set.of("reconciliation", "platform"),
             "matching", Set.of("reconciliation", "ledger", "platform"),
-            "intake", Set.of("reconciliation", "matching", "ledger", "platform"));
+            "intake", Set.of("reconciliation", "matching", "ledger", "platform"),
+            "dailyclose", Set.of("reconciliation", "platform"),
+            "web", Set.of("dailyclose", "reconciliation", "platform"));
 
     @Test
     void everyModuleUsesOnlyTheModulesItMay() throws IOException {

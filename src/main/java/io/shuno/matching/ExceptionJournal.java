@@ -22,6 +22,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -100,6 +101,13 @@ class ExceptionJournal {
                     }, now, resolution.resolvedBy(), UUID.fromString(resolution.exceptionId()));
         }
         outbox.append(messages);
+    }
+
+    /** The open exceptions about the given payments, e.g. to resolve them when a VOID cancels the sale. */
+    List<String> openOf(Collection<PaymentRef> payments) {
+        return jdbc.queryForList("select exception_id::text from staff_exceptions where status = 'OPEN' and "
+                + "payment_ref = any(?)", String.class, (Object) payments.stream().map(PaymentRef::value)
+                .toArray(String[]::new));
     }
 
     private static StaffException map(ResultSet row) throws SQLException {

@@ -5,6 +5,7 @@ import io.shuno.reconciliation.ConflictingDuplicate;
 import io.shuno.reconciliation.AcquirerStatement;
 import io.shuno.reconciliation.ElNumber;
 import io.shuno.reconciliation.ElQr;
+import io.shuno.reconciliation.ExceptionResolution;
 import io.shuno.reconciliation.EltaxNotice;
 import io.shuno.reconciliation.Invoice;
 import io.shuno.reconciliation.InvoiceEvent;
@@ -168,6 +169,7 @@ public class PaymentMatching {
         WorkingSet work = new WorkingSet(withPayerInvoices(locked, payers), Map.of(),
                 new OpenBookings(Map.of(), Map.of(), history.openOf(voidedPayments)), sales.load(saleIds),
                 inbox.fingerprints(TERMINAL_TRANSACTIONS, messageIds(transactions)));
+        Map<PaymentRef, String> voidedBy = new HashMap<>();
         for (Inbound<TerminalTransaction> inbound : transactions) {
             TerminalTransaction transaction = inbound.command();
             applyOnce(work, inbound, transaction, ConflictingDuplicate::of, () -> {
@@ -177,11 +179,19 @@ public class PaymentMatching {
                         work.openOf(new PaymentRef("terminal:" + transaction.originalTransactionId().orElseThrow())),
                         work.invoices());
                 work.handled(TERMINAL_TRANSACTIONS, inbound, outcome.outcome(), transaction.elQr().map(ElQr::elNumber));
-                outcome.sale().ifPresent(work::recorded);
+                outcome.sale().ifPresent(sale -> {
+                    work.recorded(sale);
+                    if (sale.voided()) {
+                        voidedBy.put(new PaymentRef("terminal:" + sale.transactionId()), transaction.cause());
+                    }
+                });
             });
         }
         sales.save(work.changedSales());
         write(work);
+        // What was raised about a sale that is now voided no longer needs anyone: the VOID resolved it.
+        voidedBy.forEach((sale, voiding) -> exceptionJournal.resolve(exceptionJournal.openOf(List.of(sale)).stream()
+                .map(id -> new ExceptionResolution(id, voiding)).toList()));
     }
 
     @Transactional(propagation = Propagation.MANDATORY)

@@ -49,7 +49,7 @@ public record ElQr(ElNumber elNumber, long slipAmount, int assessmentYear, int t
         String confirmation = block.substring(61, 67);
         String institution = block.substring(68, 73);
         for (String part : new String[] {itemCode, caseKey, confirmation, institution}) {
-            digits(part, "eL番号 in the payment block");
+            requireDigits(part, "eL番号 in the payment block");
         }
         return new ElQr(ElNumber.of(institution, caseKey, confirmation, itemCode), slipAmount,
                 (int) digits(dates.substring(0, 4), "assessment year"), (int) digits(dates.substring(4, 8), "tax year"),
@@ -58,10 +58,14 @@ public record ElQr(ElNumber elNumber, long slipAmount, int assessmentYear, int t
     }
 
     private static long digits(String value, String what) {
+        requireDigits(value, what);
+        return Long.parseLong(value);
+    }
+
+    private static void requireDigits(String value, String what) {
         if (value.isEmpty() || !value.chars().allMatch(c -> c >= '0' && c <= '9')) {
             throw new InvalidElQrException("eL-QR " + what + " is not numeric");
         }
-        return Long.parseLong(value);
     }
 
     private static LocalDate date(String value, String what) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** Builds contract-valid messages (schemas/) for tests; each call can be adjusted with {@link #with}. */
@@ -56,6 +57,34 @@ public final class Messages {
         node.put("amount", amount);
         node.put("paidAt", "2026-06-20T10:15:00+09:00");
         node.put("channel", "SMARTPHONE_APP");
+        return node;
+    }
+
+    /** A counter order (窓口注文) for a certificate: no eL番号, general account. */
+    public static ObjectNode counterOrder(String invoiceId, long amount) {
+        ObjectNode node = issued(invoiceId, null, amount);
+        node.put("item", "CERTIFICATE_FEE").put("account", "GENERAL").put("revenueCode", "14-01-01-02");
+        return node;
+    }
+
+    public static ObjectNode sale(String transactionId, String brand, long amount) {
+        ObjectNode node = JSON.createObjectNode();
+        node.put("transactionId", transactionId);
+        node.put("type", "SALE");
+        node.put("terminalId", "TERM-01");
+        node.put("municipalityCode", CHIYODA);
+        node.put("brand", brand);
+        node.put("amount", amount);
+        node.put("occurredAt", "2026-06-20T10:30:00+09:00");
+        return node;
+    }
+
+    /** A VOID repeats what its SALE paid for, as terminals send it, and names the SALE. */
+    public static ObjectNode voiding(String transactionId, String originalTransactionId, long amount,
+                                     String... invoiceIds) {
+        ObjectNode node = sale(transactionId, "CREDIT", amount).put("type", "VOID")
+                .put("originalTransactionId", originalTransactionId);
+        node.set("invoiceIds", JSON.valueToTree(List.of(invoiceIds)));
         return node;
     }
 

@@ -1,0 +1,204 @@
+package io.shuno.scenarios;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.shuno.intake.SchemaCatalog;
+import io.shuno.testsupport.ElQrPayloads;
+import io.shuno.testsupport.Messages;
+import io.shuno.testsupport.ShunoUnderTest;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A day at the counter (2026-06-20, Chiyoda): certificate orders paid by card, a slip paid by scanning its eL-QR, a
+ * sale voided, the acquirer's statement, and the 日計表 that closes the day.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class TestCounterCashlessPayments {
+
+    @RegisterExtension
+    static final ShunoUnderTest shuno = new ShunoUnderTest().running(1);
+
+    private static final String SLIP_EL = Messages.newElNumber();
+
+    @Test
+    @Order(1)
+    void aSalePaysTheListedOrdersInOrderAndBooksWhatIsLeftAsOverpayment() {
+        issue(Messages.counterOrder("ORD-1", 300));
+        issue(Messages.counterOrder("ORD-2", 450));
+        send("terminal-transactions", Messages.sale("T-1", "CREDIT", 1_000)
+                .set("invoiceIds", Messages.JSON.valueToTree(List.of("ORD-1", "ORD-2"))));
+
+        List<JsonNode> settlements = published("settlements", "settlement", "terminal:T-1", 3);
+        assertThat(settlements).extracting(s -> s.get("kind").asText() + ":" + s.path("invoiceId").asText() + ":"
+                + s.get("amount").asLong()).containsExactly("REVENUE:ORD-1:300", "REVENUE:ORD-2:450",
+                "OVERPAYMENT:ORD-2:250");
+        assertThat(settlements).allSatisfy(s -> {
+            assertThat(s.get("channel").asText()).isEqualTo("COUNTER_CREDIT");
+            assertThat(s.at("/entries/0/ledgerAccount").asText()).isEqualTo("RECEIPTS_IN_TRANSIT:ACQUIRER");
+        });
+        assertThat(published("exceptions", "exception", "terminal:T-1", 1).get(0).get("reason").asText())
+                .isEqualTo("OVERPAYMENT");
+    }
+
+    @Test
+    @Order(2)
+    void aScannedSlipSettlesLikeAnEltaxPaymentAndABadCrcIsDeadLettered() {
+        issue(Messages.issued("SLIP-1", SLIP_EL, 39_500));
+        String payload = ElQrPayloads.slipFor(SLIP_EL, 39_500);
+        send("terminal-transactions", Messages.sale("T-2", "QR", 39_500).put("elQr", payload));
+        String broken = payload.substring(0, 254) + (payload.charAt(254) == '0' ? '1' : '0');
+        send("terminal-transactions", Messages.sale("T-BAD", "QR", 39_500).put("elQr", broken));
+
+        assertThat(published("settlements", "settlement", "terminal:T-2", 1)).singleElement().satisfies(s -> {
+            assertThat(s.get("kind").asText()).isEqualTo("REVENUE");
+            assertThat(s.get("invoiceId").asText()).isEqualTo("SLIP-1");
+            assertThat(s.get("channel").asText()).isEqualTo("COUNTER_QR");
+        });
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(shuno.database().queryForMap(
+                "select error_class, reason from dead_letters where record_key = 'T-BAD'::bytea"))
+                .containsEntry("error_class", "INVALID_PAYLOAD")
+                .hasEntrySatisfying("reason", reason -> assertThat((String) reason).contains("CRC mismatch")));
+    }
+
+    @Test
+    @Order(3)
+    void aVoidReversesEverythingItsSaleBookedAndReopensTheOrdersButNeverTwice() {
+        send("terminal-transactions", Messages.voiding("V-1", "T-1", 1_000, "ORD-1", "ORD-2"));
+
+        List<JsonNode> settlements = published("settlements", "settlement", "terminal:T-1", 6);
+        assertThat(settlements.subList(3, 6)).extracting(s -> s.get("kind").asText() + ":" + s.get("amount").asLong())
+                .containsExactly("REVERSAL:300", "REVERSAL:450", "REVERSAL:250");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(shuno.database().queryForList(
+                "select status, settled_revenue from invoices where invoice_id in ('ORD-1', 'ORD-2')"))
+                .allSatisfy(row -> assertThat(row).containsEntry("status", "OPEN").containsEntry("settled_revenue", 0L)));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(shuno.database().queryForMap(
+                "select status, resolved_by from staff_exceptions where payment_ref = 'terminal:T-1'"))
+                .containsEntry("status", "RESOLVED").containsEntry("resolved_by", "terminal-transaction:V-1"));
+
+        send("terminal-transactions", Messages.voiding("V-2", "T-1", 1_000, "ORD-1", "ORD-2"));
+        send("terminal-transactions", Messages.voiding("V-3", "T-UNKNOWN", 500, "ORD-9"));
+
+        assertThat(published("exceptions", "exception", "terminal:V-2", 1).get(0).get("detail").asText())
+                .contains("既に取り消されています");
+        assertThat(published("exceptions", "exception", "terminal:V-3", 1).get(0).get("reason").asText())
+                .isEqualTo("VOID_UNKNOWN_SALE");
+        assertThat(published("settlements", "settlement", "terminal:T-1", 6)).hasSize(6);
+    }
+
+    @Test
+    @Order(4)
+    void theAcquirersStatementIsComparedWithTheDaysSalesAndItsFeeIsBookedAsAnExpense() {
+        // Recorded for 2026-06-20: QR T-2 (39,500); CREDIT T-1 was voided, so CREDIT has no sale left.
+        send("acquirer-statements", statement("ST-QR", "QR", 39_500, 1, 1_185));
+        send("acquirer-statements", statement("ST-CREDIT", "CREDIT", 1_000, 1, 30));
+
+        JsonNode fee = published("settlements", "settlement", "acquirer:ST-QR", 1).get(0);
+        assertThat(fee.get("kind").asText()).isEqualTo("FEE");
+        assertThat(fee.get("amount").asLong()).isEqualTo(1_185);
+        assertThat(fee.at("/entries/0/side").asText() + " " + fee.at("/entries/0/ledgerAccount").asText())
+                .isEqualTo("DEBIT ACQUIRER_FEE_EXPENSE");
+        assertThat(fee.at("/entries/1/ledgerAccount").asText()).isEqualTo("RECEIPTS_IN_TRANSIT:ACQUIRER");
+        assertThat(published("exceptions", "exception", "acquirer:ST-QR", 0)).isEmpty();
+        JsonNode mismatch = published("exceptions", "exception", "acquirer:ST-CREDIT", 1).get(0);
+        assertThat(mismatch.get("reason").asText()).isEqualTo("STATEMENT_MISMATCH");
+        assertThat(mismatch.get("detail").asText()).contains("+1 件").contains("+1,000円");
+    }
+
+    @Test
+    @Order(5)
+    void theDailyCloseAddsUpAndOpensInExcel() throws Exception {
+        HttpResponse<String> json = get("/api/v1/daily-close?municipality=131016&date=2026-06-20", "application/json");
+
+        assertThat(json.statusCode()).isEqualTo(200);
+        JsonNode report = Messages.JSON.readTree(json.body());
+        assertThat(report.get("linesAddUpToTotals").asBoolean()).isTrue();
+        assertThat(report.at("/totalsByKind/REVENUE/amount").asLong()).isEqualTo(300 + 450 + 39_500);
+        assertThat(report.at("/totalsByKind/REVERSAL/amount").asLong()).isEqualTo(1_000);
+        assertThat(report.at("/totalsByKind/FEE/amount").asLong()).isEqualTo(1_185 + 30);
+        assertThat(report.get("netReceived").asLong()).isEqualTo(39_500);
+        assertThat(report.get("acquirerStatements")).extracting(s -> s.get("brand").asText() + ":"
+                + s.get("matches").asBoolean()).containsExactlyInAnyOrder("QR:true", "CREDIT:false");
+        // Open exceptions about payments of the day: T-1's overpayment was resolved by its VOID, and the VOID of an
+        // unknown sale booked nothing on 06-20 and was raised today, so it belongs to today's close.
+        assertThat(report.get("openExceptions")).extracting(e -> e.get("reason").asText())
+                .containsExactly("STATEMENT_MISMATCH");
+        assertThat(report.get("lines")).anySatisfy(line -> {
+            assertThat(line.get("channel").asText()).isEqualTo("COUNTER_QR");
+            assertThat(line.get("brand").asText()).isEqualTo("QR");
+            assertThat(line.get("revenueCode").asText()).isEqualTo("01-01-01-01");
+        });
+
+        HttpResponse<byte[]> csv = HttpClient.newHttpClient().send(request(
+                "/api/v1/daily-close?municipality=131016&date=2026-06-20", "text/csv"),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).contains("text/csv"));
+        assertThat(csv.body()).startsWith(0xEF, 0xBB, 0xBF);
+        String text = new String(csv.body(), StandardCharsets.UTF_8);
+        assertThat(text).contains("区分,会計,款項目節,経路,ブランド,種別,件数,金額,備考").contains("差引収納額")
+                .contains("明細と合計は一致").contains("未処理例外");
+
+        HttpResponse<String> invalid = get("/api/v1/daily-close?municipality=131017&date=2026-06-20",
+                "application/json");
+        assertThat(invalid.statusCode()).isEqualTo(400);
+        assertThat(invalid.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(Messages.JSON.readTree(invalid.body()).get("detail").asText()).contains("check digit");
+    }
+
+    private static ObjectNode statement(String id, String brand, long gross, long count, long fee) {
+        ObjectNode node = Messages.JSON.createObjectNode();
+        node.put("statementId", id).put("acquirer", "ACQ-1").put("municipalityCode", "131016")
+                .put("businessDate", "2026-06-20").put("brand", brand).put("grossSales", gross).put("count", count)
+                .put("fee", fee).put("netDeposit", gross - fee).put("depositDate", "2026-06-25");
+        return node;
+    }
+
+    private static void issue(ObjectNode event) {
+        send("invoice-events", event);
+        shuno.awaitInvoice(event.get("invoiceId").asText());
+    }
+
+    private static void send(String topic, ObjectNode message) {
+        String key = message.has("transactionId") ? message.get("transactionId").asText()
+                : message.has("statementId") ? message.get("statementId").asText() : message.get("invoiceId").asText();
+        shuno.kafka().send(shuno.topic(topic), key, message.toString());
+    }
+
+    private static List<JsonNode> published(String topic, String schema, String paymentRef, int expected) {
+        List<ConsumerRecord<String, byte[]>> records = shuno.kafka().readAll(shuno.topic(topic),
+                record -> Messages.parse(record.value()).path("paymentRef").asText().equals(paymentRef),
+                expected, Duration.ofSeconds(expected == 0 ? 3 : 30), Duration.ofMillis(500));
+        List<JsonNode> messages = records.stream().map(record -> Messages.parse(record.value())).toList();
+        SchemaCatalog schemas = shuno.instance().getBean(SchemaCatalog.class);
+        messages.forEach(message -> assertThat(schemas.violations(schema, message)).as(message.toString()).isEmpty());
+        assertThat(messages).as(topic + " of " + paymentRef).hasSize(expected);
+        return messages;
+    }
+
+    private static HttpResponse<String> get(String path, String accept) throws Exception {
+        return HttpClient.newHttpClient().send(request(path, accept), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpRequest request(String path, String accept) {
+        int port = ((WebServerApplicationContext) shuno.instance()).getWebServer().getPort();
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).header("Accept", accept).build();
+    }
+}
