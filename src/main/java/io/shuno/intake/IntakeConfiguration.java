@@ -1,20 +1,39 @@
 package io.shuno.intake;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.shuno.matching.Inbound;
 import io.shuno.matching.PaymentMatching;
 import io.shuno.reconciliation.AcquirerStatement;
 import io.shuno.reconciliation.EltaxNotice;
-import io.shuno.reconciliation.TerminalTransaction;
 import io.shuno.reconciliation.InvoiceEvent;
+import io.shuno.reconciliation.TerminalTransaction;
 import org.apache.camel.component.kafka.consumer.DefaultKafkaManualCommitFactory;
 import org.apache.camel.component.kafka.consumer.KafkaManualCommitFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.util.List;
+import java.util.function.Consumer;
+
 /** One intake bean per input topic, named as the routes in routes/ refer to them. */
 @Configuration
 class IntakeConfiguration {
+
+    private final SchemaCatalog schemas;
+    private final ObjectMapper json;
+    private final TransactionTemplate transactions;
+    private final DeadLetters deadLetters;
+    private final PaymentMatching matching;
+
+    IntakeConfiguration(SchemaCatalog schemas, ObjectMapper json, TransactionTemplate transactions,
+                        DeadLetters deadLetters, PaymentMatching matching) {
+        this.schemas = schemas;
+        this.json = json;
+        this.transactions = transactions;
+        this.deadLetters = deadLetters;
+        this.matching = matching;
+    }
 
     /** Intake commits offsets itself, synchronously, after its transaction: exactly what it handled, no more. */
     @Bean
@@ -23,32 +42,26 @@ class IntakeConfiguration {
     }
 
     @Bean
-    Intake<InvoiceEvent> invoiceEventIntake(SchemaCatalog schemas, ObjectMapper json, TransactionTemplate transactions,
-                                            DeadLetters deadLetters, PaymentMatching matching) {
-        return new Intake<>(new InvoiceEventFormat(), schemas, json, transactions, deadLetters,
-                matching::applyInvoiceEvents);
+    Intake<InvoiceEvent> invoiceEventIntake() {
+        return intake(new InvoiceEventFormat(), matching::applyInvoiceEvents);
     }
 
     @Bean
-    Intake<TerminalTransaction> terminalTransactionIntake(SchemaCatalog schemas, ObjectMapper json,
-                                                          TransactionTemplate transactions, DeadLetters deadLetters,
-                                                          PaymentMatching matching) {
-        return new Intake<>(new TerminalTransactionFormat(), schemas, json, transactions, deadLetters,
-                matching::applyTerminalTransactions);
+    Intake<EltaxNotice> eltaxNoticeIntake() {
+        return intake(new EltaxNoticeFormat(), matching::applyEltaxNotices);
     }
 
     @Bean
-    Intake<AcquirerStatement> acquirerStatementIntake(SchemaCatalog schemas, ObjectMapper json,
-                                                      TransactionTemplate transactions, DeadLetters deadLetters,
-                                                      PaymentMatching matching) {
-        return new Intake<>(new AcquirerStatementFormat(), schemas, json, transactions, deadLetters,
-                matching::applyAcquirerStatements);
+    Intake<TerminalTransaction> terminalTransactionIntake() {
+        return intake(new TerminalTransactionFormat(), matching::applyTerminalTransactions);
     }
 
     @Bean
-    Intake<EltaxNotice> eltaxNoticeIntake(SchemaCatalog schemas, ObjectMapper json, TransactionTemplate transactions,
-                                          DeadLetters deadLetters, PaymentMatching matching) {
-        return new Intake<>(new EltaxNoticeFormat(), schemas, json, transactions, deadLetters,
-                matching::applyEltaxNotices);
+    Intake<AcquirerStatement> acquirerStatementIntake() {
+        return intake(new AcquirerStatementFormat(), matching::applyAcquirerStatements);
+    }
+
+    private <T> Intake<T> intake(RecordFormat<T> format, Consumer<List<Inbound<T>>> apply) {
+        return new Intake<>(format, schemas, json, transactions, deadLetters, apply);
     }
 }
