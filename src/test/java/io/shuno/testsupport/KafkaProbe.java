@@ -6,6 +6,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.function.Predicate;
 
 /** A plain Kafka producer and consumer, as a billing system, a gateway or the treasury ledger would use. */
@@ -26,6 +28,7 @@ public final class KafkaProbe implements AutoCloseable {
 
     private final String brokers;
     private final KafkaProducer<String, byte[]> producer;
+    private final List<Future<RecordMetadata>> pending = new ArrayList<>();
 
     public KafkaProbe(String brokers) {
         this.brokers = brokers;
@@ -33,6 +36,9 @@ public final class KafkaProbe implements AutoCloseable {
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.LINGER_MS_CONFIG, 5,
+                // A loaded test machine answers slowly; waiting is better than expiring batches.
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 60_000,
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 300_000,
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
     }
@@ -52,13 +58,25 @@ public final class KafkaProbe implements AutoCloseable {
         }
     }
 
-    /** Sends without waiting for each acknowledgement; {@link #flush()} waits for all. */
+    /** Sends without waiting for each acknowledgement; {@link #flush()} waits for all and fails if any failed. */
     public void sendAsync(String topic, String key, String json) {
-        producer.send(new ProducerRecord<>(topic, key, json.getBytes(StandardCharsets.UTF_8)));
+        pending.add(producer.send(new ProducerRecord<>(topic, key, json.getBytes(StandardCharsets.UTF_8))));
     }
 
     public void flush() {
         producer.flush();
+        try {
+            for (Future<RecordMetadata> sent : pending) {
+                sent.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("a test record was not delivered", e.getCause());
+        } finally {
+            pending.clear();
+        }
     }
 
     /**
