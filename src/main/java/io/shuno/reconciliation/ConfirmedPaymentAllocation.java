@@ -46,7 +46,7 @@ final class ConfirmedPaymentAllocation {
         if (remaining > 0) {
             Invoice last = after.get(after.size() - 1);
             settlements.add(Settlements.overpayment(last.terms(), payment, remaining));
-            exceptions.add(excessException(last, payment, revenueTotal, remaining, payerInvoices));
+            exceptions.add(excessException(inOrder, last, payment, revenueTotal, remaining, payerInvoices));
         }
         return new Result(after, settlements, exceptions);
     }
@@ -67,8 +67,8 @@ final class ConfirmedPaymentAllocation {
                 .orElseGet(() -> Optional.of(StaffExceptions.lateChargeRateUnknown(terms, payment, principal)));
     }
 
-    private static StaffException excessException(Invoice invoice, ConfirmedPayment payment, long revenue, long excess,
-                                                  PayerInvoices payerInvoices) {
+    private static StaffException excessException(List<Invoice> paid, Invoice invoice, ConfirmedPayment payment,
+                                                  long revenue, long excess, PayerInvoices payerInvoices) {
         ExceptionReason reason;
         String what;
         if (invoice.cancelled()) {
@@ -79,7 +79,9 @@ final class ConfirmedPaymentAllocation {
             what = "納付済みの請求 " + invoice.id() + " に再度納付がありました(二重納付)。";
         } else {
             reason = ExceptionReason.OVERPAYMENT;
-            what = "請求 " + invoice.id() + " に対して納付額 " + Yen.format(payment.amount()) + "が未納額 "
+            what = (paid.size() == 1 ? "請求 " + invoice.id() + " に対して納付額 " : "請求 " + String.join("、",
+                    paid.stream().map(i -> i.id().value()).toList()) + " に対して納付額 ")
+                    + Yen.format(payment.amount()) + "が未納額" + (paid.size() == 1 ? " " : "合計 ")
                     + Yen.format(revenue) + "を超えています(過納)。";
         }
         return StaffExceptions.excess(reason, invoice.terms(), payment.paymentRef(), excess, payment.cause(), what,

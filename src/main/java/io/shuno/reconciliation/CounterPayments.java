@@ -9,7 +9,7 @@ import java.util.Optional;
 /**
  * 窓口キャッシュレス: a SALE pays counter orders in the listed order (or a scanned slip, like an eLTAX payment);
  * a VOID reverses everything its SALE still has booked and reopens the invoices. A VOID of a sale shuno does not
- * know, or already voided, is an exception for staff — never a negative revenue.
+ * know, already voided, or of another municipality or amount, is an exception for staff — never a negative revenue.
  */
 final class CounterPayments {
 
@@ -31,9 +31,14 @@ final class CounterPayments {
 
     static TerminalOutcome voidSale(TerminalTransaction voiding, Optional<SaleState> original,
                                     List<OpenSettlement> openOfSale, Map<InvoiceId, Invoice> invoices) {
-        if (original.isEmpty() || original.get().voided()) {
+        Optional<String> refusal = original.isEmpty() ? Optional.of("が見つかりません。")
+                : original.get().voided() ? Optional.of("は既に取り消されています。")
+                : !original.get().municipality().equals(voiding.municipality()) || original.get().amount() != voiding.amount()
+                ? Optional.of("(" + original.get().municipality() + "、" + Yen.format(original.get().amount())
+                        + ")と団体コードまたは金額が一致しません。") : Optional.empty();
+        if (refusal.isPresent()) {
             return new TerminalOutcome(new Outcome(List.of(), Optional.empty(), List.of(),
-                    List.of(unknownSale(voiding, original.isPresent())), List.of()), Optional.empty());
+                    List.of(refused(voiding, refusal.get())), List.of()), Optional.empty());
         }
         List<Settlement> reversals = new ArrayList<>();
         Map<InvoiceId, Invoice> reopened = new LinkedHashMap<>();
@@ -53,14 +58,14 @@ final class CounterPayments {
                 List.of()), Optional.of(original.get().asVoided()));
     }
 
-    private static StaffException unknownSale(TerminalTransaction voiding, boolean alreadyVoided) {
+    /** A VOID that cannot apply: its sale is unknown, already voided, or not the sale the VOID describes. */
+    private static StaffException refused(TerminalTransaction voiding, String why) {
         String original = voiding.originalTransactionId().orElseThrow();
         return new StaffException(
                 DeterministicId.of(voiding.cause(), ExceptionReason.VOID_UNKNOWN_SALE.name()),
                 ExceptionReason.VOID_UNKNOWN_SALE, voiding.municipality(), Optional.of(voiding.paymentRef()),
                 Optional.empty(), voiding.amount(), SuggestedAction.INVESTIGATE, List.of(),
                 "端末 " + voiding.terminalId() + " の取消(" + Yen.format(voiding.amount()) + ")が指す売上 " + original
-                        + (alreadyVoided ? " は既に取り消されています。" : " が見つかりません。")
-                        + "取消は反映していません。端末の日計と照合してください。");
+                        + " " + why + "取消は反映していません。端末の日計と照合してください。");
     }
 }

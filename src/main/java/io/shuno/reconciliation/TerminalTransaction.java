@@ -38,6 +38,9 @@ public record TerminalTransaction(
         if (type == TerminalTransactionType.SALE && invoiceIds.isEmpty() == elQr.isEmpty()) {
             throw new IllegalArgumentException("a SALE pays either counter orders or one scanned slip");
         }
+        if (invoiceIds.stream().distinct().count() != invoiceIds.size()) {
+            throw new IllegalArgumentException("a counter order is listed once per transaction");
+        }
         if (type == TerminalTransactionType.VOID && originalTransactionId.isEmpty()) {
             throw new IllegalArgumentException("a VOID names the SALE it cancels");
         }
