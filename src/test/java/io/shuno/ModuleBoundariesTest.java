@@ -30,7 +30,9 @@ class ModuleBoundariesTest {
             "platform", Set.of("reconciliation"),
             "ledger", Set.of("reconciliation", "platform"),
             "matching", Set.of("reconciliation", "ledger", "platform"),
-            "intake", Set.of("reconciliation", "matching", "ledger", "platform"));
+            "intake", Set.of("reconciliation", "matching", "ledger", "platform"),
+            "operations", Set.of("reconciliation", "ledger", "intake", "matching", "platform"),
+            "web", Set.of("operations", "reconciliation", "platform"));
 
     @Test
     void everyModuleUsesOnlyTheModulesItMay() throws IOException {

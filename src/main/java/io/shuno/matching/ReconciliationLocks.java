@@ -16,7 +16,7 @@ import java.util.Collection;
  * eL番号, which the invoice's ISSUED event locks too.
  */
 @Component
-class ReconciliationLocks {
+public class ReconciliationLocks {
 
     private final JdbcTemplate jdbc;
 
@@ -24,7 +24,7 @@ class ReconciliationLocks {
         this.jdbc = jdbc;
     }
 
-    void acquire(Collection<String> keys) {
+    public void acquire(Collection<String> keys) {
         Long[] ordered = keys.stream().map(ReconciliationLocks::hash).distinct().sorted().toArray(Long[]::new);
         if (ordered.length == 0) {
             return;
@@ -40,6 +40,11 @@ class ReconciliationLocks {
 
     static String elNumberKey(Object elNumber) {
         return "el:" + elNumber;
+    }
+
+    /** Staff decisions on one exception are serialised too, so a request sent twice at once applies once. */
+    static String exceptionKey(String exceptionId) {
+        return "exception:" + exceptionId;
     }
 
     private static long hash(String key) {
