@@ -58,13 +58,12 @@ public class InvoiceStories {
                         row.getString(5), row.getString(6), row.getLong(7), row.getString(8), row.getString(9),
                         row.getInt(10), row.getString(11), row.getDate(12).toLocalDate(), row.getString(13),
                         row.getString(14), row.getObject(15, OffsetDateTime.class)), invoiceId, paymentRefs);
-        List<ExceptionView> exceptions = jdbc.query("select " + ExceptionStore.COLUMNS + """
-                 from staff_exceptions e where e.invoice_id = ? or e.payment_ref = any(?)
-                order by e.raised_at, e.exception_id""", (row, n) -> ExceptionStore.map(row), invoiceId, paymentRefs);
-        List<ResolutionView> resolutions = jdbc.query("select " + ExceptionStore.RESOLUTION_COLUMNS + """
-                 from exception_resolutions where exception_id in (select e.exception_id from staff_exceptions e
-                    where e.invoice_id = ? or e.payment_ref = any(?)) order by resolved_at""",
-                (row, n) -> ExceptionStore.mapResolution(row), invoiceId, paymentRefs);
+        String ofThisStory = " from staff_exceptions e where e.invoice_id = ? or e.payment_ref = any(?)";
+        List<ExceptionView> exceptions = jdbc.query("select " + ExceptionStore.COLUMNS + ofThisStory
+                + " order by e.raised_at, e.exception_id", (row, n) -> ExceptionStore.map(row), invoiceId, paymentRefs);
+        List<ResolutionView> resolutions = jdbc.query("select " + ExceptionStore.RESOLUTION_COLUMNS
+                + " from exception_resolutions where exception_id in (select e.exception_id" + ofThisStory
+                + ") order by resolved_at", (row, n) -> ExceptionStore.mapResolution(row), invoiceId, paymentRefs);
         if (invoice.isEmpty() && payments.isEmpty() && settlements.isEmpty()) {
             throw new OperationFailure(OperationFailure.Why.NOT_FOUND, "no invoice, payment or settlement matches");
         }

@@ -38,4 +38,12 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     ProblemDetail refused(RefusedDecision refused, HttpServletRequest request) {
         return Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, refused.getMessage(), request);
     }
+
+    /** Anything unforeseen: the caller learns only that it failed; the log has the details for operators. */
+    @ExceptionHandler(RuntimeException.class)
+    ProblemDetail unexpected(RuntimeException e, HttpServletRequest request) {
+        log.error("500 {} {}", request.getMethod(), request.getRequestURI(), e);
+        return Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "the request failed; operators find the cause in the log",
+                request);
+    }
 }
