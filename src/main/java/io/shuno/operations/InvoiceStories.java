@@ -34,8 +34,11 @@ public class InvoiceStories {
     public InvoiceStory ofPayment(String paymentRef, Actor actor) {
         Optional<String> elNumber = jdbc.queryForList("select el_number from payments where payment_ref = ?",
                 String.class, paymentRef).stream().findFirst();
+        // The payment's eL番号 names its invoice, unless it was mistyped and staff matched the payment by hand.
         Optional<InvoiceStory.Invoice> invoice = elNumber.flatMap(el -> invoices("el_number = ?", el).stream()
-                .findFirst());
+                .findFirst()).or(() -> invoices("""
+                invoice_id = (select invoice_id from settlements where payment_ref = ? and invoice_id is not null
+                              order by booked_seq desc limit 1)""", paymentRef).stream().findFirst());
         return story(invoice, elNumber, Set.of(paymentRef), actor);
     }
 
