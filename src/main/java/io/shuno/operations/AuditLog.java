@@ -68,7 +68,8 @@ public class AuditLog {
             out.write("id,at,actor,action,target_type,target_id,municipality_code,before,after,comment\r\n");
             jdbc.query("select " + COLUMNS + " from audit_log" + where.where() + " order by id", row -> {
                 AuditEntry entry = map(row);
-                writeLine(out, List.of(Long.toString(entry.id()), entry.at().toString(), entry.actor(),
+                writeLine(out, List.of(Long.toString(entry.id()),
+                        entry.at().atZoneSameInstant(clock.getZone()).toOffsetDateTime().toString(), entry.actor(),
                         entry.action(), entry.targetType(), entry.targetId(), text(entry.municipalityCode()),
                         text(entry.before()), text(entry.after()), text(entry.comment())));
             }, where.parameters());
