@@ -14,8 +14,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -76,7 +74,7 @@ public class PaymentMatching {
         Map<InvoiceId, Invoice> locked = invoices.load(ids);
         Set<String> payers = new HashSet<>();
         events.forEach(event -> payers.add(event.command().terms().payerId()));
-        WorkingSet work = new WorkingSet(withPayerInvoices(locked, payers), payments.paidAgainst(elNumbers),
+        WorkingSet work = new WorkingSet(invoices.withOpenInvoicesOf(locked, payers), payments.paidAgainst(elNumbers),
                 history.revenueOf(ids), history.suspendedFor(elNumbers),
                 inbox.fingerprints(INVOICE_EVENTS, messageIds(events)));
         for (Inbound<InvoiceEvent> event : events) {
@@ -109,8 +107,8 @@ public class PaymentMatching {
         Map<InvoiceId, Invoice> locked = invoices.load(invoices.idsByElNumber(elNumbers).values());
         Set<String> payers = new HashSet<>();
         locked.values().forEach(invoice -> payers.add(invoice.terms().payerId()));
-        WorkingSet work = new WorkingSet(withPayerInvoices(locked, payers), payments.load(refs), Map.of(), Map.of(),
-                inbox.fingerprints(ELTAX_NOTICES, messageIds(notices)));
+        WorkingSet work = new WorkingSet(invoices.withOpenInvoicesOf(locked, payers), payments.load(refs), Map.of(),
+                Map.of(), inbox.fingerprints(ELTAX_NOTICES, messageIds(notices)));
         for (Inbound<EltaxNotice> notice : notices) {
             EltaxNotice command = notice.command();
             applyOnce(work, notice, command, ConflictingDuplicate::of, () -> work.handled(ELTAX_NOTICES, notice,
@@ -130,13 +128,6 @@ public class PaymentMatching {
         } else if (!seen.get().equals(message.fingerprint())) {
             work.refused(conflict.apply(command, message.fingerprint()));
         }
-    }
-
-    /** The locked invoices, plus (for 充当 advice only) the other open invoices of their payers. */
-    private Map<InvoiceId, Invoice> withPayerInvoices(Map<InvoiceId, Invoice> locked, Collection<String> payers) {
-        Map<InvoiceId, Invoice> all = new HashMap<>(invoices.openInvoicesOf(payers));
-        all.putAll(locked);
-        return all;
     }
 
     private static List<String> messageIds(List<? extends Inbound<?>> messages) {

@@ -13,7 +13,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -71,15 +70,11 @@ public class StaffDecisions {
         return history.suspenseOf(payment);
     }
 
-    /** The locked invoices plus their payers' other open invoices, for the 充当 advice of exceptions a decision raises. */
+    /** The locked invoices and their payers' other open invoices: 充当 advice for exceptions a decision raises. */
     public PayerInvoices payerInvoices(Map<InvoiceId, Invoice> locked) {
         Set<String> payers = new HashSet<>();
         locked.values().forEach(invoice -> payers.add(invoice.terms().payerId()));
-        Map<InvoiceId, Invoice> all = new HashMap<>(invoices.openInvoicesOf(payers));
-        all.putAll(locked);
-        return (municipality, payerId) -> all.values().stream().filter(invoice ->
-                invoice.terms().municipality().equals(municipality) && invoice.terms().payerId().equals(payerId))
-                .toList();
+        return new WorkingSet(invoices.withOpenInvoicesOf(locked, payers), Map.of(), Map.of(), Map.of(), Map.of());
     }
 
     /** Writes what a decision did; {@code resolved} is empty while part of the exception's amount is left. */

@@ -49,7 +49,8 @@ public class InvoiceStories {
                 select payment_ref, el_number, amount, stage, updated_at from payments
                 where el_number = ? or payment_ref = any(?) order by updated_at""", (row, n) ->
                 new InvoiceStory.Payment(row.getString(1), row.getString(2), row.getLong(3), row.getString(4),
-                        row.getObject(5, OffsetDateTime.class)), elNumber.orElse(null), knownPayments.toArray(String[]::new));
+                        row.getObject(5, OffsetDateTime.class)), elNumber.orElse(null),
+                knownPayments.toArray(String[]::new));
         Set<String> refs = new LinkedHashSet<>(knownPayments);
         payments.forEach(payment -> refs.add(payment.paymentRef()));
         String[] paymentRefs = refs.toArray(String[]::new);

@@ -55,7 +55,9 @@ public class ReplayJobs implements DisposableBean {
         UUID job = UUID.randomUUID();
         List<Long> ids = transactions.execute(status -> {
             List<Long> matching = store.replayable(filter, actor);
-            jdbc.update("insert into replay_jobs (job_id, requested_by, filter, total, started_at) values (?, ?, ?::jsonb, ?, ?)",
+            jdbc.update("""
+                    insert into replay_jobs (job_id, requested_by, filter, total, started_at)
+                    values (?, ?, ?::jsonb, ?, ?)""",
                     job, actor.id(), toJson(filter), matching.size(), OffsetDateTime.now(clock));
             audit.record(actor, "REPLAY_JOB_STARTED", "REPLAY_JOB", job.toString(), Optional.empty(), null,
                     Map.of("filter", filter, "total", matching.size()), null);
