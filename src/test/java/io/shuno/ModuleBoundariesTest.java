@@ -32,7 +32,8 @@ class ModuleBoundariesTest {
             "matching", Set.of("reconciliation", "ledger", "platform"),
             "intake", Set.of("reconciliation", "matching", "ledger", "platform"),
             "dailyclose", Set.of("reconciliation", "platform"),
-            "web", Set.of("dailyclose", "reconciliation", "platform"));
+            "operations", Set.of("reconciliation", "ledger", "intake", "matching", "platform"),
+            "web", Set.of("operations", "dailyclose", "reconciliation", "platform"));
 
     @Test
     void everyModuleUsesOnlyTheModulesItMay() throws IOException {

@@ -10,6 +10,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -36,37 +37,60 @@ class DeadLetters {
         this.topic = properties.topics().deadLetters();
     }
 
+    /**
+     * Keeps each new dead letter once (a redelivered rejected record finds its row) and updates the dead letter a
+     * failed replay came from with its new reason; both are announced on the dead-letter topic.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     void keep(List<DeadLetter> deadLetters) {
         if (deadLetters.isEmpty()) {
             return;
         }
-        int[][] kept = jdbc.batchUpdate("""
-                insert into dead_letters (source_topic, partition_no, offset_no, record_key, payload, reason, error_class)
-                values (?, ?, ?, ?, ?, ?, ?) on conflict (source_topic, partition_no, offset_no) do nothing""",
-                deadLetters, deadLetters.size(), (ps, letter) -> {
-                    ps.setString(1, letter.source().topic());
-                    ps.setInt(2, letter.source().partition());
-                    ps.setLong(3, letter.source().offset());
-                    ps.setBytes(4, letter.key());
-                    ps.setBytes(5, letter.payload());
-                    ps.setString(6, letter.reason());
-                    ps.setString(7, letter.rejectionClass().name());
-                });
         List<OutboxMessage> messages = new ArrayList<>();
-        for (int i = 0; i < deadLetters.size(); i++) {
-            if (kept[0][i] != 0) {
-                DeadLetter letter = deadLetters.get(i);
-                messages.add(new OutboxMessage(topic,
-                        letter.key() == null ? null : new String(letter.key(), StandardCharsets.UTF_8),
-                        letter.payload(), Map.of(
-                        SOURCE_TOPIC, letter.source().topic(),
-                        SOURCE_PARTITION, Integer.toString(letter.source().partition()),
-                        SOURCE_OFFSET, Long.toString(letter.source().offset()),
-                        REASON, letter.reason(),
-                        ERROR_CLASS, letter.rejectionClass().name())));
+        for (DeadLetter letter : deadLetters) {
+            boolean kept = letter.replayOf().map(id -> failedAgain(id, letter)).orElse(false) || insert(letter);
+            if (kept) {
+                messages.add(announcement(letter));
             }
         }
         outbox.append(messages);
+    }
+
+    /** Replays that intake accepted: their dead letters are done with. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void replayed(List<Long> deadLetterIds) {
+        if (!deadLetterIds.isEmpty()) {
+            jdbc.update("update dead_letters set status = 'REPLAYED' where id = any(?) and status = 'REPLAYING'",
+                    (Object) deadLetterIds.toArray(Long[]::new));
+        }
+    }
+
+    private boolean failedAgain(long deadLetterId, DeadLetter letter) {
+        return jdbc.update("""
+                update dead_letters set reason = ?, error_class = ?, status = 'OPEN'
+                where id = ? and status <> 'DISCARDED'""",
+                letter.reason(), letter.rejectionClass().name(), deadLetterId) == 1;
+    }
+
+    private boolean insert(DeadLetter letter) {
+        return jdbc.update("""
+                insert into dead_letters (source_topic, partition_no, offset_no, record_key, payload, reason, error_class,
+                    municipality_code)
+                values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (source_topic, partition_no, offset_no) do nothing""",
+                letter.source().topic(), letter.source().partition(), letter.source().offset(), letter.key(),
+                letter.payload(), letter.reason(), letter.rejectionClass().name(),
+                letter.municipality().orElse(null)) == 1;
+    }
+
+    private OutboxMessage announcement(DeadLetter letter) {
+        Map<String, String> headers = new HashMap<>(Map.of(
+                SOURCE_TOPIC, letter.source().topic(),
+                SOURCE_PARTITION, Integer.toString(letter.source().partition()),
+                SOURCE_OFFSET, Long.toString(letter.source().offset()),
+                REASON, letter.reason(),
+                ERROR_CLASS, letter.rejectionClass().name()));
+        letter.replayOf().ifPresent(id -> headers.put(Replays.REPLAY_OF, Long.toString(id)));
+        return new OutboxMessage(topic, letter.key() == null ? null : new String(letter.key(), StandardCharsets.UTF_8),
+                letter.payload(), headers);
     }
 }

@@ -22,6 +22,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -56,22 +57,27 @@ public class Intake<T> {
     public void accept(List<Exchange> records) {
         List<Inbound<T>> accepted = new ArrayList<>(records.size());
         List<DeadLetter> rejected = new ArrayList<>();
+        List<Long> replaysAccepted = new ArrayList<>();
         for (Exchange record : records) {
             Message message = record.getMessage();
             RecordPosition position = new RecordPosition(message.getHeader(KafkaConstants.TOPIC, String.class),
                     message.getHeader(KafkaConstants.PARTITION, Integer.class),
                     message.getHeader(KafkaConstants.OFFSET, Long.class));
             byte[] value = message.getBody(byte[].class);
+            Optional<Long> replayOf = Replays.replayOf(message);
             try {
                 accepted.add(read(position, value));
+                replayOf.ifPresent(replaysAccepted::add);
             } catch (RejectedRecordException e) {
-                rejected.add(new DeadLetter(position, message.getHeader(KafkaConstants.KEY, byte[].class),
-                        value == null ? new byte[0] : value, e.rejectionClass(), e.getMessage()));
+                byte[] payload = value == null ? new byte[0] : value;
+                rejected.add(new DeadLetter(position, message.getHeader(KafkaConstants.KEY, byte[].class), payload,
+                        e.rejectionClass(), e.getMessage(), ClaimedMunicipality.of(json, payload), replayOf));
             }
         }
         try {
             transactions.executeWithoutResult(status -> {
                 deadLetters.keep(rejected);
+                deadLetters.replayed(replaysAccepted);
                 apply.accept(accepted);
             });
         } catch (RuntimeException e) {

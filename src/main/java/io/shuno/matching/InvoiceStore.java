@@ -60,6 +60,13 @@ class InvoiceStore {
                 (Object) payerIds.toArray(String[]::new));
     }
 
+    /** The locked invoices, plus (for 充当 advice only) the other open invoices of the given payers. */
+    Map<InvoiceId, Invoice> withOpenInvoicesOf(Map<InvoiceId, Invoice> locked, Collection<String> payerIds) {
+        Map<InvoiceId, Invoice> all = new HashMap<>(openInvoicesOf(payerIds));
+        all.putAll(locked);
+        return all;
+    }
+
     private Map<InvoiceId, Invoice> query(String condition, Object parameter) {
         Map<InvoiceId, Invoice> found = new HashMap<>();
         jdbc.query("""

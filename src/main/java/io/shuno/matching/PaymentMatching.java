@@ -22,7 +22,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -90,7 +89,7 @@ public class PaymentMatching {
         Map<InvoiceId, Invoice> locked = invoices.load(ids);
         Set<String> payers = new HashSet<>();
         events.forEach(event -> payers.add(event.command().terms().payerId()));
-        WorkingSet work = new WorkingSet(withPayerInvoices(locked, payers), payments.paidAgainst(elNumbers),
+        WorkingSet work = new WorkingSet(invoices.withOpenInvoicesOf(locked, payers), payments.paidAgainst(elNumbers),
                 new OpenBookings(history.revenueOf(ids), history.suspendedFor(elNumbers)), Map.of(),
                 inbox.fingerprints(INVOICE_EVENTS, messageIds(events)));
         for (Inbound<InvoiceEvent> event : events) {
@@ -123,7 +122,7 @@ public class PaymentMatching {
         Map<InvoiceId, Invoice> locked = invoices.load(invoices.idsByElNumber(elNumbers).values());
         Set<String> payers = new HashSet<>();
         locked.values().forEach(invoice -> payers.add(invoice.terms().payerId()));
-        WorkingSet work = new WorkingSet(withPayerInvoices(locked, payers), payments.load(refs),
+        WorkingSet work = new WorkingSet(invoices.withOpenInvoicesOf(locked, payers), payments.load(refs),
                 new OpenBookings(Map.of(), Map.of()), Map.of(), inbox.fingerprints(ELTAX_NOTICES, messageIds(notices)));
         for (Inbound<EltaxNotice> notice : notices) {
             EltaxNotice command = notice.command();
@@ -166,7 +165,7 @@ public class PaymentMatching {
         locked.putAll(invoices.load(invoices.idsByElNumber(elNumbers).values()));
         Set<String> payers = new HashSet<>();
         locked.values().forEach(invoice -> payers.add(invoice.terms().payerId()));
-        WorkingSet work = new WorkingSet(withPayerInvoices(locked, payers), Map.of(),
+        WorkingSet work = new WorkingSet(invoices.withOpenInvoicesOf(locked, payers), Map.of(),
                 new OpenBookings(Map.of(), Map.of(), history.openOf(voidedPayments)), sales.load(saleIds),
                 inbox.fingerprints(TERMINAL_TRANSACTIONS, messageIds(transactions)));
         Map<PaymentRef, String> voidedBy = new HashMap<>();
@@ -231,13 +230,6 @@ public class PaymentMatching {
         } else if (!seen.get().equals(message.fingerprint())) {
             work.refused(conflict.apply(command, message.fingerprint()));
         }
-    }
-
-    /** The locked invoices, plus (for 充当 advice only) the other open invoices of their payers. */
-    private Map<InvoiceId, Invoice> withPayerInvoices(Map<InvoiceId, Invoice> locked, Collection<String> payers) {
-        Map<InvoiceId, Invoice> all = new HashMap<>(invoices.openInvoicesOf(payers));
-        all.putAll(locked);
-        return all;
     }
 
     private static List<String> messageIds(List<? extends Inbound<?>> messages) {

@@ -16,7 +16,7 @@ import java.util.Collection;
  * eL番号, which the invoice's ISSUED event locks too.
  */
 @Component
-class ReconciliationLocks {
+public class ReconciliationLocks {
 
     private final JdbcTemplate jdbc;
 
@@ -24,7 +24,7 @@ class ReconciliationLocks {
         this.jdbc = jdbc;
     }
 
-    void acquire(Collection<String> keys) {
+    public void acquire(Collection<String> keys) {
         Long[] ordered = keys.stream().map(ReconciliationLocks::hash).distinct().sorted().toArray(Long[]::new);
         if (ordered.length == 0) {
             return;
@@ -45,6 +45,11 @@ class ReconciliationLocks {
     /** A counter SALE and its VOID may arrive on different partitions; they take turns on this key. */
     static String saleKey(String transactionId) {
         return "sale:" + transactionId;
+    }
+
+    /** Staff decisions on one exception are serialised too, so a request sent twice at once applies once. */
+    static String exceptionKey(String exceptionId) {
+        return "exception:" + exceptionId;
     }
 
     private static long hash(String key) {

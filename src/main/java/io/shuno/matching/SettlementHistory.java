@@ -2,6 +2,7 @@ package io.shuno.matching;
 
 import io.shuno.ledger.SettlementRows;
 import io.shuno.reconciliation.ElNumber;
+import io.shuno.reconciliation.HeldOverpayment;
 import io.shuno.reconciliation.InvoiceId;
 import io.shuno.reconciliation.OpenSettlement;
 import io.shuno.reconciliation.PaymentRef;
@@ -15,6 +16,8 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiConsumer;
 
 /** What has been booked so far that an invoice event may have to undo: revenue to reverse, suspense to re-match. */
 @Component
@@ -29,15 +32,41 @@ class SettlementHistory {
     /** Each invoice's REVENUE settlements in booking order, with what of each is not yet reversed. */
     Map<InvoiceId, List<RevenueBooking>> revenueOf(Collection<InvoiceId> invoices) {
         Map<InvoiceId, List<RevenueBooking>> found = new HashMap<>();
+        withUnreversed("s.kind = 'REVENUE' and s.invoice_id = any(?)", (revenue, unreversed) ->
+                found.computeIfAbsent(revenue.invoiceId().orElseThrow(), id -> new ArrayList<>())
+                        .add(new RevenueBooking(revenue, unreversed)),
+                (Object) invoices.stream().map(InvoiceId::value).toArray(String[]::new));
+        return found;
+    }
+
+    /** The 過誤納金 one payment left on one invoice: its OVERPAYMENT settlements, oldest first, with what is left. */
+    List<HeldOverpayment> overpaymentsOf(PaymentRef payment, InvoiceId invoice) {
+        List<HeldOverpayment> found = new ArrayList<>();
+        withUnreversed("s.kind = 'OVERPAYMENT' and s.payment_ref = ? and s.invoice_id = ?",
+                (overpayment, unreversed) -> found.add(new HeldOverpayment(overpayment, unreversed)),
+                payment.value(), invoice.value());
+        return found;
+    }
+
+    /** The payment's SUSPENSE settlement while it is still held in suspense. */
+    Optional<Settlement> suspenseOf(PaymentRef payment) {
+        List<Settlement> found = new ArrayList<>();
+        withUnreversed("s.kind = 'SUSPENSE' and s.payment_ref = ?", (suspense, unreversed) -> {
+            if (unreversed > 0) {
+                found.add(suspense);
+            }
+        }, payment.value());
+        return found.stream().findFirst();
+    }
+
+    /** Settlements matching {@code condition}, in booking order, each with the part of it not yet reversed. */
+    private void withUnreversed(String condition, BiConsumer<Settlement, Long> each, Object... parameters) {
         jdbc.query("select " + SettlementRows.COLUMNS + """
                 , s.amount - coalesce((select sum(r.amount) from settlements r where r.reverses = s.settlement_id), 0)
                   as unreversed
-                from settlements s where s.kind = 'REVENUE' and s.invoice_id = any(?) order by s.booked_seq""", row -> {
-            Settlement revenue = SettlementRows.map(row);
-            found.computeIfAbsent(revenue.invoiceId().orElseThrow(), id -> new ArrayList<>())
-                    .add(new RevenueBooking(revenue, row.getLong("unreversed")));
-        }, (Object) invoices.stream().map(InvoiceId::value).toArray(String[]::new));
-        return found;
+                from settlements s where\s""" + condition + " order by s.booked_seq", row -> {
+            each.accept(SettlementRows.map(row), row.getLong("unreversed"));
+        }, parameters);
     }
 
     /** What each payment still has booked (not reversed), in booking order: what a VOID of it must reverse. */

@@ -31,7 +31,13 @@ public record ConfirmedPayment(
                 notice.receivedOn(), notice.channel(), notice.cause());
     }
 
-    /** A payment held in suspense, booked again because its invoice has arrived. */
+    /** 過誤納金 of a payment appropriated (充当) to another invoice: the payment's date and channel, booked by {@code cause}. */
+    static ConfirmedPayment appropriated(Settlement overpayment, long amount, String cause) {
+        return new ConfirmedPayment(overpayment.paymentRef(), overpayment.municipality(), amount,
+                overpayment.receivedOn(), overpayment.channel(), cause);
+    }
+
+    /** A payment held in suspense, booked again because its invoice has arrived or staff matched it. */
     static ConfirmedPayment rematched(Settlement suspense, String cause) {
         return new ConfirmedPayment(suspense.paymentRef(), suspense.municipality(), suspense.amount(),
                 suspense.receivedOn(), suspense.channel(), cause + "/" + suspense.paymentRef());

@@ -41,10 +41,8 @@ final class InvoiceEvents {
         List<StaffException> exceptions = new ArrayList<>();
         List<ExceptionResolution> resolutions = new ArrayList<>();
         for (Settlement suspense : ledger.suspended()) {
-            settlements.add(Settlements.reversal(suspense, suspense.amount(), event.cause()));
-            ConfirmedPaymentAllocation.Result matched = ConfirmedPaymentAllocation.allocate(Optional.of(invoice),
-                    ConfirmedPayment.rematched(suspense, event.cause()), "", payerInvoices, rates);
-            invoice = matched.invoice().orElseThrow();
+            Decision matched = SuspenseRematch.rematch(invoice, suspense, event.cause(), payerInvoices, rates);
+            invoice = matched.invoices().get(0);
             settlements.addAll(matched.settlements());
             exceptions.addAll(matched.exceptions());
             resolutions.add(new ExceptionResolution(StaffExceptions.unmatchedId(suspense.cause()), event.cause()));

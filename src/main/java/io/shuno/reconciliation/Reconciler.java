@@ -44,6 +44,26 @@ public final class Reconciler {
         return AcquirerStatements.check(statement, recorded);
     }
 
+    /**
+     * 充当 of {@code outstanding} yen of 過誤納金 held for {@code overpaid} (its OVERPAYMENT bookings, oldest first) to
+     * {@code targets}, in order; booked under {@code cause}.
+     */
+    public Decision appropriate(InvoiceTerms overpaid, List<HeldOverpayment> held, long outstanding,
+                                List<Invoice> targets, String cause, PayerInvoices payerInvoices) {
+        return Appropriation.appropriate(overpaid, held, outstanding, targets, cause, payerInvoices, lateChargeRates);
+    }
+
+    /** 手動消込: staff match a payment held in suspense to {@code invoice} of the same municipality. */
+    public Decision matchSuspense(Settlement suspense, Invoice invoice, String cause, PayerInvoices payerInvoices) {
+        if (suspense.kind() != SettlementKind.SUSPENSE) {
+            throw new IllegalArgumentException("only a SUSPENSE settlement is matched by hand");
+        }
+        if (!invoice.terms().municipality().equals(suspense.municipality())) {
+            throw new RefusedDecision("invoice " + invoice.id() + " belongs to another municipality than the payment");
+        }
+        return SuspenseRematch.rematch(invoice, suspense, cause, payerInvoices, lateChargeRates);
+    }
+
     private Outcome onPreliminary(Optional<Invoice> invoice, Optional<PaymentState> previous, EltaxNotice notice) {
         if (previous.isPresent()) {
             // A later stage already arrived (or the same stage again): the preliminary adds nothing.

@@ -3,6 +3,7 @@ package io.shuno.scenarios;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.shuno.intake.SchemaCatalog;
+import io.shuno.testsupport.ApiClient;
 import io.shuno.testsupport.ElQrPayloads;
 import io.shuno.testsupport.Messages;
 import io.shuno.testsupport.ShunoUnderTest;
@@ -12,13 +13,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.boot.web.context.WebServerApplicationContext;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 
@@ -36,6 +31,8 @@ class TestCounterCashlessPayments {
     static final ShunoUnderTest shuno = new ShunoUnderTest().running(1);
 
     private static final String SLIP_EL = Messages.newElNumber();
+    private static final String DAY = "/api/v1/daily-close?municipality=131016&date=2026-06-20";
+    private static final ApiClient api = new ApiClient(shuno);
 
     @Test
     @Order(1)
@@ -124,11 +121,11 @@ class TestCounterCashlessPayments {
 
     @Test
     @Order(5)
-    void theDailyCloseAddsUpAndOpensInExcel() throws Exception {
-        HttpResponse<String> json = get("/api/v1/daily-close?municipality=131016&date=2026-06-20", "application/json");
+    void theDailyCloseAddsUpAndOpensInExcel() {
+        ApiClient.Response json = api.get("viewer", DAY, "application/json");
 
-        assertThat(json.statusCode()).isEqualTo(200);
-        JsonNode report = Messages.JSON.readTree(json.body());
+        assertThat(json.status()).isEqualTo(200);
+        JsonNode report = json.json();
         assertThat(report.get("linesAddUpToTotals").asBoolean()).isTrue();
         assertThat(report.at("/totalsByKind/REVENUE/amount").asLong()).isEqualTo(300 + 450 + 39_500);
         assertThat(report.at("/totalsByKind/REVERSAL/amount").asLong()).isEqualTo(1_000);
@@ -146,21 +143,27 @@ class TestCounterCashlessPayments {
             assertThat(line.get("revenueCode").asText()).isEqualTo("01-01-01-01");
         });
 
-        HttpResponse<byte[]> csv = HttpClient.newHttpClient().send(request(
-                "/api/v1/daily-close?municipality=131016&date=2026-06-20", "text/csv"),
-                HttpResponse.BodyHandlers.ofByteArray());
-        assertThat(csv.statusCode()).isEqualTo(200);
-        assertThat(csv.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).contains("text/csv"));
-        assertThat(csv.body()).startsWith(0xEF, 0xBB, 0xBF);
-        String text = new String(csv.body(), StandardCharsets.UTF_8);
-        assertThat(text).contains("区分,会計,款項目節,経路,ブランド,種別,件数,金額,備考").contains("差引収納額")
+        ApiClient.Response csv = api.get("viewer", DAY, "text/csv");
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(csv.contentType()).contains("text/csv");
+        assertThat(csv.bytes()).startsWith(0xEF, 0xBB, 0xBF);
+        assertThat(csv.body()).contains("区分,会計,款項目節,経路,ブランド,種別,件数,金額,備考").contains("差引収納額")
                 .contains("明細と合計は一致").contains("未処理例外");
+    }
 
-        HttpResponse<String> invalid = get("/api/v1/daily-close?municipality=131017&date=2026-06-20",
+    @Test
+    @Order(6)
+    void theDailyCloseIsForSignedInStaffOfThatMunicipalityAndExplainsBadInput() {
+        assertThat(api.anonymousGet(DAY).status()).isEqualTo(401);
+        assertThat(api.get("treasurer-oita", DAY).status()).isEqualTo(403);
+
+        ApiClient.Response invalid = api.get("viewer", "/api/v1/daily-close?municipality=131017&date=2026-06-20",
                 "application/json");
-        assertThat(invalid.statusCode()).isEqualTo(400);
-        assertThat(invalid.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-        assertThat(Messages.JSON.readTree(invalid.body()).get("detail").asText()).contains("check digit");
+        assertThat(invalid.status()).isEqualTo(400);
+        assertThat(invalid.contentType()).isEqualTo("application/problem+json");
+        assertThat(invalid.json().get("detail").asText()).contains("check digit");
+        assertThat(api.get("viewer", "/api/v1/daily-close?municipality=131016&date=2026-02-30").status())
+                .isEqualTo(400);
     }
 
     private static ObjectNode statement(String id, String brand, long gross, long count, long fee) {
@@ -193,12 +196,4 @@ class TestCounterCashlessPayments {
         return messages;
     }
 
-    private static HttpResponse<String> get(String path, String accept) throws Exception {
-        return HttpClient.newHttpClient().send(request(path, accept), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static HttpRequest request(String path, String accept) {
-        int port = ((WebServerApplicationContext) shuno.instance()).getWebServer().getPort();
-        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).header("Accept", accept).build();
-    }
 }

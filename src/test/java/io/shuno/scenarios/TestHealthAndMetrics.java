@@ -1,34 +1,31 @@
 package io.shuno.scenarios;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.shuno.testsupport.Messages;
+import io.shuno.testsupport.ApiClient;
 import io.shuno.testsupport.ShunoUnderTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.boot.web.context.WebServerApplicationContext;
-
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** What probes and operators see: health of Kafka, the database and every route; Prometheus metrics. */
+/**
+ * What probes and operators see: health of Kafka, the database and every route, open to probes and load balancers;
+ * Prometheus metrics, for authenticated users only.
+ */
 class TestHealthAndMetrics {
 
     @RegisterExtension
     static final ShunoUnderTest shuno = new ShunoUnderTest().running(1);
+    private static final ApiClient api = new ApiClient(shuno);
 
 
 
     @Test
-    void healthReportsKafkaTheDatabaseAndEveryRoute() throws Exception {
-        HttpResponse<String> response = get("/actuator/health");
+    void healthReportsKafkaTheDatabaseAndEveryRouteWithoutCredentials() {
+        ApiClient.Response response = api.anonymousGet("/actuator/health");
 
-        assertThat(response.statusCode()).isEqualTo(200);
-        JsonNode health = Messages.JSON.readTree(response.body());
+        assertThat(response.status()).isEqualTo(200);
+        JsonNode health = response.json();
         assertThat(health.get("status").asText()).isEqualTo("UP");
         JsonNode components = health.get("components");
         assertThat(components.at("/kafka/status").asText()).isEqualTo("UP");
@@ -43,19 +40,12 @@ class TestHealthAndMetrics {
     }
 
     @Test
-    void prometheusMetricsAreExposed() throws Exception {
-        HttpResponse<String> response = get("/actuator/prometheus");
+    void prometheusMetricsAreExposedToAuthenticatedUsersOnly() {
+        assertThat(api.anonymousGet("/actuator/prometheus").status()).isEqualTo(401);
 
-        assertThat(response.statusCode()).isEqualTo(200);
+        ApiClient.Response response = api.get("admin", "/actuator/prometheus");
+
+        assertThat(response.status()).isEqualTo(200);
         assertThat(response.body()).contains("jvm_memory_used_bytes").contains("hikaricp_connections");
-    }
-
-    private static int port() {
-        return ((WebServerApplicationContext) shuno.instance()).getWebServer().getPort();
-    }
-
-    private static HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port() + path))
-                .build(), HttpResponse.BodyHandlers.ofString());
     }
 }

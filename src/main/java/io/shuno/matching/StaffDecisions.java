@@ -1,0 +1,90 @@
+package io.shuno.matching;
+
+import io.shuno.ledger.SettlementJournal;
+import io.shuno.reconciliation.Decision;
+import io.shuno.reconciliation.ExceptionResolution;
+import io.shuno.reconciliation.HeldOverpayment;
+import io.shuno.reconciliation.Invoice;
+import io.shuno.reconciliation.InvoiceId;
+import io.shuno.reconciliation.OpenBookings;
+import io.shuno.reconciliation.PayerInvoices;
+import io.shuno.reconciliation.PaymentRef;
+import io.shuno.reconciliation.Settlement;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Staff decisions on exceptions touch invoices as messages do, so they go the same way: in the caller's transaction,
+ * under the same advisory locks (the exception's, its invoices' and their eL番号's, taken together in the one global
+ * order), written through the same stores and journals — settlements and exception messages via the outbox.
+ */
+@Component
+public class StaffDecisions {
+
+    private final ReconciliationLocks locks;
+    private final InvoiceStore invoices;
+    private final PaymentStore payments;
+    private final SettlementHistory history;
+    private final SettlementJournal settlementJournal;
+    private final ExceptionJournal exceptionJournal;
+
+    StaffDecisions(ReconciliationLocks locks, InvoiceStore invoices, PaymentStore payments, SettlementHistory history,
+                   SettlementJournal settlementJournal, ExceptionJournal exceptionJournal) {
+        this.locks = locks;
+        this.invoices = invoices;
+        this.payments = payments;
+        this.history = history;
+        this.settlementJournal = settlementJournal;
+        this.exceptionJournal = exceptionJournal;
+    }
+
+    /**
+     * Locks the exception, the given invoices and the eL番号 of the invoices and of the payment (which a message
+     * about that payment or an arriving invoice would lock), and reads those invoices under the locks.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Map<InvoiceId, Invoice> lock(String exceptionId, Set<InvoiceId> ids, Optional<PaymentRef> payment) {
+        Set<String> keys = new HashSet<>();
+        keys.add(ReconciliationLocks.exceptionKey(exceptionId));
+        ids.forEach(id -> keys.add(ReconciliationLocks.invoiceKey(id)));
+        invoices.elNumbersOf(ids).values().forEach(el -> keys.add(ReconciliationLocks.elNumberKey(el)));
+        payments.load(payment.stream().toList()).values()
+                .forEach(state -> keys.add(ReconciliationLocks.elNumberKey(state.elNumber())));
+        locks.acquire(keys);
+        return invoices.load(ids);
+    }
+
+    /** The 過誤納金 a payment left on an invoice, oldest booking first. Read under the invoice's lock. */
+    public List<HeldOverpayment> heldOverpayments(PaymentRef payment, InvoiceId invoice) {
+        return history.overpaymentsOf(payment, invoice);
+    }
+
+    /** The payment's SUSPENSE settlement, while it is held in suspense. */
+    public Optional<Settlement> suspenseOf(PaymentRef payment) {
+        return history.suspenseOf(payment);
+    }
+
+    /** The locked invoices and their payers' other open invoices: 充当 advice for exceptions a decision raises. */
+    public PayerInvoices payerInvoices(Map<InvoiceId, Invoice> locked) {
+        Set<String> payers = new HashSet<>();
+        locked.values().forEach(invoice -> payers.add(invoice.terms().payerId()));
+        return new WorkingSet(invoices.withOpenInvoicesOf(locked, payers), Map.of(), new OpenBookings(Map.of(), Map.of()),
+                Map.of(), Map.of());
+    }
+
+    /** Writes what a decision did; {@code resolved} is empty while part of the exception's amount is left. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void record(Decision decision, Optional<ExceptionResolution> resolved) {
+        invoices.save(decision.invoices());
+        settlementJournal.book(decision.settlements());
+        exceptionJournal.raise(decision.exceptions());
+        exceptionJournal.resolve(resolved.stream().toList());
+    }
+}

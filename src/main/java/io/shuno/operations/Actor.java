@@ -1,0 +1,29 @@
+package io.shuno.operations;
+
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Who acts through the operations API: a staff id (never a name) and the municipalities (団体コード) whose records
+ * they may see and change — all of them for a central operator.
+ */
+public record Actor(String id, Set<String> municipalities, boolean allMunicipalities) {
+
+    public Actor {
+        Objects.requireNonNull(id);
+        municipalities = Set.copyOf(municipalities);
+    }
+
+    /** Records that name no municipality (a dead letter that is not JSON) are for central operators only. */
+    boolean covers(Optional<String> municipality) {
+        return allMunicipalities || municipality.map(municipalities::contains).orElse(false);
+    }
+
+    public void mustCover(Optional<String> municipality) {
+        if (!covers(municipality)) {
+            throw new OperationFailure(OperationFailure.Why.OUTSIDE_MUNICIPALITIES,
+                    "this record belongs to a municipality you do not act for");
+        }
+    }
+}

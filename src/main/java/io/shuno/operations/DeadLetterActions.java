@@ -1,0 +1,98 @@
+package io.shuno.operations;
+
+import io.shuno.intake.Replays;
+import io.shuno.ledger.Outbox;
+import io.shuno.ledger.OutboxMessage;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * What operators do with a dead letter. A replay puts the original key and bytes back on the source topic through
+ * the outbox, so intake validates and deduplicates them like any record (a replay never settles twice); a discard
+ * marks it done with a mandatory comment and keeps it. Both are audited in the same transaction.
+ */
+@Component
+public class DeadLetterActions {
+
+    private final DeadLetterStore store;
+    private final Outbox outbox;
+    private final AuditLog audit;
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    DeadLetterActions(DeadLetterStore store, Outbox outbox, AuditLog audit, JdbcTemplate jdbc, Clock clock) {
+        this.store = store;
+        this.outbox = outbox;
+        this.audit = audit;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public DeadLetterView replay(long id, Actor actor) {
+        DeadLetterView letter = lockFor(id, actor);
+        return replayLocked(letter, actor, Optional.empty());
+    }
+
+    @Transactional
+    public DeadLetterView discard(long id, String comment, Actor actor) {
+        if (comment == null || comment.isBlank()) {
+            throw OperationFailure.invalid("a discard needs a comment saying why the record is not replayed");
+        }
+        DeadLetterView letter = lockFor(id, actor);
+        if (letter.status().equals("DISCARDED")) {
+            throw OperationFailure.conflict("dead letter " + id + " is already discarded");
+        }
+        jdbc.update("""
+                update dead_letters set status = 'DISCARDED', discarded_at = ?, discarded_by = ?, discard_comment = ?
+                where id = ?""", OffsetDateTime.now(clock), actor.id(), comment, id);
+        DeadLetterView after = store.lock(id).orElseThrow();
+        audit.record(actor, "DEAD_LETTER_DISCARDED", "DEAD_LETTER", Long.toString(id),
+                Optional.ofNullable(letter.municipalityCode()), letter.state(), after.state(), comment);
+        return after;
+    }
+
+    /**
+     * Replays one dead letter of a bulk job in the caller's transaction; false when it can no longer be replayed
+     * (discarded meanwhile).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    boolean replayForJob(long id, Actor actor, UUID job) {
+        Optional<DeadLetterView> letter = store.lock(id).filter(l -> !l.status().equals("DISCARDED"));
+        letter.ifPresent(l -> replayLocked(l, actor, Optional.of(job)));
+        return letter.isPresent();
+    }
+
+    private DeadLetterView lockFor(long id, Actor actor) {
+        DeadLetterView letter = store.lock(id).orElseThrow(() -> OperationFailure.notFound("dead letter " + id));
+        actor.mustCover(Optional.ofNullable(letter.municipalityCode()));
+        return letter;
+    }
+
+    private DeadLetterView replayLocked(DeadLetterView letter, Actor actor, Optional<UUID> job) {
+        if (letter.status().equals("DISCARDED")) {
+            throw OperationFailure.conflict("dead letter " + letter.id() + " was discarded and is not replayed");
+        }
+        outbox.append(List.of(new OutboxMessage(letter.sourceTopic(), letter.key(),
+                Base64.getDecoder().decode(letter.payloadBase64()),
+                Map.of(Replays.REPLAY_OF, Long.toString(letter.id())))));
+        jdbc.update("""
+                update dead_letters set status = 'REPLAYING', replay_count = replay_count + 1, last_replayed_at = ?,
+                    replay_job = ? where id = ?""", OffsetDateTime.now(clock), job.orElse(null), letter.id());
+        DeadLetterView after = store.lock(letter.id()).orElseThrow();
+        audit.record(actor, "DEAD_LETTER_REPLAYED", "DEAD_LETTER", Long.toString(letter.id()),
+                Optional.ofNullable(letter.municipalityCode()), letter.state(), after.state(),
+                job.map(id -> "bulk replay " + id).orElse(null));
+        return after;
+    }
+}

@@ -1,0 +1,5 @@
+package io.shuno.operations;
+
+/** One exception with the story of its invoice and payment: what staff need on screen to decide. */
+public record ExceptionDetail(ExceptionView exception, InvoiceStory story) {
+}

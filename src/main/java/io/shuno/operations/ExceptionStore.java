@@ -1,0 +1,93 @@
+package io.shuno.operations;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Reads the exceptions matching raised (table staff_exceptions) and the resolutions staff recorded for them. */
+@Component
+public class ExceptionStore {
+
+    static final String COLUMNS = """
+            e.exception_id, e.reason, e.status, e.municipality_code, e.payment_ref, e.invoice_id, e.amount,
+            e.amount - coalesce((select sum(r.amount) from exception_resolutions r
+                                 where r.exception_id = e.exception_id), 0) as outstanding,
+            e.suggested_action, e.appropriation_candidates, e.detail, e.raised_at, e.resolved_at, e.resolved_by""";
+    static final String RESOLUTION_COLUMNS = """
+            resolution_id, exception_id, action, amount, targets, refund_reference, comment, resolved_by,
+            resolved_at""";
+
+    private final JdbcTemplate jdbc;
+    private final InvoiceStories stories;
+
+    ExceptionStore(JdbcTemplate jdbc, InvoiceStories stories) {
+        this.jdbc = jdbc;
+        this.stories = stories;
+    }
+
+    public Page<ExceptionView> find(ExceptionFilter filter, Actor actor, PageRequest page) {
+        SqlFilter where = filter.where(actor);
+        List<ExceptionView> exceptions = jdbc.query("select " + COLUMNS + " from staff_exceptions e" + where.where()
+                + " order by e.raised_at, e.exception_id limit ? offset ?", (row, n) -> map(row),
+                where.parameters(page));
+        Long total = jdbc.queryForObject("select count(*) from staff_exceptions e" + where.where(), Long.class,
+                where.parameters());
+        return new Page<>(exceptions, page.page(), page.size(), total);
+    }
+
+    public ExceptionDetail get(String exceptionId, Actor actor) {
+        ExceptionView exception = visible(exceptionId, actor);
+        InvoiceStory story = exception.invoiceId() != null
+                ? stories.ofInvoice(exception.invoiceId(), actor)
+                : stories.ofPayment(exception.paymentRef(), actor);
+        return new ExceptionDetail(exception, story);
+    }
+
+    /** The exception, if it exists and the actor acts for its municipality. */
+    ExceptionView visible(String exceptionId, Actor actor) {
+        ExceptionView exception = read(exceptionId)
+                .orElseThrow(() -> OperationFailure.notFound("exception " + exceptionId));
+        actor.mustCover(Optional.of(exception.municipalityCode()));
+        return exception;
+    }
+
+    Optional<ExceptionView> read(String exceptionId) {
+        UUID id;
+        try {
+            id = UUID.fromString(exceptionId);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        return jdbc.query("select " + COLUMNS + " from staff_exceptions e where e.exception_id = ?",
+                (row, n) -> map(row), id).stream().findFirst();
+    }
+
+    Optional<ResolutionView> resolution(String resolutionId) {
+        return jdbc.query("select " + RESOLUTION_COLUMNS + " from exception_resolutions where resolution_id = ?",
+                (row, n) -> mapResolution(row), UUID.fromString(resolutionId)).stream().findFirst();
+    }
+
+    static ExceptionView map(ResultSet row) throws SQLException {
+        return new ExceptionView(row.getString("exception_id"), row.getString("reason"), row.getString("status"),
+                row.getString("municipality_code"), row.getString("payment_ref"), row.getString("invoice_id"),
+                row.getLong("amount"), row.getLong("outstanding"), row.getString("suggested_action"),
+                Arrays.asList((String[]) row.getArray("appropriation_candidates").getArray()),
+                row.getString("detail"), row.getObject("raised_at", OffsetDateTime.class),
+                row.getObject("resolved_at", OffsetDateTime.class), row.getString("resolved_by"));
+    }
+
+    static ResolutionView mapResolution(ResultSet row) throws SQLException {
+        return new ResolutionView(row.getString("resolution_id"), row.getString("exception_id"),
+                row.getString("action"), row.getLong("amount"),
+                Arrays.asList((String[]) row.getArray("targets").getArray()), row.getString("refund_reference"),
+                row.getString("comment"), row.getString("resolved_by"),
+                row.getObject("resolved_at", OffsetDateTime.class));
+    }
+}

@@ -1,0 +1,22 @@
+package io.shuno.operations;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/**
+ * An exception as staff see it, with {@code outstanding}: the part of its amount no appropriation or refund has
+ * settled yet.
+ */
+public record ExceptionView(String exceptionId, String reason, String status, String municipalityCode,
+                            String paymentRef, String invoiceId, long amount, long outstanding, String suggestedAction,
+                            List<String> appropriationCandidates, String detail, OffsetDateTime raisedAt,
+                            OffsetDateTime resolvedAt, String resolvedBy) {
+
+    /** What the audit log keeps of an exception before and after a decision. */
+    record State(String status, long outstanding) {
+    }
+
+    State state() {
+        return new State(status, outstanding);
+    }
+}

@@ -1,0 +1,125 @@
+package io.shuno.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.shuno.operations.ExceptionDetail;
+import io.shuno.operations.ExceptionFilter;
+import io.shuno.operations.ExceptionResolutions;
+import io.shuno.operations.ExceptionStore;
+import io.shuno.operations.ExceptionView;
+import io.shuno.operations.Page;
+import io.shuno.operations.PageRequest;
+import io.shuno.operations.ResolutionResult;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Exceptions and their resolution. A resolution request is recognised when sent again — by its Idempotency-Key
+ * header, or without one by its content — and then returns the first result without applying anything twice.
+ */
+@RestController
+@RequestMapping("/api/v1/exceptions")
+@Tag(name = "Exceptions")
+class ExceptionApi {
+
+    private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+    record AppropriateRequest(List<String> targets, String comment) {
+    }
+
+    record RefundRequest(String refundReference, String comment) {
+    }
+
+    record MatchRequest(String invoiceId, String comment) {
+    }
+
+    record CloseRequest(String comment) {
+    }
+
+    private final ExceptionStore store;
+    private final ExceptionResolutions resolutions;
+    private final ApiUserDirectory users;
+    private final ObjectMapper json;
+
+    ExceptionApi(ExceptionStore store, ExceptionResolutions resolutions, ApiUserDirectory users, ObjectMapper json) {
+        this.store = store;
+        this.resolutions = resolutions;
+        this.users = users;
+        this.json = json;
+    }
+
+    @GetMapping
+    @Operation(summary = "List exceptions, filtered by reason, status, municipality and the date raised (inclusive)")
+    Page<ExceptionView> list(@RequestParam Optional<String> reason, @RequestParam Optional<String> status,
+                             @RequestParam Optional<String> municipality,
+                             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) Optional<LocalDate> from,
+                             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) Optional<LocalDate> to,
+                             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size,
+                             Authentication caller) {
+        return store.find(new ExceptionFilter(reason, status, municipality, from, to), users.actor(caller),
+                new PageRequest(page, size));
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "One exception with its invoice, payments, settlements and resolutions")
+    ExceptionDetail get(@PathVariable String id, Authentication caller) {
+        return store.get(id, users.actor(caller));
+    }
+
+    @PostMapping("/{id}/appropriate")
+    @Operation(summary = "充当: apply the 過誤納金 to open invoices of the same payer, in the order given")
+    ResolutionResult appropriate(@PathVariable String id, @RequestBody AppropriateRequest request,
+                                 @RequestHeader(IDEMPOTENCY_KEY) Optional<String> key, Authentication caller) {
+        return resolutions.appropriate(id, request.targets(), request.comment(), requestKey(key, request),
+                users.actor(caller));
+    }
+
+    @PostMapping("/{id}/refund")
+    @Operation(summary = "還付: record that the 過誤納金 was refunded, with the refund reference")
+    ResolutionResult refund(@PathVariable String id, @RequestBody RefundRequest request,
+                            @RequestHeader(IDEMPOTENCY_KEY) Optional<String> key, Authentication caller) {
+        return resolutions.refund(id, request.refundReference(), request.comment(), requestKey(key, request),
+                users.actor(caller));
+    }
+
+    @PostMapping("/{id}/match")
+    @Operation(summary = "手動消込: book a payment held in suspense against the invoice it was meant for")
+    ResolutionResult match(@PathVariable String id, @RequestBody MatchRequest request,
+                           @RequestHeader(IDEMPOTENCY_KEY) Optional<String> key, Authentication caller) {
+        return resolutions.match(id, request.invoiceId(), request.comment(), requestKey(key, request),
+                users.actor(caller));
+    }
+
+    @PostMapping("/{id}/close")
+    @Operation(summary = "Close after investigation: nothing to settle; the comment is mandatory")
+    ResolutionResult close(@PathVariable String id, @RequestBody CloseRequest request,
+                           @RequestHeader(IDEMPOTENCY_KEY) Optional<String> key, Authentication caller) {
+        return resolutions.close(id, request.comment(), requestKey(key, request), users.actor(caller));
+    }
+
+    /** The client's idempotency key, or else the request's content: the same click sends the same content. */
+    private String requestKey(Optional<String> key, Object request) {
+        if (key.isPresent()) {
+            return "key:" + key.get();
+        }
+        try {
+            return "content:" + json.writeValueAsString(request);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a request record always serialises", e);
+        }
+    }
+}

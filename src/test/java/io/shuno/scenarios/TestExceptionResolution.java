@@ -1,0 +1,194 @@
+package io.shuno.scenarios;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.shuno.testsupport.ApiClient;
+import io.shuno.testsupport.Messages;
+import io.shuno.testsupport.ShunoUnderTest;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Treasury staff resolve every kind of exception through the real HTTP API, and each decision books like an
+ * automatic outcome — settlements on the topic, the exception RESOLVED — and applies once however often it is sent.
+ */
+class TestExceptionResolution {
+
+    @RegisterExtension
+    static final ShunoUnderTest shuno = new ShunoUnderTest().running(1);
+    private static final ApiClient api = new ApiClient(shuno);
+
+    @Test
+    void appropriationReversesTheOverpaymentAndBooksRevenueOnTheTargetOnceWhenSentTwice() {
+        String el = Messages.newElNumber();
+        ObjectNode overdue = Messages.with(Messages.issued("AP-OLD", null, 3_000), "dueDate", "2026-04-30");
+        ObjectNode paid = Messages.issued("AP-INV", el, 5_000);
+        overdue.put("payerId", "P-AP");
+        paid.put("payerId", "P-AP");
+        issue(overdue);
+        issue(paid);
+        pay("AP-N", "AP-PAY", el, 8_000);
+        String exceptionId = awaitException("eltax:AP-PAY", "OVERPAYMENT");
+        String request = "{\"targets\": [\"AP-OLD\"], \"comment\": \"納付者了承の上、4月分へ充当\"}";
+
+        ApiClient.Response first = api.post("treasurer", "/api/v1/exceptions/" + exceptionId + "/appropriate", request);
+        ApiClient.Response second = api.post("treasurer", "/api/v1/exceptions/" + exceptionId + "/appropriate", request);
+
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(first.json().get("repeated").asBoolean()).isFalse();
+        assertThat(first.json().at("/exception/status").asText()).isEqualTo("RESOLVED");
+        assertThat(first.json().at("/exception/outstanding").asLong()).isZero();
+        assertThat(second.status()).isEqualTo(200);
+        assertThat(second.json().get("repeated").asBoolean()).isTrue();
+        assertThat(second.json().at("/resolution/resolutionId")).isEqualTo(first.json().at("/resolution/resolutionId"));
+        List<JsonNode> settlements = settlementsOf("eltax:AP-PAY", 4);
+        assertThat(settlements).extracting(s -> s.get("kind").asText() + ":" + s.get("amount").asLong() + ":"
+                + s.path("invoiceId").asText()).containsExactly("REVENUE:5000:AP-INV", "OVERPAYMENT:3000:AP-INV",
+                "REVERSAL:3000:AP-INV", "REVENUE:3000:AP-OLD");
+        assertThat(settlements.get(2).get("reverses")).isEqualTo(settlements.get(1).get("settlementId"));
+        assertThat(settlements.get(3).get("receivedOn").asText()).isEqualTo("2026-06-20");
+        JsonNode story = api.get("viewer", "/api/v1/search?invoiceId=AP-OLD").json();
+        assertThat(story.at("/invoice/status").asText()).isEqualTo("PAID");
+        assertThat(resolvedExceptionMessage(exceptionId).get("resolvedBy").asText()).isEqualTo("treasurer");
+    }
+
+    @Test
+    void appropriationToAnotherPayersInvoiceIsRefusedWithAProblemDetail() {
+        String el = Messages.newElNumber();
+        issue(Messages.issued("AX-OTHER", null, 3_000));
+        issue(Messages.issued("AX-INV", el, 1_000));
+        pay("AX-N", "AX-PAY", el, 2_000);
+        String exceptionId = awaitException("eltax:AX-PAY", "OVERPAYMENT");
+
+        ApiClient.Response refused = api.post("treasurer", "/api/v1/exceptions/" + exceptionId + "/appropriate",
+                "{\"targets\": [\"AX-OTHER\"]}");
+
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.json().get("detail").asText()).contains("same payer");
+        assertThat(api.get("viewer", "/api/v1/exceptions/" + exceptionId).json().at("/exception/status").asText())
+                .isEqualTo("OPEN");
+    }
+
+    @Test
+    void aRefundIsRecordedWithItsReferenceAndBooksNothing() {
+        String el = Messages.newElNumber();
+        issue(Messages.issued("RF-INV", el, 2_500));
+        pay("RF-N1", "RF-PAY1", el, 2_500);
+        pay("RF-N2", "RF-PAY2", el, 2_500);
+        String exceptionId = awaitException("eltax:RF-PAY2", "DOUBLE_PAYMENT");
+        String path = "/api/v1/exceptions/" + exceptionId + "/refund";
+
+        assertThat(api.post("treasurer", path, "{\"comment\": \"還付\"}").status()).isEqualTo(400);
+        ApiClient.Response refunded = api.post("treasurer", path,
+                "{\"refundReference\": \"KANPU-2026-000123\", \"comment\": \"口座振込で還付\"}");
+
+        assertThat(refunded.status()).isEqualTo(200);
+        assertThat(refunded.json().at("/resolution/refundReference").asText()).isEqualTo("KANPU-2026-000123");
+        assertThat(refunded.json().at("/resolution/amount").asLong()).isEqualTo(2_500);
+        assertThat(refunded.json().get("settlementIds")).isEmpty();
+        assertThat(refunded.json().at("/exception/status").asText()).isEqualTo("RESOLVED");
+        assertThat(settlementsOf("eltax:RF-PAY2", 1)).extracting(s -> s.get("kind").asText())
+                .containsExactly("OVERPAYMENT");
+    }
+
+    @Test
+    void aPaymentInSuspenseIsMatchedByHandOnceEvenWhenTheSameKeyIsSentTwice() {
+        String el = Messages.newElNumber();
+        issue(Messages.issued("MM-INV", el, 7_000));
+        pay("MM-N", "MM-PAY", Messages.newElNumber(), 7_000);
+        String exceptionId = awaitException("eltax:MM-PAY", "UNMATCHED");
+        String path = "/api/v1/exceptions/" + exceptionId + "/match";
+        String request = "{\"invoiceId\": \"MM-INV\", \"comment\": \"納付書の読取誤り\"}";
+
+        ApiClient.Response first = api.post("treasurer", path, request, "click-1");
+        ApiClient.Response second = api.post("treasurer", path, request, "click-1");
+
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(second.json().get("repeated").asBoolean()).isTrue();
+        assertThat(settlementsOf("eltax:MM-PAY", 3)).extracting(s -> s.get("kind").asText())
+                .containsExactly("SUSPENSE", "REVERSAL", "REVENUE");
+        JsonNode story = api.get("viewer", "/api/v1/search?paymentRef=eltax:MM-PAY").json();
+        assertThat(story.at("/invoice/invoiceId").asText()).isEqualTo("MM-INV");
+        assertThat(story.at("/invoice/status").asText()).isEqualTo("PAID");
+        assertThat(story.get("exceptions")).singleElement().satisfies(e ->
+                assertThat(e.get("status").asText()).isEqualTo("RESOLVED"));
+    }
+
+    @Test
+    void closingNeedsACommentSettlesNothingAndCannotBeDoneTwice() {
+        pay("CL-N", "CL-PAY", Messages.newElNumber(), 1_200);
+        String exceptionId = awaitException("eltax:CL-PAY", "UNMATCHED");
+        String path = "/api/v1/exceptions/" + exceptionId + "/close";
+
+        ApiClient.Response withoutComment = api.post("treasurer", path, "{}");
+        assertThat(withoutComment.status()).isEqualTo(400);
+        assertThat(withoutComment.json().get("detail").asText()).contains("comment");
+
+        ApiClient.Response closed = api.post("treasurer", path, "{\"comment\": \"試験送金。返金済みで消込不要\"}");
+        assertThat(closed.status()).isEqualTo(200);
+        assertThat(closed.json().at("/exception/status").asText()).isEqualTo("RESOLVED");
+        assertThat(closed.json().get("settlementIds")).isEmpty();
+        ApiClient.Response again = api.post("treasurer", path, "{\"comment\": \"別のコメント\"}");
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.contentType()).startsWith("application/problem+json");
+
+        JsonNode detail = api.get("viewer", "/api/v1/exceptions/" + exceptionId).json();
+        assertThat(detail.at("/story/settlements")).singleElement().satisfies(s ->
+                assertThat(s.get("kind").asText()).isEqualTo("SUSPENSE"));
+        assertThat(detail.at("/story/resolutions/0/comment").asText()).isEqualTo("試験送金。返金済みで消込不要");
+    }
+
+    @Test
+    void exceptionsAreListedByReasonAndStatusAPageAtATime() {
+        pay("LS-N1", "LS-PAY1", Messages.newElNumber(), 100);
+        pay("LS-N2", "LS-PAY2", Messages.newElNumber(), 100);
+        awaitException("eltax:LS-PAY1", "UNMATCHED");
+        awaitException("eltax:LS-PAY2", "UNMATCHED");
+
+        JsonNode page = api.get("viewer", "/api/v1/exceptions?reason=UNMATCHED&status=OPEN&municipality=131016"
+                + "&from=2000-01-01&size=1").json();
+
+        assertThat(page.get("total").asLong()).isGreaterThanOrEqualTo(2);
+        assertThat(page.get("items")).hasSize(1);
+        assertThat(page.get("size").asInt()).isEqualTo(1);
+        assertThat(api.get("viewer", "/api/v1/exceptions?size=0").status()).isEqualTo(400);
+    }
+
+    private static void issue(ObjectNode event) {
+        shuno.kafka().send(shuno.topic("invoice-events"), event.get("invoiceId").asText(), event.toString());
+        shuno.awaitInvoice(event.get("invoiceId").asText());
+    }
+
+    private static void pay(String noticeId, String paymentId, String el, long amount) {
+        shuno.kafka().send(shuno.topic("eltax-notices"), paymentId,
+                Messages.confirmed(noticeId, paymentId, el, amount).toString());
+    }
+
+    private static String awaitException(String paymentRef, String reason) {
+        String sql = "select exception_id::text from staff_exceptions where payment_ref = ? and reason = ?";
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                shuno.database().queryForList(sql, String.class, paymentRef, reason).size() == 1);
+        return shuno.database().queryForObject(sql, String.class, paymentRef, reason);
+    }
+
+    private static List<JsonNode> settlementsOf(String paymentRef, int expected) {
+        return shuno.kafka().readAll(shuno.topic("settlements"), record -> paymentRef.equals(record.key()),
+                expected, Duration.ofSeconds(30), Duration.ofSeconds(2)).stream()
+                .map(ConsumerRecord::value).map(Messages::parse).toList();
+    }
+
+    private static JsonNode resolvedExceptionMessage(String exceptionId) {
+        return shuno.kafka().readAll(shuno.topic("exceptions"), record -> exceptionId.equals(record.key())
+                        && Messages.parse(record.value()).get("status").asText().equals("RESOLVED"), 1,
+                Duration.ofSeconds(30), Duration.ofMillis(200)).stream().map(ConsumerRecord::value)
+                .map(Messages::parse).findFirst().orElseThrow();
+    }
+}
