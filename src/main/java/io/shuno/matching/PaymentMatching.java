@@ -74,8 +74,8 @@ public class PaymentMatching {
         locks.acquire(lockKeys);
 
         Map<InvoiceId, Invoice> locked = invoices.load(ids);
-        Set<String> payers = new HashSet<>();
-        events.forEach(event -> payers.add(event.command().terms().payerId()));
+        Set<Payer> payers = new HashSet<>();
+        events.forEach(event -> payers.add(Payer.of(event.command().terms())));
         WorkingSet work = new WorkingSet(withPayerInvoices(locked, payers), payments.paidAgainst(elNumbers),
                 history.revenueOf(ids), history.suspendedFor(elNumbers),
                 inbox.fingerprints(INVOICE_EVENTS, messageIds(events)));
@@ -107,8 +107,8 @@ public class PaymentMatching {
         // Read under the locks: an ISSUED event may have committed between the lookup and the lock, and its
         // eL番号 lock (held here) keeps it from changing until this batch commits.
         Map<InvoiceId, Invoice> locked = invoices.load(invoices.idsByElNumber(elNumbers).values());
-        Set<String> payers = new HashSet<>();
-        locked.values().forEach(invoice -> payers.add(invoice.terms().payerId()));
+        Set<Payer> payers = new HashSet<>();
+        locked.values().forEach(invoice -> payers.add(Payer.of(invoice.terms())));
         WorkingSet work = new WorkingSet(withPayerInvoices(locked, payers), payments.load(refs), Map.of(), Map.of(),
                 inbox.fingerprints(ELTAX_NOTICES, messageIds(notices)));
         for (Inbound<EltaxNotice> notice : notices) {
@@ -133,7 +133,7 @@ public class PaymentMatching {
     }
 
     /** The locked invoices, plus (for 充当 advice only) the other open invoices of their payers. */
-    private Map<InvoiceId, Invoice> withPayerInvoices(Map<InvoiceId, Invoice> locked, Collection<String> payers) {
+    private Map<InvoiceId, Invoice> withPayerInvoices(Map<InvoiceId, Invoice> locked, Collection<Payer> payers) {
         Map<InvoiceId, Invoice> all = new HashMap<>(invoices.openInvoicesOf(payers));
         all.putAll(locked);
         return all;

@@ -43,7 +43,7 @@ class SettlementHistory {
         Map<ElNumber, List<Settlement>> found = new HashMap<>();
         jdbc.query("select p.el_number, " + SettlementRows.COLUMNS + " " + """
                 from settlements s join payments p on p.payment_ref = s.payment_ref
-                where s.kind = 'SUSPENSE' and p.el_number = any(?)
+                where s.kind = 'SUSPENSE' and p.el_number = any(?::bpchar[])
                   and not exists (select 1 from settlements r where r.reverses = s.settlement_id)
                 order by s.booked_seq""", row -> {
             found.computeIfAbsent(new ElNumber(row.getString("el_number")), el -> new ArrayList<>())
