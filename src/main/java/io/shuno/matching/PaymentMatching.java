@@ -87,8 +87,8 @@ public class PaymentMatching {
         locks.acquire(lockKeys);
 
         Map<InvoiceId, Invoice> locked = invoices.load(ids);
-        Set<String> payers = new HashSet<>();
-        events.forEach(event -> payers.add(event.command().terms().payerId()));
+        Set<Payer> payers = new HashSet<>();
+        events.forEach(event -> payers.add(Payer.of(event.command().terms())));
         WorkingSet work = new WorkingSet(invoices.withOpenInvoicesOf(locked, payers), payments.paidAgainst(elNumbers),
                 new OpenBookings(history.revenueOf(ids), history.suspendedFor(elNumbers)), Map.of(),
                 inbox.fingerprints(INVOICE_EVENTS, messageIds(events)));
@@ -120,8 +120,8 @@ public class PaymentMatching {
         // Read under the locks: an ISSUED event may have committed between the lookup and the lock, and its
         // eL番号 lock (held here) keeps it from changing until this batch commits.
         Map<InvoiceId, Invoice> locked = invoices.load(invoices.idsByElNumber(elNumbers).values());
-        Set<String> payers = new HashSet<>();
-        locked.values().forEach(invoice -> payers.add(invoice.terms().payerId()));
+        Set<Payer> payers = new HashSet<>();
+        locked.values().forEach(invoice -> payers.add(Payer.of(invoice.terms())));
         WorkingSet work = new WorkingSet(invoices.withOpenInvoicesOf(locked, payers), payments.load(refs),
                 new OpenBookings(Map.of(), Map.of()), Map.of(), inbox.fingerprints(ELTAX_NOTICES, messageIds(notices)));
         for (Inbound<EltaxNotice> notice : notices) {
@@ -163,8 +163,8 @@ public class PaymentMatching {
 
         Map<InvoiceId, Invoice> locked = invoices.load(ids);
         locked.putAll(invoices.load(invoices.idsByElNumber(elNumbers).values()));
-        Set<String> payers = new HashSet<>();
-        locked.values().forEach(invoice -> payers.add(invoice.terms().payerId()));
+        Set<Payer> payers = new HashSet<>();
+        locked.values().forEach(invoice -> payers.add(Payer.of(invoice.terms())));
         WorkingSet work = new WorkingSet(invoices.withOpenInvoicesOf(locked, payers), Map.of(),
                 new OpenBookings(Map.of(), Map.of(), history.openOf(voidedPayments)), sales.load(saleIds),
                 inbox.fingerprints(TERMINAL_TRANSACTIONS, messageIds(transactions)));

@@ -27,7 +27,8 @@ class PaymentStore {
 
     /** Every payment made against the given eL番号, whatever its stage. */
     Map<PaymentRef, PaymentState> paidAgainst(Collection<ElNumber> elNumbers) {
-        return query("el_number = any(?)", elNumbers.stream().map(ElNumber::value).toArray(String[]::new));
+        // char(34) against bpchar[], so the index payments_el_number serves it (see InvoiceStore.idsByElNumber)
+        return query("el_number = any(?::bpchar[])", elNumbers.stream().map(ElNumber::value).toArray(String[]::new));
     }
 
     private Map<PaymentRef, PaymentState> query(String condition, String[] values) {

@@ -72,15 +72,10 @@ class SettlementHistory {
     /** What each payment still has booked (not reversed), in booking order: what a VOID of it must reverse. */
     Map<PaymentRef, List<OpenSettlement>> openOf(Collection<PaymentRef> payments) {
         Map<PaymentRef, List<OpenSettlement>> found = new HashMap<>();
-        jdbc.query("select " + SettlementRows.COLUMNS + """
-                , s.amount - coalesce((select sum(r.amount) from settlements r where r.reverses = s.settlement_id), 0)
-                  as unreversed
-                from settlements s where s.kind <> 'REVERSAL' and s.payment_ref = any(?) order by s.booked_seq""",
-                row -> {
-                    Settlement settlement = SettlementRows.map(row);
-                    found.computeIfAbsent(settlement.paymentRef(), ref -> new ArrayList<>())
-                            .add(new OpenSettlement(settlement, row.getLong("unreversed")));
-                }, (Object) payments.stream().map(PaymentRef::value).toArray(String[]::new));
+        withUnreversed("s.kind <> 'REVERSAL' and s.payment_ref = any(?)", (settlement, unreversed) ->
+                found.computeIfAbsent(settlement.paymentRef(), ref -> new ArrayList<>())
+                        .add(new OpenSettlement(settlement, unreversed)),
+                (Object) payments.stream().map(PaymentRef::value).toArray(String[]::new));
         return found;
     }
 
@@ -89,7 +84,7 @@ class SettlementHistory {
         Map<ElNumber, List<Settlement>> found = new HashMap<>();
         jdbc.query("select p.el_number, " + SettlementRows.COLUMNS + " " + """
                 from settlements s join payments p on p.payment_ref = s.payment_ref
-                where s.kind = 'SUSPENSE' and p.el_number = any(?)
+                where s.kind = 'SUSPENSE' and p.el_number = any(?::bpchar[])
                   and not exists (select 1 from settlements r where r.reverses = s.settlement_id)
                 order by s.booked_seq""", row -> {
             found.computeIfAbsent(new ElNumber(row.getString("el_number")), el -> new ArrayList<>())

@@ -1,0 +1,189 @@
+package io.shuno.bench;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Measures shuno against a raw Kafka pass-through on one machine: for each book size a fresh deployment drains the
+ * same backlog of notices; on the first, the pass-through moves the same records and a fixed-rate run measures
+ * latency. Every run's output is checked for conservation before its figures count. Prints one summary table.
+ */
+public final class Benchmark {
+
+    private static final long MB = 1024 * 1024;
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
+
+    /** One drained backlog on a book of a given size. */
+    record Drain(long untouchedBook, long bookRows, long notices, int payments, double seconds) {
+
+        double noticesPerSecond() {
+            return notices / seconds;
+        }
+
+        double paymentsPerSecond() {
+            return payments / seconds;
+        }
+    }
+
+    private Benchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        BenchOptions options = BenchOptions.parse(args, System.getenv());
+        List<Drain> drains = new ArrayList<>();
+        List<String> violations = new ArrayList<>();
+        double passThrough = 0;
+        double[] latencies = new double[0];
+        long maxHeap = 0;
+        long maxRss = 0;
+        try (Infrastructure infrastructure = Infrastructure.start(options)) {
+            log("%s; %d partitions; %d cores", infrastructure.describe(), options.partitions(),
+                    Runtime.getRuntime().availableProcessors());
+            for (long size : options.bookSizes()) {
+                boolean first = drains.isEmpty();
+                DataSet data = new DataSet(options.seed(), size, options.notices(),
+                        first ? options.latencyPayments() : 0);
+                if (first) {
+                    log("day: %,d notices for %,d payments, mix %s", data.backlog().size(), data.backlogPayments(),
+                            data.mix());
+                }
+                Infrastructure.Deployment deployment = infrastructure.newDeployment("book" + size);
+                long loadStart = System.nanoTime();
+                long loaded = BookLoader.copy(deployment, data);
+                log("[%s] copied %,d open invoices in %.1f s", label(size), loaded, seconds(loadStart));
+                try (Publisher publisher = new Publisher(infrastructure.brokers(), 20)) {
+                    publisher.publishDay(deployment, data);
+                }
+                if (first) {
+                    String target = deployment.topic("passthrough");
+                    infrastructure.createTopics(List.of(target));
+                    passThrough = PassThrough.recordsPerSecond(infrastructure.brokers(), deployment.notices(), target,
+                            data.backlog().size());
+                    log("raw pass-through: %,.0f records/s", passThrough);
+                }
+                try (SettlementTap tap = new SettlementTap(infrastructure.brokers(), deployment.settlements(), data);
+                     Completion completion = new Completion(infrastructure.brokers(), deployment);
+                     ShunoProcess shuno = ShunoProcess.start(options, infrastructure.brokers(), deployment)) {
+                    long booked = completion.await(tap, shuno, Duration.ofMinutes(10 + options.notices() / 10_000));
+                    Drain drain = new Drain(size, loaded + data.invoicesIssuedLate().size(), data.backlog().size(),
+                            data.backlogPayments(), tap.backlogSeconds());
+                    drains.add(drain);
+                    log("[%s] drained %,d notices in %.1f s: %,.0f notices/s, %,.0f payments/s", label(size),
+                            drain.notices(), drain.seconds(), drain.noticesPerSecond(), drain.paymentsPerSecond());
+                    int paymentsMade = data.backlogPayments();
+                    if (first) {
+                        offerAtFixedRate(infrastructure.brokers(), deployment, data, tap, options.latencyRate());
+                        booked = completion.await(tap, shuno, Duration.ofMinutes(5));
+                        latencies = tap.latenciesMillis();
+                        paymentsMade = data.payments();
+                    }
+                    List<String> found = tap.violations(paymentsMade, booked);
+                    found.forEach(violation -> violations.add("[" + label(size) + "] " + violation));
+                    log("[%s] %,d settlements checked: %s", label(size), booked,
+                            found.isEmpty() ? "every payment settled once, in full" : found);
+                    maxHeap = Math.max(maxHeap, shuno.maxHeapUsed());
+                    maxRss = Math.max(maxRss, shuno.maxRss());
+                }
+            }
+        }
+        printSummary(options, drains, passThrough, latencies, maxHeap, maxRss, violations);
+        System.exit(violations.isEmpty() ? 0 : 1);
+    }
+
+    /** One exact CONFIRMED notice at a time, on schedule, each sent as it is due (no batching by the producer). */
+    private static void offerAtFixedRate(String brokers, Infrastructure.Deployment deployment, DataSet data,
+                                         SettlementTap tap, int perSecond) {
+        long intervalNanos = TimeUnit.SECONDS.toNanos(1) / perSecond;
+        try (Publisher publisher = new Publisher(brokers, 0)) {
+            long start = System.nanoTime();
+            for (int i = 0; i < data.latencyPayments(); i++) {
+                long due = start + i * intervalNanos;
+                while (System.nanoTime() < due) {
+                    LockSupport.parkNanos(due - System.nanoTime());
+                }
+                DataSet.Notice notice = data.latencyNotice(i);
+                tap.latencyNoticeSent(i, System.nanoTime());
+                publisher.send(deployment.notices(), DataSet.paymentId(notice.payment()), data.noticeJson(notice));
+            }
+        }
+        log("offered %,d notices at %,d/s", data.latencyPayments(), perSecond);
+    }
+
+    private static void printSummary(BenchOptions options, List<Drain> drains, double passThrough, double[] latencies,
+                                     long maxHeap, long maxRss, List<String> violations) {
+        System.out.println();
+        System.out.printf("shuno benchmark, %s, %d cores, seed %d%n", LocalDate.now(),
+                Runtime.getRuntime().availableProcessors(), options.seed());
+        System.out.println();
+        System.out.println("| open invoices (untouched + paid today) | notices | payments | seconds | notices/s | payments/s |");
+        System.out.println("|---|---:|---:|---:|---:|---:|");
+        for (Drain drain : drains) {
+            System.out.printf("| %s (%,d rows) | %,d | %,d | %.1f | %,.0f | %,.0f |%n", label(drain.untouchedBook()),
+                    drain.bookRows(), drain.notices(), drain.payments(), drain.seconds(), drain.noticesPerSecond(),
+                    drain.paymentsPerSecond());
+        }
+        System.out.println();
+        Drain smallest = drains.get(0);
+        Drain largest = drains.get(drains.size() - 1);
+        Arrays.sort(latencies);
+        double p50 = percentile(latencies, 50);
+        double p99 = percentile(latencies, 99);
+        double max = latencies.length == 0 ? Double.NaN : latencies[latencies.length - 1];
+        System.out.println("| goal | target | measured | |");
+        System.out.println("|---|---|---|---|");
+        row(String.format("sustained payments/s, backlog of %,d notices", smallest.notices()), "≥ 10,000/s",
+                String.format("%,.0f/s", smallest.paymentsPerSecond()), smallest.paymentsPerSecond() >= 10_000);
+        row("raw pass-through of the same records", "—", String.format("%,.0f records/s", passThrough), null);
+        double ratio = smallest.noticesPerSecond() / passThrough;
+        row("shuno notices/s ÷ raw pass-through", "≥ 25 %", String.format("%.1f %%", 100 * ratio), ratio >= 0.25);
+        row(String.format("latency p50 / max at %,d/s for %d s (%,d settled)", options.latencyRate(),
+                options.latencySeconds(), latencies.length), "—", String.format("%.1f / %.1f ms", p50, max), null);
+        row("latency p99", "≤ 50 ms", String.format("%.1f ms", p99), p99 <= 50);
+        if (drains.size() > 1) {
+            double scaling = largest.paymentsPerSecond() / smallest.paymentsPerSecond();
+            row(String.format("throughput at %s ÷ at %s open invoices", label(largest.untouchedBook()),
+                    label(smallest.untouchedBook())), "≥ 80 %", String.format("%.1f %%", 100 * scaling),
+                    scaling >= 0.8);
+        }
+        row("max heap used (-Xmx" + ShunoProcess.MAX_HEAP + ")", "≤ 512 MB", String.format("%d MB", maxHeap / MB),
+                maxHeap > 0 && maxHeap <= 512 * MB);
+        row("max resident memory of the shuno process", "—", String.format("%d MB", maxRss / MB), null);
+        row("conservation: every confirmed payment settled once, in full", "no violation",
+                violations.isEmpty() ? "none" : String.join("; ", violations), violations.isEmpty());
+    }
+
+    private static void row(String what, String target, String measured, Boolean pass) {
+        System.out.printf("| %s | %s | %s | %s |%n", what, target, measured,
+                pass == null ? "" : pass ? "PASS" : "FAIL");
+    }
+
+    private static double percentile(double[] sorted, int percent) {
+        if (sorted.length == 0) {
+            return Double.NaN;
+        }
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(percent / 100.0 * sorted.length) - 1)];
+    }
+
+    private static String label(long count) {
+        if (count >= 1_000_000 && count % 100_000 == 0) {
+            return (count % 1_000_000 == 0 ? Long.toString(count / 1_000_000) : Double.toString(count / 1e6)) + "M";
+        }
+        return count >= 1_000 && count % 1_000 == 0 ? count / 1_000 + "k" : Long.toString(count);
+    }
+
+    private static double seconds(long sinceNanos) {
+        return (System.nanoTime() - sinceNanos) / 1e9;
+    }
+
+    private static void log(String format, Object... arguments) {
+        System.out.println(LocalTime.now().format(CLOCK) + "  " + String.format(Locale.ROOT, format, arguments));
+    }
+}

@@ -1,0 +1,197 @@
+package io.shuno.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLongArray;
+
+/**
+ * Reads the settlement topic from its beginning, as the treasury ledger would, while shuno runs: what every payment
+ * nets to, which settlement ids came twice, whether each message balances, when the backlog's first and last
+ * settlements were published, and when each latency payment's settlement became visible here.
+ */
+final class SettlementTap implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final DataSet data;
+    private final KafkaConsumer<String, byte[]> consumer;
+    private final Thread reader;
+    private final long[] net;
+    private final boolean[] settled;
+    private final Set<UUID> ids = new HashSet<>();
+    private final AtomicLongArray latencySentNanos;
+    private final long[] latencyVisibleNanos;
+    private long messages;
+    private long duplicateIds;
+    private long unbalanced;
+    private long foreign;
+    private long backlogFirstMillis = Long.MAX_VALUE;
+    private long backlogLastMillis = Long.MIN_VALUE;
+    private volatile RuntimeException failure;
+
+    SettlementTap(String brokers, String topic, DataSet data) {
+        this.data = data;
+        this.net = new long[data.payments()];
+        this.settled = new boolean[data.payments()];
+        this.latencySentNanos = new AtomicLongArray(data.latencyPayments());
+        this.latencyVisibleNanos = new long[data.latencyPayments()];
+        consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000));
+        List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+                .map(info -> new TopicPartition(topic, info.partition())).toList();
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
+        reader = new Thread(this::read, "settlement-tap");
+        reader.start();
+    }
+
+    private void read() {
+        try {
+            while (!Thread.currentThread().isInterrupted()) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(100))) {
+                    take(record, System.nanoTime());
+                }
+            }
+        } catch (WakeupException closing) {
+            // close() asked the consumer to stop
+        } catch (IOException | RuntimeException e) {
+            failure = e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
+        }
+    }
+
+    private synchronized void take(ConsumerRecord<String, byte[]> record, long visibleNanos) throws IOException {
+        JsonNode settlement = JSON.readTree(record.value());
+        messages++;
+        if (!ids.add(UUID.fromString(settlement.get("settlementId").asText()))) {
+            duplicateIds++;
+            return;
+        }
+        long amount = settlement.get("amount").asLong();
+        long debits = 0;
+        long credits = 0;
+        for (JsonNode entry : settlement.get("entries")) {
+            if ("DEBIT".equals(entry.get("side").asText())) {
+                debits += entry.get("amount").asLong();
+            } else {
+                credits += entry.get("amount").asLong();
+            }
+        }
+        if (debits != amount || credits != amount) {
+            unbalanced++;
+        }
+        int payment = DataSet.paymentOf(settlement.get("paymentRef").asText());
+        if (payment < 0 || payment >= net.length) {
+            foreign++;
+            return;
+        }
+        net[payment] += "REVERSAL".equals(settlement.get("kind").asText()) ? -amount : amount;
+        settled[payment] = true;
+        int latencyIndex = payment - data.backlogPayments();
+        if (latencyIndex >= 0) {
+            if (latencyVisibleNanos[latencyIndex] == 0) {
+                latencyVisibleNanos[latencyIndex] = visibleNanos;
+            }
+        } else {
+            backlogFirstMillis = Math.min(backlogFirstMillis, record.timestamp());
+            backlogLastMillis = Math.max(backlogLastMillis, record.timestamp());
+        }
+    }
+
+    void latencyNoticeSent(int index, long nanos) {
+        latencySentNanos.set(index, nanos);
+    }
+
+    synchronized long messages() {
+        checkHealthy();
+        return messages;
+    }
+
+    /** Seconds between the first and the last settlement of the backlog, by the time shuno published them. */
+    synchronized double backlogSeconds() {
+        return (backlogLastMillis - backlogFirstMillis) / 1000.0;
+    }
+
+    /** Notice produced → settlement visible to a consumer, per latency payment, in milliseconds, as far as seen. */
+    synchronized double[] latenciesMillis() {
+        double[] latencies = new double[latencyVisibleNanos.length];
+        int seen = 0;
+        for (int i = 0; i < latencyVisibleNanos.length; i++) {
+            if (latencyVisibleNanos[i] != 0) {
+                latencies[seen++] = (latencyVisibleNanos[i] - latencySentNanos.get(i)) / 1e6;
+            }
+        }
+        return Arrays.copyOf(latencies, seen);
+    }
+
+    /**
+     * The invariants on everything read so far, for the first {@code paymentsMade} payments of the data set (those
+     * sent); an empty list when every yen is where it belongs.
+     */
+    synchronized List<String> violations(int paymentsMade, long settlementRows) {
+        checkHealthy();
+        List<String> violations = new ArrayList<>();
+        long wrongNet = 0;
+        long neverSettled = 0;
+        long settledButNotConfirmed = 0;
+        for (int payment = 0; payment < paymentsMade; payment++) {
+            long expected = data.confirmedAmount(payment);
+            if (expected > 0 && !settled[payment]) {
+                neverSettled++;
+            } else if (expected == 0 && settled[payment] && net[payment] != 0) {
+                settledButNotConfirmed++;
+            } else if (net[payment] != expected) {
+                wrongNet++;
+            }
+        }
+        report(violations, neverSettled, "confirmed payments without any settlement");
+        report(violations, wrongNet, "payments whose REVENUE+OVERPAYMENT+SUSPENSE−REVERSAL differs from the amount paid");
+        report(violations, settledButNotConfirmed, "withdrawn payments with money booked");
+        report(violations, duplicateIds, "settlementIds published twice");
+        report(violations, unbalanced, "settlements whose debits and credits differ from their amount");
+        report(violations, foreign, "settlements for payments the benchmark never made");
+        if (ids.size() != settlementRows) {
+            violations.add("distinct settlements on the topic (" + ids.size() + ") ≠ settlements in the database ("
+                    + settlementRows + ")");
+        }
+        return violations;
+    }
+
+    private static void report(List<String> violations, long count, String what) {
+        if (count > 0) {
+            violations.add(count + " " + what);
+        }
+    }
+
+    private void checkHealthy() {
+        if (failure != null) {
+            throw new IllegalStateException("reading the settlement topic failed", failure);
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        consumer.wakeup();
+        reader.join();
+        consumer.close();
+    }
+}
