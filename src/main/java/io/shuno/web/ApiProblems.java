@@ -8,14 +8,16 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
  * Every error of the API is an RFC 9457 problem detail: Spring MVC's own (unreadable body, wrong parameter type)
- * through the base class, shuno's with the message that says what to change.
+ * through the base class, shuno's with the message that says what to change. Only for the API's controllers: the
+ * dashboard shows its errors as pages ({@link DashboardPageAdvice}).
  */
-@RestControllerAdvice
+@RestControllerAdvice(annotations = RestController.class)
 class ApiProblems extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);

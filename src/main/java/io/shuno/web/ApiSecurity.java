@@ -5,6 +5,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -17,7 +18,8 @@ import org.springframework.security.web.SecurityFilterChain;
 /**
  * Every endpoint needs HTTP Basic authentication except the health status that probes and load balancers call.
  * Reading needs VIEWER, dead-letter acts OPERATOR, exception decisions TREASURER. Refusals are problem details
- * and are logged with method, path and status only — never who or with what credentials.
+ * and are logged with method, path and status only — never who or with what credentials. The dashboard's chain
+ * ({@link DashboardSecurity}) comes first; this one takes every request that one leaves.
  */
 @Configuration
 class ApiSecurity {
@@ -30,6 +32,7 @@ class ApiSecurity {
     }
 
     @Bean
+    @Order(2)
     SecurityFilterChain api(HttpSecurity http, Problems problems) throws Exception {
         AuthenticationEntryPoint unauthenticated = (request, response, e) -> {
             log.warn("401 {} {}: no valid credentials", request.getMethod(), request.getRequestURI());

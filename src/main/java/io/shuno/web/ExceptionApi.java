@@ -111,10 +111,15 @@ class ExceptionApi {
         return resolutions.close(id, request.comment(), requestKey(key, request), users.actor(caller));
     }
 
+    /** A request named by the client (the API's Idempotency-Key, the dashboard's form key). */
+    static String clientKey(String key) {
+        return "key:" + key;
+    }
+
     /** The client's idempotency key, or else the request's content: the same click sends the same content. */
     private String requestKey(Optional<String> key, Object request) {
         if (key.isPresent()) {
-            return "key:" + key.get();
+            return clientKey(key.get());
         }
         try {
             return "content:" + json.writeValueAsString(request);

@@ -1,0 +1,61 @@
+package io.shuno.operations;
+
+import io.shuno.reconciliation.FiscalYear;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Isolation;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.sql.Date;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/** Reads the {@link TreasuryOverview} in one snapshot, so its figures agree with each other. */
+@Component
+public class TreasuryOverviews {
+
+    /** The kinds that hold money received; reversals and fees are accounting moves the 日計表 shows. */
+    private static final String HELD_KINDS = "kind in ('REVENUE', 'OVERPAYMENT', 'SUSPENSE')";
+
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    TreasuryOverviews(JdbcTemplate jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    public TreasuryOverview of(Actor actor) {
+        LocalDate today = LocalDate.now(clock);
+        int fiscalYear = FiscalYear.containing(today).year();
+        return new TreasuryOverview(today, fiscalYear,
+                totals(new SqlFilter().within(actor, "municipality_code").when(Optional.of(Date.valueOf(today)),
+                        "received_on = ?")),
+                totals(new SqlFilter().within(actor, "municipality_code").when(Optional.of(fiscalYear),
+                        "fiscal_year = ?")),
+                openExceptionsByReason(actor), openDeadLetters(actor));
+    }
+
+    private List<TreasuryOverview.Total> totals(SqlFilter where) {
+        return jdbc.query("select account, channel, kind, count(*), sum(amount) from settlements" + where.where()
+                        + " and " + HELD_KINDS + " group by account, channel, kind order by account, channel, kind",
+                (row, n) -> new TreasuryOverview.Total(row.getString(1), row.getString(2), row.getString(3),
+                        row.getLong(4), row.getLong(5)), where.parameters());
+    }
+
+    private List<TreasuryOverview.Count> openExceptionsByReason(Actor actor) {
+        SqlFilter where = new SqlFilter().within(actor, "municipality_code").when(Optional.of("OPEN"), "status = ?");
+        return jdbc.query("select reason, count(*) from staff_exceptions" + where.where()
+                        + " group by reason order by reason",
+                (row, n) -> new TreasuryOverview.Count(row.getString(1), row.getLong(2)), where.parameters());
+    }
+
+    private long openDeadLetters(Actor actor) {
+        SqlFilter where = new SqlFilter().within(actor, "municipality_code").when(Optional.of("OPEN"), "status = ?");
+        return jdbc.queryForObject("select count(*) from dead_letters" + where.where(), Long.class,
+                where.parameters());
+    }
+}

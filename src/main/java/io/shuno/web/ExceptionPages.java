@@ -1,0 +1,109 @@
+package io.shuno.web;
+
+import io.shuno.operations.ExceptionDetail;
+import io.shuno.operations.ExceptionFilter;
+import io.shuno.operations.ExceptionResolutions;
+import io.shuno.operations.ExceptionStore;
+import io.shuno.operations.PageRequest;
+import io.shuno.operations.ResolutionResult;
+import io.shuno.reconciliation.ExceptionReason;
+import io.shuno.reconciliation.ResolutionAction;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The exception queue: filter, open one with its invoice story, resolve it. Resolutions go through the same
+ * {@link ExceptionResolutions} as the API — same rules, audit and idempotency: each rendered form carries its own
+ * key, so a double-submitted form applies once.
+ */
+@Controller
+@DashboardPage
+@RequestMapping("/dashboard/exceptions")
+class ExceptionPages {
+
+    private static final List<String> STATUSES = List.of("OPEN", "RESOLVED");
+
+    private final ExceptionStore store;
+    private final ExceptionResolutions resolutions;
+    private final ApiUserDirectory users;
+
+    ExceptionPages(ExceptionStore store, ExceptionResolutions resolutions, ApiUserDirectory users) {
+        this.store = store;
+        this.resolutions = resolutions;
+        this.users = users;
+    }
+
+    @GetMapping
+    String list(@RequestParam Optional<String> reason, @RequestParam Optional<String> status,
+                @RequestParam(defaultValue = "0") int page, Authentication caller, Model model) {
+        Optional<String> chosenReason = reason.filter(r -> !r.isBlank());
+        Optional<String> chosenStatus = status.filter(s -> !s.isBlank());
+        model.addAttribute("exceptions", store.find(new ExceptionFilter(chosenReason, chosenStatus, Optional.empty(),
+                Optional.empty(), Optional.empty()), users.actor(caller), new PageRequest(page, 50)));
+        model.addAttribute("reason", chosenReason.orElse(""));
+        model.addAttribute("status", chosenStatus.orElse(""));
+        model.addAttribute("reasons", List.of(ExceptionReason.values()));
+        model.addAttribute("statuses", STATUSES);
+        return "dashboard/exceptions";
+    }
+
+    @GetMapping("/{id}")
+    String show(@PathVariable String id, Authentication caller, Model model) {
+        ExceptionDetail detail = store.get(id, users.actor(caller));
+        model.addAttribute("detail", detail);
+        // Only the decisions the rules allow for this reason get a form; the service refuses the others anyway.
+        ExceptionReason reason = ExceptionReason.valueOf(detail.exception().reason());
+        model.addAttribute("actions", Arrays.stream(ResolutionAction.values())
+                .filter(action -> action.appliesTo(reason)).map(Enum::name).toList());
+        model.addAttribute("formKey", UUID.randomUUID().toString());
+        return "dashboard/exception";
+    }
+
+    @PostMapping("/{id}/appropriate")
+    String appropriate(@PathVariable String id, @RequestParam(defaultValue = "") List<String> targets,
+                       @RequestParam String comment, @RequestParam String formKey, Authentication caller,
+                       RedirectAttributes redirect) {
+        // The free field for a further invoice is sent empty when unused.
+        List<String> chosen = targets.stream().filter(target -> !target.isBlank()).toList();
+        return shown(resolutions.appropriate(id, chosen, comment, ExceptionApi.clientKey(formKey),
+                users.actor(caller)), redirect);
+    }
+
+    @PostMapping("/{id}/refund")
+    String refund(@PathVariable String id, @RequestParam String refundReference, @RequestParam String comment,
+                  @RequestParam String formKey, Authentication caller, RedirectAttributes redirect) {
+        return shown(resolutions.refund(id, refundReference, comment, ExceptionApi.clientKey(formKey),
+                users.actor(caller)), redirect);
+    }
+
+    @PostMapping("/{id}/match")
+    String match(@PathVariable String id, @RequestParam String invoiceId, @RequestParam String comment,
+                 @RequestParam String formKey, Authentication caller, RedirectAttributes redirect) {
+        return shown(resolutions.match(id, invoiceId, comment, ExceptionApi.clientKey(formKey), users.actor(caller)),
+                redirect);
+    }
+
+    @PostMapping("/{id}/close")
+    String close(@PathVariable String id, @RequestParam String comment, @RequestParam String formKey,
+                 Authentication caller, RedirectAttributes redirect) {
+        return shown(resolutions.close(id, comment, ExceptionApi.clientKey(formKey), users.actor(caller)), redirect);
+    }
+
+    /** Back to the exception (post/redirect/get), saying whether this applied or repeated an earlier decision. */
+    private static String shown(ResolutionResult result, RedirectAttributes redirect) {
+        redirect.addFlashAttribute("notice", result.repeated() ? "notice.repeated" : "notice.resolved");
+        return "redirect:/dashboard/exceptions/" + result.exception().exceptionId();
+    }
+}

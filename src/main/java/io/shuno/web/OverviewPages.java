@@ -1,0 +1,98 @@
+package io.shuno.web;
+
+import io.shuno.operations.InvoiceStories;
+import io.shuno.operations.InvoiceStory;
+import io.shuno.operations.TreasuryOverviews;
+import io.shuno.reconciliation.ElNumber;
+import org.springframework.boot.actuate.health.HealthComponent;
+import org.springframework.boot.actuate.health.HealthEndpoint;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/** The dashboard's overview, its search and the 日計表 page. */
+@Controller
+@DashboardPage
+class OverviewPages {
+
+    /** The health components the treasury depends on, as the actuator names them. */
+    private static final String[] WATCHED_COMPONENTS = {"db", "kafka"};
+
+    private final TreasuryOverviews overviews;
+    private final InvoiceStories stories;
+    private final DailyCloseReports dailyCloseReports;
+    private final HealthEndpoint health;
+    private final ApiUserDirectory users;
+    private final Clock clock;
+
+    OverviewPages(TreasuryOverviews overviews, InvoiceStories stories, DailyCloseReports dailyCloseReports,
+                  HealthEndpoint health, ApiUserDirectory users, Clock clock) {
+        this.overviews = overviews;
+        this.stories = stories;
+        this.dailyCloseReports = dailyCloseReports;
+        this.health = health;
+        this.users = users;
+        this.clock = clock;
+    }
+
+    @GetMapping("/dashboard")
+    String overview(Authentication caller, Model model) {
+        model.addAttribute("overview", overviews.of(users.actor(caller)));
+        Map<String, String> components = new TreeMap<>();
+        for (String component : WATCHED_COMPONENTS) {
+            HealthComponent status = health.healthForPath(component);
+            components.put(component, status == null ? "UNKNOWN" : status.getStatus().getCode());
+        }
+        model.addAttribute("health", components);
+        return "dashboard/overview";
+    }
+
+    /**
+     * One box for all three keys: a payment reference names its channel ({@code eltax:…}), an eL番号 is 34 digits,
+     * anything else is taken as an invoice id.
+     */
+    @GetMapping("/dashboard/search")
+    String search(@RequestParam Optional<String> q, Authentication caller, Model model) {
+        Optional<String> query = q.map(String::strip).filter(text -> !text.isEmpty());
+        query.ifPresent(text -> model.addAttribute("story", story(text, caller)));
+        model.addAttribute("q", query.orElse(""));
+        return "dashboard/search";
+    }
+
+    private InvoiceStory story(String query, Authentication caller) {
+        var actor = users.actor(caller);
+        if (query.contains(":")) {
+            return stories.ofPayment(query, actor);
+        }
+        if (query.length() == ElNumber.LENGTH && query.chars().allMatch(Character::isDigit)) {
+            return stories.ofElNumber(query, actor);
+        }
+        return stories.ofInvoice(query, actor);
+    }
+
+    @GetMapping("/dashboard/daily-close")
+    String dailyClose(@RequestParam Optional<String> municipality, @RequestParam Optional<String> date,
+                      Authentication caller, Model model) {
+        var actor = users.actor(caller);
+        // The 団体コード to offer; an all-municipality user types theirs.
+        List<String> named = actor.municipalities().stream()
+                .filter(m -> !m.equals(ApiUserDirectory.ALL_MUNICIPALITIES)).sorted().toList();
+        String businessDate = date.filter(d -> !d.isBlank()).orElseGet(() -> LocalDate.now(clock).toString());
+        Optional<String> code = municipality.filter(m -> !m.isBlank()).or(() -> named.stream().findFirst());
+        code.ifPresent(m -> model.addAttribute("report", dailyCloseReports.report(m, businessDate, actor)));
+        model.addAttribute("municipality", code.orElse(""));
+        model.addAttribute("date", businessDate);
+        model.addAttribute("municipalities", named);
+        model.addAttribute("csvPath", DailyCloseController.DASHBOARD_CSV);
+        return "dashboard/daily-close";
+    }
+}
