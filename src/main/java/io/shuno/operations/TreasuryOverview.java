@@ -5,14 +5,16 @@ import java.util.List;
 
 /**
  * What the treasury looks at first, for the municipalities one staff member acts for: the day's and the fiscal
- * year's settlements that hold money (revenue, 過誤納金, suspense) per account and channel, the open exceptions per
- * reason and the dead letters still waiting for an operator.
+ * year's settlements that hold money (revenue, 過誤納金, suspense) per account and channel, today's payments per
+ * hour (Asia/Tokyo, by when shuno booked them), the open exceptions per reason and the dead letters still waiting
+ * for an operator.
  */
 public record TreasuryOverview(LocalDate today, int fiscalYear, List<Total> todayTotals, List<Total> fiscalYearTotals,
-                               List<Count> openExceptionsByReason, long openDeadLetters) {
+                               List<Count> paymentsPerHour, List<Count> openExceptionsByReason, long openDeadLetters) {
 
     public TreasuryOverview {
         todayTotals = List.copyOf(todayTotals);
+        paymentsPerHour = List.copyOf(paymentsPerHour);
         fiscalYearTotals = List.copyOf(fiscalYearTotals);
         openExceptionsByReason = List.copyOf(openExceptionsByReason);
     }
@@ -21,5 +23,10 @@ public record TreasuryOverview(LocalDate today, int fiscalYear, List<Total> toda
     }
 
     public record Count(String what, long count) {
+    }
+
+    /** The busiest hour's count, which the chart draws at full width (1 when there were none). */
+    public long busiestHour() {
+        return Math.max(1, paymentsPerHour.stream().mapToLong(Count::count).max().orElse(0));
     }
 }

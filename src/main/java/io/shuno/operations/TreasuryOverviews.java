@@ -9,6 +9,7 @@ import org.springframework.transaction.annotation.Transactional;
 import java.sql.Date;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -36,6 +37,8 @@ public class TreasuryOverviews {
                         "received_on = ?")),
                 totals(new SqlFilter().within(actor, "municipality_code").when(Optional.of(fiscalYear),
                         "fiscal_year = ?")),
+                paymentsPerHour(new SqlFilter().within(actor, "municipality_code").when(
+                        Optional.of(Date.valueOf(today)), "(recorded_at at time zone 'Asia/Tokyo')::date = ?")),
                 openExceptionsByReason(actor), openDeadLetters(actor));
     }
 
@@ -44,6 +47,20 @@ public class TreasuryOverviews {
                         + " and " + HELD_KINDS + " group by account, channel, kind order by account, channel, kind",
                 (row, n) -> new TreasuryOverview.Total(row.getString(1), row.getString(2), row.getString(3),
                         row.getLong(4), row.getLong(5)), where.parameters());
+    }
+
+    /** Payments (not settlement lines) per hour of the day, every hour from 0 to 23 present for the chart. */
+    private List<TreasuryOverview.Count> paymentsPerHour(SqlFilter where) {
+        long[] perHour = new long[24];
+        jdbc.query("select extract(hour from recorded_at at time zone 'Asia/Tokyo')::int, count(distinct payment_ref)"
+                + " from settlements" + where.where() + " and " + HELD_KINDS + " group by 1", row -> {
+            perHour[row.getInt(1)] = row.getLong(2);
+        }, where.parameters());
+        List<TreasuryOverview.Count> hours = new ArrayList<>();
+        for (int hour = 0; hour < perHour.length; hour++) {
+            hours.add(new TreasuryOverview.Count(String.format("%02d", hour), perHour[hour]));
+        }
+        return hours;
     }
 
     private List<TreasuryOverview.Count> openExceptionsByReason(Actor actor) {

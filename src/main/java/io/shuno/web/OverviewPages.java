@@ -3,6 +3,7 @@ package io.shuno.web;
 import io.shuno.operations.InvoiceStories;
 import io.shuno.operations.InvoiceStory;
 import io.shuno.operations.TreasuryOverviews;
+import io.shuno.platform.ConsumerLag;
 import io.shuno.reconciliation.ElNumber;
 import org.springframework.boot.actuate.health.HealthComponent;
 import org.springframework.boot.actuate.health.HealthEndpoint;
@@ -32,15 +33,17 @@ class OverviewPages {
     private final DailyCloseReports dailyCloseReports;
     private final HealthEndpoint health;
     private final ApiUserDirectory users;
+    private final ConsumerLag consumerLag;
     private final Clock clock;
 
     OverviewPages(TreasuryOverviews overviews, InvoiceStories stories, DailyCloseReports dailyCloseReports,
-                  HealthEndpoint health, ApiUserDirectory users, Clock clock) {
+                  HealthEndpoint health, ApiUserDirectory users, ConsumerLag consumerLag, Clock clock) {
         this.overviews = overviews;
         this.stories = stories;
         this.dailyCloseReports = dailyCloseReports;
         this.health = health;
         this.users = users;
+        this.consumerLag = consumerLag;
         this.clock = clock;
     }
 
@@ -53,6 +56,7 @@ class OverviewPages {
             components.put(component, status == null ? "UNKNOWN" : status.getStatus().getCode());
         }
         model.addAttribute("health", components);
+        model.addAttribute("lag", consumerLag.perTopic().orElse(null));
         return "dashboard/overview";
     }
 

@@ -83,7 +83,12 @@ class TestDashboardInABrowser {
 
         logInAs("treasurer");
         assertThat(browser.getCurrentUrl()).endsWith("/dashboard");
-        assertThat(text()).contains("概況", "令和8年度", "国民健康保険", "¥", "該当請求なし", "データベース");
+        assertThat(text()).contains("概況", "令和8年度", "国民健康保険", "¥", "該当請求なし", "データベース",
+                "時間帯別納付件数", "コンシューマーラグ");
+        assertThat(browser.findElements(By.cssSelector("#payments-per-hour .hour .number")).stream()
+                .mapToLong(cell -> Long.parseLong(cell.getText())).sum()).as("today's payments, hour by hour")
+                .isGreaterThanOrEqualTo(2);
+        assertThat(browser.findElement(By.id("consumer-lag")).getText()).contains(shuno.topic("eltax-notices"));
         screenshot("overview");
 
         open("/dashboard/exceptions?reason=UNMATCHED&status=OPEN");
@@ -210,6 +215,8 @@ class TestDashboardInABrowser {
         browser.findElement(By.id("username")).sendKeys(user);
         browser.findElement(By.id("password")).sendKeys(ApiClient.DEMO_PASSWORD);
         browser.findElement(By.id("login")).click();
+        // The sign-in redirects to the overview; the next navigation must not race that page's loading.
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(driver -> driver.getCurrentUrl().endsWith("/dashboard"));
     }
 
     private static void open(String path) {
