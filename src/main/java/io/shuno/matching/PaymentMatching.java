@@ -81,10 +81,7 @@ public class PaymentMatching {
             event.command().terms().elNumber().ifPresent(elNumbers::add);
         });
         elNumbers.addAll(invoices.elNumbersOf(ids).values());
-        Set<String> lockKeys = new HashSet<>();
-        ids.forEach(id -> lockKeys.add(ReconciliationLocks.invoiceKey(id)));
-        elNumbers.forEach(el -> lockKeys.add(ReconciliationLocks.elNumberKey(el)));
-        locks.acquire(lockKeys);
+        locks.acquire(ids, elNumbers, List.of());
 
         Map<InvoiceId, Invoice> locked = invoices.load(ids);
         Set<Payer> payers = new HashSet<>();
@@ -112,10 +109,7 @@ public class PaymentMatching {
             elNumbers.add(notice.command().elNumber());
             refs.add(notice.command().paymentRef());
         });
-        Set<String> lockKeys = new HashSet<>();
-        elNumbers.forEach(el -> lockKeys.add(ReconciliationLocks.elNumberKey(el)));
-        invoices.idsByElNumber(elNumbers).values().forEach(id -> lockKeys.add(ReconciliationLocks.invoiceKey(id)));
-        locks.acquire(lockKeys);
+        locks.acquire(invoices.idsByElNumber(elNumbers).values(), elNumbers, List.of());
 
         // Read under the locks: an ISSUED event may have committed between the lookup and the lock, and its
         // eL番号 lock (held here) keeps it from changing until this batch commits.
@@ -148,18 +142,14 @@ public class PaymentMatching {
             transaction.elQr().ifPresent(qr -> elNumbers.add(qr.elNumber()));
             saleIds.add(transaction.originalTransactionId().orElse(transaction.transactionId()));
             transaction.originalTransactionId().ifPresent(original ->
-                    voidedPayments.add(new PaymentRef("terminal:" + original)));
+                    voidedPayments.add(PaymentRef.terminal(original)));
         }
         // A VOID reopens the invoices its SALE paid; which ones those are never changes, so ask before locking.
         Map<PaymentRef, List<OpenSettlement>> openOfVoided = history.openOf(voidedPayments);
         openOfVoided.values().forEach(open -> open.forEach(o -> o.settlement().invoiceId().ifPresent(ids::add)));
         ids.addAll(invoices.idsByElNumber(elNumbers).values());
         elNumbers.addAll(invoices.elNumbersOf(ids).values());
-        Set<String> lockKeys = new HashSet<>();
-        ids.forEach(id -> lockKeys.add(ReconciliationLocks.invoiceKey(id)));
-        elNumbers.forEach(el -> lockKeys.add(ReconciliationLocks.elNumberKey(el)));
-        saleIds.forEach(id -> lockKeys.add(ReconciliationLocks.saleKey(id)));
-        locks.acquire(lockKeys);
+        locks.acquire(ids, elNumbers, saleIds.stream().map(ReconciliationLocks::saleKey).toList());
 
         Map<InvoiceId, Invoice> locked = invoices.load(ids);
         locked.putAll(invoices.load(invoices.idsByElNumber(elNumbers).values()));
@@ -175,13 +165,13 @@ public class PaymentMatching {
                 TerminalOutcome outcome = transaction.type() == TerminalTransactionType.SALE
                         ? reconciler.onTerminalSale(transaction, invoicesOf(work, transaction), work)
                         : reconciler.onTerminalVoid(transaction, work.sale(transaction.originalTransactionId().orElseThrow()),
-                        work.openOf(new PaymentRef("terminal:" + transaction.originalTransactionId().orElseThrow())),
+                        work.openOf(PaymentRef.terminal(transaction.originalTransactionId().orElseThrow())),
                         work.invoices());
                 work.handled(TERMINAL_TRANSACTIONS, inbound, outcome.outcome(), transaction.elQr().map(ElQr::elNumber));
                 outcome.sale().ifPresent(sale -> {
                     work.recorded(sale);
                     if (sale.voided()) {
-                        voidedBy.put(new PaymentRef("terminal:" + sale.transactionId()), transaction.cause());
+                        voidedBy.put(PaymentRef.terminal(sale.transactionId()), transaction.cause());
                     }
                 });
             });

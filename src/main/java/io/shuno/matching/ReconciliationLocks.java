@@ -1,5 +1,7 @@
 package io.shuno.matching;
 
+import io.shuno.reconciliation.ElNumber;
+import io.shuno.reconciliation.InvoiceId;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -7,7 +9,9 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 
 /**
  * Serialises all work on one invoice across threads and instances. Every batch takes a transaction-scoped
@@ -24,7 +28,17 @@ public class ReconciliationLocks {
         this.jdbc = jdbc;
     }
 
-    public void acquire(Collection<String> keys) {
+    /**
+     * Locks these invoices and eL番号, plus further keys ({@link #saleKey}, {@link #exceptionKey}), all at once.
+     */
+    void acquire(Collection<InvoiceId> invoiceIds, Collection<ElNumber> elNumbers, Collection<String> otherKeys) {
+        List<String> keys = new ArrayList<>(otherKeys);
+        invoiceIds.forEach(id -> keys.add("invoice:" + id));
+        elNumbers.forEach(el -> keys.add("el:" + el));
+        acquire(keys);
+    }
+
+    private void acquire(Collection<String> keys) {
         Long[] ordered = keys.stream().map(ReconciliationLocks::hash).distinct().sorted().toArray(Long[]::new);
         if (ordered.length == 0) {
             return;
@@ -32,14 +46,6 @@ public class ReconciliationLocks {
         // unnest keeps the array's order, so the locks are taken in ascending order
         jdbc.queryForObject("select count(pg_advisory_xact_lock(k)) from unnest(?::bigint[]) as k", Long.class,
                 (Object) ordered);
-    }
-
-    static String invoiceKey(Object invoiceId) {
-        return "invoice:" + invoiceId;
-    }
-
-    static String elNumberKey(Object elNumber) {
-        return "el:" + elNumber;
     }
 
     /** A counter SALE and its VOID may arrive on different partitions; they take turns on this key. */

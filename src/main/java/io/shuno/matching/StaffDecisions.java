@@ -2,6 +2,7 @@ package io.shuno.matching;
 
 import io.shuno.ledger.SettlementJournal;
 import io.shuno.reconciliation.Decision;
+import io.shuno.reconciliation.ElNumber;
 import io.shuno.reconciliation.ExceptionResolution;
 import io.shuno.reconciliation.HeldOverpayment;
 import io.shuno.reconciliation.Invoice;
@@ -51,13 +52,9 @@ public class StaffDecisions {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public Map<InvoiceId, Invoice> lock(String exceptionId, Set<InvoiceId> ids, Optional<PaymentRef> payment) {
-        Set<String> keys = new HashSet<>();
-        keys.add(ReconciliationLocks.exceptionKey(exceptionId));
-        ids.forEach(id -> keys.add(ReconciliationLocks.invoiceKey(id)));
-        invoices.elNumbersOf(ids).values().forEach(el -> keys.add(ReconciliationLocks.elNumberKey(el)));
-        payments.load(payment.stream().toList()).values()
-                .forEach(state -> keys.add(ReconciliationLocks.elNumberKey(state.elNumber())));
-        locks.acquire(keys);
+        Set<ElNumber> elNumbers = new HashSet<>(invoices.elNumbersOf(ids).values());
+        payments.load(payment.stream().toList()).values().forEach(state -> elNumbers.add(state.elNumber()));
+        locks.acquire(ids, elNumbers, List.of(ReconciliationLocks.exceptionKey(exceptionId)));
         return invoices.load(ids);
     }
 

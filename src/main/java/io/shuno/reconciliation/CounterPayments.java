@@ -31,11 +31,7 @@ final class CounterPayments {
 
     static TerminalOutcome voidSale(TerminalTransaction voiding, Optional<SaleState> original,
                                     List<OpenSettlement> openOfSale, Map<InvoiceId, Invoice> invoices) {
-        Optional<String> refusal = original.isEmpty() ? Optional.of("が見つかりません。")
-                : original.get().voided() ? Optional.of("は既に取り消されています。")
-                : !original.get().municipality().equals(voiding.municipality()) || original.get().amount() != voiding.amount()
-                ? Optional.of("(" + original.get().municipality() + "、" + Yen.format(original.get().amount())
-                        + ")と団体コードまたは金額が一致しません。") : Optional.empty();
+        Optional<String> refusal = whyRefused(voiding, original);
         if (refusal.isPresent()) {
             return new TerminalOutcome(new Outcome(List.of(), Optional.empty(), List.of(),
                     List.of(refused(voiding, refusal.get())), List.of()), Optional.empty());
@@ -56,6 +52,22 @@ final class CounterPayments {
         }
         return new TerminalOutcome(new Outcome(List.copyOf(reopened.values()), Optional.empty(), reversals, List.of(),
                 List.of()), Optional.of(original.get().asVoided()));
+    }
+
+    /** Why a VOID cannot apply to the sale it names, if it cannot. */
+    private static Optional<String> whyRefused(TerminalTransaction voiding, Optional<SaleState> original) {
+        if (original.isEmpty()) {
+            return Optional.of("が見つかりません。");
+        }
+        SaleState sale = original.get();
+        if (sale.voided()) {
+            return Optional.of("は既に取り消されています。");
+        }
+        if (!sale.municipality().equals(voiding.municipality()) || sale.amount() != voiding.amount()) {
+            return Optional.of("(" + sale.municipality() + "、" + Yen.format(sale.amount())
+                    + ")と団体コードまたは金額が一致しません。");
+        }
+        return Optional.empty();
     }
 
     /** A VOID that cannot apply: its sale is unknown, already voided, or not the sale the VOID describes. */

@@ -13,6 +13,10 @@ public record PaymentRef(String value) {
         return new PaymentRef("eltax:" + paymentId);
     }
 
+    public static PaymentRef terminal(String transactionId) {
+        return new PaymentRef("terminal:" + transactionId);
+    }
+
     @Override
     public String toString() {
         return value;

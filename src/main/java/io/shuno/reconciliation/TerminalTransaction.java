@@ -53,7 +53,7 @@ public record TerminalTransaction(
     }
 
     public PaymentRef paymentRef() {
-        return new PaymentRef("terminal:" + transactionId);
+        return PaymentRef.terminal(transactionId);
     }
 
     /** The day of the sale in Japan: its 収納日 and the business date of the acquirer's statement. */
