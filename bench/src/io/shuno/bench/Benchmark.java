@@ -21,8 +21,12 @@ public final class Benchmark {
     private static final long MB = 1024 * 1024;
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
 
-    /** One drained backlog on a book of a given size. */
-    record Drain(long untouchedBook, long bookRows, long notices, int payments, double seconds) {
+    /**
+     * One drained backlog on a book of a given size: all of it from shuno's cold start, and the part after the
+     * warm-up share of its payments was settled.
+     */
+    record Drain(long untouchedBook, long bookRows, long notices, int payments, double seconds,
+                 SettlementTap.Window warm) {
 
         double noticesPerSecond() {
             return notices / seconds;
@@ -30,6 +34,15 @@ public final class Benchmark {
 
         double paymentsPerSecond() {
             return payments / seconds;
+        }
+
+        double warmPaymentsPerSecond() {
+            return warm.payments() / warm.seconds();
+        }
+
+        /** Notices per second once warm, at the day's ratio of notices to payments. */
+        double warmNoticesPerSecond() {
+            return warmPaymentsPerSecond() * notices / payments;
         }
     }
 
@@ -72,17 +85,24 @@ public final class Benchmark {
                 try (SettlementTap tap = new SettlementTap(infrastructure.brokers(), deployment.settlements(), data);
                      Completion completion = new Completion(infrastructure.brokers(), deployment);
                      ShunoProcess shuno = ShunoProcess.start(options, infrastructure.brokers(), deployment)) {
+                    CpuTime started = CpuTime.now(shuno);
                     long booked = completion.await(tap, shuno, Duration.ofMinutes(10 + options.notices() / 10_000));
+                    CpuTime drained = CpuTime.now(shuno).since(started);
                     Drain drain = new Drain(size, loaded + data.invoicesIssuedLate().size(), data.backlog().size(),
-                            data.backlogPayments(), tap.backlogSeconds());
+                            data.backlogPayments(), tap.backlogSeconds(), tap.afterWarmUp(options.warmUpPercent()));
                     drains.add(drain);
                     log("[%s] drained %,d notices in %.1f s: %,.0f notices/s, %,.0f payments/s", label(size),
                             drain.notices(), drain.seconds(), drain.noticesPerSecond(), drain.paymentsPerSecond());
+                    log("[%s] after the first %d %% of its payments: %,d payments in %.1f s, %,.0f payments/s",
+                            label(size), options.warmUpPercent(), drain.warm().payments(), drain.warm().seconds(),
+                            drain.warmPaymentsPerSecond());
+                    log("[%s] CPU from shuno healthy to the backlog drained: %s", label(size), drained.describe());
                     int paymentsMade = data.backlogPayments();
                     if (first) {
                         offerAtFixedRate(infrastructure.brokers(), deployment, data, tap, options.latencyRate());
                         booked = completion.await(tap, shuno, Duration.ofMinutes(5));
                         latencies = tap.latenciesMillis();
+                        logLatencyBySecond(latencies, options.latencyRate());
                         paymentsMade = data.payments();
                     }
                     List<String> found = tap.violations(paymentsMade, booked);
@@ -117,18 +137,30 @@ public final class Benchmark {
         log("offered %,d notices at %,d/s", data.latencyPayments(), perSecond);
     }
 
+    /** The p99 of each second of the offer, in the order sent: shows whether a tail is start-up or steady. */
+    private static void logLatencyBySecond(double[] inSendOrder, int perSecond) {
+        List<String> seconds = new ArrayList<>();
+        for (int from = 0; from < inSendOrder.length; from += perSecond) {
+            double[] second = Arrays.copyOfRange(inSendOrder, from, Math.min(inSendOrder.length, from + perSecond));
+            Arrays.sort(second);
+            seconds.add(String.format("%.0f", percentile(second, 99)));
+        }
+        log("latency p99 by second of the offer (ms): %s", String.join(" ", seconds));
+    }
+
     private static void printSummary(BenchOptions options, List<Drain> drains, double passThrough, double[] latencies,
                                      long maxHeap, long maxRss, List<String> violations) {
         System.out.println();
         System.out.printf("shuno benchmark, %s, %d cores, seed %d%n", LocalDate.now(),
                 Runtime.getRuntime().availableProcessors(), options.seed());
         System.out.println();
-        System.out.println("| open invoices (untouched + paid today) | notices | payments | seconds | notices/s | payments/s |");
-        System.out.println("|---|---:|---:|---:|---:|---:|");
+        System.out.printf("| open invoices (untouched + paid today) | notices | payments | seconds | notices/s | payments/s "
+                + "| payments/s after the first %d %% |%n", options.warmUpPercent());
+        System.out.println("|---|---:|---:|---:|---:|---:|---:|");
         for (Drain drain : drains) {
-            System.out.printf("| %s (%,d rows) | %,d | %,d | %.1f | %,.0f | %,.0f |%n", label(drain.untouchedBook()),
-                    drain.bookRows(), drain.notices(), drain.payments(), drain.seconds(), drain.noticesPerSecond(),
-                    drain.paymentsPerSecond());
+            System.out.printf("| %s (%,d rows) | %,d | %,d | %.1f | %,.0f | %,.0f | %,.0f |%n",
+                    label(drain.untouchedBook()), drain.bookRows(), drain.notices(), drain.payments(), drain.seconds(),
+                    drain.noticesPerSecond(), drain.paymentsPerSecond(), drain.warmPaymentsPerSecond());
         }
         System.out.println();
         Drain smallest = drains.get(0);
@@ -139,16 +171,20 @@ public final class Benchmark {
         double max = latencies.length == 0 ? Double.NaN : latencies[latencies.length - 1];
         System.out.println("| goal | target | measured | |");
         System.out.println("|---|---|---|---|");
-        row(String.format("sustained payments/s, backlog of %,d notices", smallest.notices()), "≥ 10,000/s",
-                String.format("%,.0f/s", smallest.paymentsPerSecond()), smallest.paymentsPerSecond() >= 10_000);
+        row(String.format("payments/s draining %,d notices from a cold start", smallest.notices()), "—",
+                String.format("%,.0f/s", smallest.paymentsPerSecond()), null);
+        row(String.format("sustained payments/s, after the first %d %% (JIT warm-up)", options.warmUpPercent()),
+                "≥ 10,000/s", String.format("%,.0f/s", smallest.warmPaymentsPerSecond()),
+                smallest.warmPaymentsPerSecond() >= 10_000);
         row("raw pass-through of the same records", "—", String.format("%,.0f records/s", passThrough), null);
-        double ratio = smallest.noticesPerSecond() / passThrough;
-        row("shuno notices/s ÷ raw pass-through", "≥ 25 %", String.format("%.1f %%", 100 * ratio), ratio >= 0.25);
+        double ratio = smallest.warmNoticesPerSecond() / passThrough;
+        row("shuno notices/s (sustained) ÷ raw pass-through", "≥ 25 %", String.format("%.1f %%", 100 * ratio),
+                ratio >= 0.25);
         row(String.format("latency p50 / max at %,d/s for %d s (%,d settled)", options.latencyRate(),
                 options.latencySeconds(), latencies.length), "—", String.format("%.1f / %.1f ms", p50, max), null);
         row("latency p99", "≤ 50 ms", String.format("%.1f ms", p99), p99 <= 50);
         if (drains.size() > 1) {
-            double scaling = largest.paymentsPerSecond() / smallest.paymentsPerSecond();
+            double scaling = largest.warmPaymentsPerSecond() / smallest.warmPaymentsPerSecond();
             row(String.format("throughput at %s ÷ at %s open invoices", label(largest.untouchedBook()),
                     label(smallest.untouchedBook())), "≥ 80 %", String.format("%.1f %%", 100 * scaling),
                     scaling >= 0.8);

@@ -44,12 +44,14 @@ final class SettlementTap implements AutoCloseable {
     private long foreign;
     private long backlogFirstMillis = Long.MAX_VALUE;
     private long backlogLastMillis = Long.MIN_VALUE;
+    private final long[] backlogSettledMillis;
     private volatile RuntimeException failure;
 
     SettlementTap(String brokers, String topic, DataSet data) {
         this.data = data;
         this.net = new long[data.payments()];
         this.settled = new boolean[data.payments()];
+        this.backlogSettledMillis = new long[data.backlogPayments()];
         this.latencySentNanos = new AtomicLongArray(data.latencyPayments());
         this.latencyVisibleNanos = new long[data.latencyPayments()];
         consumer = new KafkaConsumer<>(Map.of(
@@ -114,6 +116,9 @@ final class SettlementTap implements AutoCloseable {
         } else {
             backlogFirstMillis = Math.min(backlogFirstMillis, record.timestamp());
             backlogLastMillis = Math.max(backlogLastMillis, record.timestamp());
+            if (backlogSettledMillis[payment] == 0) {
+                backlogSettledMillis[payment] = record.timestamp();
+            }
         }
     }
 
@@ -129,6 +134,23 @@ final class SettlementTap implements AutoCloseable {
     /** Seconds between the first and the last settlement of the backlog, by the time shuno published them. */
     synchronized double backlogSeconds() {
         return (backlogLastMillis - backlogFirstMillis) / 1000.0;
+    }
+
+    /**
+     * The backlog's payments settled after the first {@code warmUpPercent} % of them, and the seconds from there to
+     * the last: the rate once shuno's JIT compiler has done most of its work.
+     */
+    synchronized Window afterWarmUp(int warmUpPercent) {
+        long[] times = Arrays.stream(backlogSettledMillis).filter(t -> t != 0).sorted().toArray();
+        int from = (int) ((long) times.length * warmUpPercent / 100);
+        if (times.length - from < 2) {
+            return new Window(0, 0);
+        }
+        return new Window(times.length - 1 - from, (times[times.length - 1] - times[from]) / 1000.0);
+    }
+
+    /** Payments first settled within a stretch of the drain, and its length. */
+    record Window(int payments, double seconds) {
     }
 
     /** Notice produced → settlement visible to a consumer, per latency payment, in milliseconds, as far as seen. */

@@ -9,7 +9,9 @@ import io.shuno.reconciliation.InvalidIdentifierException;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.component.kafka.KafkaConstants;
-import org.apache.camel.component.kafka.consumer.KafkaManualCommit;
+import org.apache.camel.component.kafka.consumer.DefaultKafkaManualCommit;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -19,7 +21,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -138,12 +140,26 @@ public class Intake<T> {
         }
     }
 
-    private static void commitOffsets(List<Exchange> records) {
-        Map<Integer, KafkaManualCommit> lastPerPartition = new LinkedHashMap<>();
+    /**
+     * One commit for every partition of the batch, sent without waiting: offsets only spare a restart from reading
+     * again what was handled (the inbox makes a second reading a no-op), so a commit that fails or is still in flight
+     * at a crash costs a re-read, never a payment. It runs on the polling thread, which owns the consumer.
+     */
+    private void commitOffsets(List<Exchange> records) {
+        Map<TopicPartition, OffsetAndMetadata> next = new HashMap<>();
+        DefaultKafkaManualCommit handled = null;
         for (Exchange record : records) {
-            lastPerPartition.put(record.getMessage().getHeader(KafkaConstants.PARTITION, Integer.class),
-                    record.getMessage().getHeader(KafkaConstants.MANUAL_COMMIT, KafkaManualCommit.class));
+            handled = record.getMessage().getHeader(KafkaConstants.MANUAL_COMMIT, DefaultKafkaManualCommit.class);
+            next.merge(handled.getPartition(), new OffsetAndMetadata(handled.getRecordOffset() + 1),
+                    (a, b) -> a.offset() >= b.offset() ? a : b);
         }
-        lastPerPartition.values().forEach(KafkaManualCommit::commit);
+        if (handled != null) {
+            handled.getCamelExchangePayload().consumer.commitAsync(next, (offsets, failure) -> {
+                if (failure != null) {
+                    log.warn("{}: offsets {} not committed ({}); those records will be read again and recognised",
+                            format.schemaName(), offsets.keySet(), failure.toString());
+                }
+            });
+        }
     }
 }

@@ -35,9 +35,9 @@ class IntakeConfiguration {
         this.matching = matching;
     }
 
-    /** Intake commits offsets itself, synchronously, after its transaction: exactly what it handled, no more. */
+    /** Intake commits offsets itself after its transaction (see Intake): exactly what it handled, no more. */
     @Bean
-    KafkaManualCommitFactory syncManualCommits() {
+    KafkaManualCommitFactory manualCommits() {
         return new DefaultKafkaManualCommitFactory();
     }
 

@@ -2,6 +2,7 @@ package io.shuno.ledger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.shuno.platform.Columns;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -29,13 +30,14 @@ public class Outbox {
         if (messages.isEmpty()) {
             return;
         }
-        jdbc.batchUpdate("insert into outbox (topic, message_key, payload, headers) values (?, ?, ?, ?::jsonb)",
-                messages, messages.size(), (statement, message) -> {
-                    statement.setString(1, message.topic());
-                    statement.setString(2, message.key());
-                    statement.setBytes(3, message.payload());
-                    statement.setString(4, headersJson(message));
-                });
+        // In list order: the relay publishes by id.
+        jdbc.update("""
+                insert into outbox (topic, message_key, payload, headers)
+                select topic, message_key, payload, headers::jsonb
+                from unnest(?::text[], ?::text[], ?::bytea[], ?::text[]) with ordinality
+                    as m(topic, message_key, payload, headers, listed)
+                order by listed""", Columns.of(messages).text(OutboxMessage::topic).text(OutboxMessage::key)
+                .bytes(OutboxMessage::payload).text(this::headersJson).parameters());
     }
 
     private String headersJson(OutboxMessage message) {

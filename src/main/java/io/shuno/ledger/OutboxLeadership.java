@@ -1,5 +1,6 @@
 package io.shuno.ledger;
 
+import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -14,7 +15,8 @@ import java.sql.Statement;
 /**
  * Only one instance relays the outbox at a time, so messages about one invoice leave in the order they were
  * written. The leader holds a PostgreSQL session lock on a connection of its own; if that connection dies, the
- * lock is released and another instance takes over.
+ * lock is released and another instance takes over. The same connection listens for the outbox's notifications
+ * (see V9), so the leader wakes the moment a transaction that wrote to the outbox commits.
  */
 @Component
 class OutboxLeadership implements DisposableBean {
@@ -22,6 +24,7 @@ class OutboxLeadership implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(OutboxLeadership.class);
     /** An arbitrary constant that names the relay's lock among PostgreSQL advisory locks. */
     private static final long RELAY_LOCK = 0x5348554e4f5245L;
+    private static final String CHANNEL = "shuno_outbox";
 
     private final DataSource dataSource;
     private Connection held;
@@ -42,6 +45,7 @@ class OutboxLeadership implements DisposableBean {
                  ResultSet result = statement.executeQuery("select pg_try_advisory_lock(" + RELAY_LOCK + ")")) {
                 result.next();
                 if (result.getBoolean(1)) {
+                    statement.execute("listen " + CHANNEL);
                     held = candidate;
                     log.info("This instance now relays the outbox");
                     return true;
@@ -53,6 +57,26 @@ class OutboxLeadership implements DisposableBean {
             log.warn("Could not take the outbox relay lock: {}", e.getMessage());
             release();
             return false;
+        }
+    }
+
+    /**
+     * Waits until a transaction that wrote to the outbox commits, or at most {@code maxWaitMillis}; only the leader
+     * listens. A lost connection gives up leadership (its lock went with it).
+     */
+    void awaitAppended(int maxWaitMillis) {
+        Connection listening;
+        synchronized (this) {
+            listening = held;
+        }
+        if (listening == null) {
+            return;
+        }
+        try {
+            listening.unwrap(PGConnection.class).getNotifications(maxWaitMillis);
+        } catch (SQLException e) {
+            log.warn("The outbox relay lost its connection: {}", e.getMessage());
+            release();
         }
     }
 

@@ -20,7 +20,9 @@ import java.util.Map;
 /**
  * Used by the outbox-relay route: takes the oldest unpublished outbox rows as Kafka messages, and marks them
  * published once the broker has acknowledged every one. A crash between the two publishes them again with the same
- * ids (at least once); consumers deduplicate by settlementId / exceptionId.
+ * ids (at least once); consumers deduplicate by settlementId / exceptionId. The route calls {@link #claim} in a
+ * loop: the leader waits for the outbox's notification (or at most the idle period) unless its last claim left rows
+ * behind; any other instance looks once per idle period whether the leader is gone.
  */
 @Component("outboxRelay")
 public class OutboxRelay {
@@ -34,19 +36,27 @@ public class OutboxRelay {
     private final ObjectMapper json;
     private final CamelContext camel;
     private final int batchSize;
+    private final int idleMillis;
+    private boolean rowsLeft = true;
 
     OutboxRelay(JdbcTemplate jdbc, OutboxLeadership leadership, ObjectMapper json, CamelContext camel,
-                @Value("${shuno.relay.batch-size}") int batchSize) {
+                @Value("${shuno.relay.batch-size}") int batchSize, @Value("${shuno.relay.idle-ms}") int idleMillis) {
         this.jdbc = jdbc;
         this.leadership = leadership;
         this.json = json;
         this.camel = camel;
         this.batchSize = batchSize;
+        this.idleMillis = idleMillis;
     }
 
-    public List<Message> claim(Exchange exchange) {
+    public List<Message> claim(Exchange exchange) throws InterruptedException {
         if (!leadership.isLeader()) {
+            rowsLeft = true;
+            Thread.sleep(idleMillis);
             return List.of();
+        }
+        if (!rowsLeft) {
+            leadership.awaitAppended(idleMillis);
         }
         List<Long> ids = new ArrayList<>();
         List<Message> messages = jdbc.query("""
@@ -63,6 +73,7 @@ public class OutboxRelay {
             parseHeaders(row.getString(5)).forEach(message::setHeader);
             return message;
         }, batchSize);
+        rowsLeft = messages.size() == batchSize;
         exchange.setProperty(CLAIMED_IDS, ids);
         return messages;
     }

@@ -1,6 +1,7 @@
 package io.shuno.ledger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.shuno.platform.Columns;
 import io.shuno.platform.ShunoProperties;
 import io.shuno.reconciliation.Settlement;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -8,7 +9,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.sql.Date;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -44,25 +44,22 @@ public class SettlementJournal {
         if (settlements.isEmpty()) {
             return;
         }
-        jdbc.batchUpdate("""
+        // In list order (booked_seq follows it), since reversals undo the latest booking first.
+        jdbc.update("""
                 insert into settlements (settlement_id, kind, reverses, municipality_code, payment_ref, invoice_id,
                     amount, account, revenue_code, fiscal_year, year_class, received_on, channel, cause)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", settlements, settlements.size(), (ps, s) -> {
-            ps.setObject(1, UUID.fromString(s.settlementId()));
-            ps.setString(2, s.kind().name());
-            ps.setObject(3, s.reverses().map(UUID::fromString).orElse(null));
-            ps.setString(4, s.municipality().value());
-            ps.setString(5, s.paymentRef().value());
-            ps.setString(6, s.invoiceId().map(Object::toString).orElse(null));
-            ps.setLong(7, s.amount());
-            ps.setString(8, s.account().name());
-            ps.setString(9, s.revenueCode().orElse(null));
-            ps.setInt(10, s.bookingYear().fiscalYear().year());
-            ps.setString(11, s.bookingYear().yearClass().name());
-            ps.setDate(12, Date.valueOf(s.receivedOn()));
-            ps.setString(13, s.channel().name());
-            ps.setString(14, s.cause());
-        });
+                select settlement_id, kind, reverses, municipality_code, payment_ref, invoice_id, amount, account,
+                    revenue_code, fiscal_year, year_class, received_on, channel, cause
+                from unnest(?::uuid[], ?::text[], ?::uuid[], ?::bpchar[], ?::text[], ?::text[], ?::bigint[], ?::text[],
+                    ?::text[], ?::int[], ?::text[], ?::date[], ?::text[], ?::text[]) with ordinality
+                    as s(settlement_id, kind, reverses, municipality_code, payment_ref, invoice_id, amount, account,
+                        revenue_code, fiscal_year, year_class, received_on, channel, cause, listed)
+                order by listed""", Columns.of(settlements).text(Settlement::settlementId).text(Settlement::kind)
+                .text(s -> s.reverses().orElse(null)).text(Settlement::municipality).text(Settlement::paymentRef)
+                .text(s -> s.invoiceId().orElse(null)).bigint(Settlement::amount).text(Settlement::account)
+                .text(s -> s.revenueCode().orElse(null)).integer(s -> s.bookingYear().fiscalYear().year())
+                .text(s -> s.bookingYear().yearClass()).text(Settlement::receivedOn).text(Settlement::channel)
+                .text(Settlement::cause).parameters());
         OffsetDateTime now = OffsetDateTime.now(clock);
         Map<String, Settlement> byId = reversedBookedEarlier(settlements);
         settlements.forEach(s -> byId.put(s.settlementId(), s));

@@ -1,5 +1,6 @@
 package io.shuno.matching;
 
+import io.shuno.platform.Columns;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -29,15 +30,15 @@ class Inbox {
     }
 
     void record(List<InboxEntry> entries) {
-        jdbc.batchUpdate("""
+        if (entries.isEmpty()) {
+            return;
+        }
+        jdbc.update("""
                 insert into inbox (source, message_id, fingerprint, topic, partition_no, offset_no)
-                values (?, ?, ?, ?, ?, ?)""", entries, entries.size(), (ps, entry) -> {
-            ps.setString(1, entry.source());
-            ps.setString(2, entry.messageId());
-            ps.setString(3, entry.fingerprint());
-            ps.setString(4, entry.position().topic());
-            ps.setInt(5, entry.position().partition());
-            ps.setLong(6, entry.position().offset());
-        });
+                select * from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::int[], ?::bigint[])""",
+                Columns.of(entries).text(InboxEntry::source).text(InboxEntry::messageId)
+                        .text(InboxEntry::fingerprint).text(entry -> entry.position().topic())
+                        .integer(entry -> entry.position().partition()).bigint(entry -> entry.position().offset())
+                        .parameters());
     }
 }

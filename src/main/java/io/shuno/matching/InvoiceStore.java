@@ -8,15 +8,15 @@ import io.shuno.reconciliation.InvoiceId;
 import io.shuno.reconciliation.InvoiceTerms;
 import io.shuno.reconciliation.Item;
 import io.shuno.reconciliation.MunicipalityCode;
+import io.shuno.platform.Columns;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -55,21 +55,17 @@ class InvoiceStore {
         return query("invoice_id = any(?)", (Object) ids.stream().map(InvoiceId::value).toArray(String[]::new));
     }
 
-    /** The invoices still owing something of the given payers, for 充当 advice (read, not locked: advice only). */
-    Map<InvoiceId, Invoice> openInvoicesOf(Collection<Payer> payers) {
-        // By (municipality_code, payer_id), the index invoices_payer: by payer_id alone it is read end to end.
-        return query("""
-                (municipality_code, payer_id) in (select * from unnest(?::bpchar[], ?::text[]))
-                and not cancelled and settled_revenue < amount""",
-                payers.stream().map(payer -> payer.municipality().value()).toArray(String[]::new),
-                payers.stream().map(Payer::payerId).toArray(String[]::new));
+    /** The invoices of these eL番号, by invoice id. */
+    Map<InvoiceId, Invoice> loadByElNumber(Collection<ElNumber> elNumbers) {
+        return query("el_number = any(?::bpchar[])",
+                (Object) elNumbers.stream().map(ElNumber::value).toArray(String[]::new));
     }
 
-    /** The locked invoices, plus (for 充当 advice only) the other open invoices of the given payers. */
-    Map<InvoiceId, Invoice> withOpenInvoicesOf(Map<InvoiceId, Invoice> locked, Collection<Payer> payers) {
-        Map<InvoiceId, Invoice> all = new HashMap<>(openInvoicesOf(payers));
-        all.putAll(locked);
-        return all;
+    /** The payer's invoices still owing something, for 充当 advice (read, not locked: advice only). */
+    Collection<Invoice> openInvoicesOf(Payer payer) {
+        // char(6) against bpchar, so the index invoices_payer serves it
+        return query("municipality_code = ?::bpchar and payer_id = ? and not cancelled and settled_revenue < amount",
+                payer.municipality().value(), payer.payerId()).values();
     }
 
     private Map<InvoiceId, Invoice> query(String condition, Object... parameters) {
@@ -85,35 +81,26 @@ class InvoiceStore {
         return found;
     }
 
-    void save(Collection<Invoice> invoices) {
-        jdbc.batchUpdate("""
+    /** Each invoice at most once: one statement cannot update a row twice. */
+    void save(List<Invoice> invoices) {
+        if (invoices.isEmpty()) {
+            return;
+        }
+        jdbc.update("""
                 insert into invoices (invoice_id, municipality_code, el_number, item, account, revenue_code,
                     fiscal_year, amount, due_date, payer_id, installment, cancelled, settled_revenue, announced, status)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                select * from unnest(?::text[], ?::bpchar[], ?::bpchar[], ?::text[], ?::text[], ?::text[], ?::int[],
+                    ?::bigint[], ?::date[], ?::text[], ?::int[], ?::boolean[], ?::bigint[], ?::bigint[], ?::text[])
                 on conflict (invoice_id) do update set amount = excluded.amount, cancelled = excluded.cancelled,
                     settled_revenue = excluded.settled_revenue, announced = excluded.announced,
-                    status = excluded.status, updated_at = now()""", invoices, invoices.size(), (ps, invoice) -> {
-            InvoiceTerms terms = invoice.terms();
-            ps.setString(1, terms.id().value());
-            ps.setString(2, terms.municipality().value());
-            ps.setString(3, terms.elNumber().map(ElNumber::value).orElse(null));
-            ps.setString(4, terms.item().name());
-            ps.setString(5, terms.account().name());
-            ps.setString(6, terms.revenueCode());
-            ps.setInt(7, terms.fiscalYear().year());
-            ps.setLong(8, terms.amount());
-            ps.setDate(9, Date.valueOf(terms.dueDate()));
-            ps.setString(10, terms.payerId());
-            if (terms.installment().isPresent()) {
-                ps.setInt(11, terms.installment().get());
-            } else {
-                ps.setNull(11, Types.INTEGER);
-            }
-            ps.setBoolean(12, invoice.cancelled());
-            ps.setLong(13, invoice.settledRevenue());
-            ps.setLong(14, invoice.announced());
-            ps.setString(15, invoice.status().name());
-        });
+                    status = excluded.status, updated_at = now()""", Columns.of(invoices)
+                .text(Invoice::id).text(invoice -> invoice.terms().municipality())
+                .text(invoice -> invoice.terms().elNumber().orElse(null)).text(invoice -> invoice.terms().item())
+                .text(invoice -> invoice.terms().account()).text(invoice -> invoice.terms().revenueCode())
+                .integer(invoice -> invoice.terms().fiscalYear().year()).bigint(invoice -> invoice.terms().amount())
+                .text(invoice -> invoice.terms().dueDate()).text(invoice -> invoice.terms().payerId())
+                .integer(invoice -> invoice.terms().installment().orElse(null)).text(Invoice::cancelled)
+                .bigint(Invoice::settledRevenue).bigint(Invoice::announced).text(Invoice::status).parameters());
     }
 
     private static Invoice map(ResultSet row) throws SQLException {

@@ -83,10 +83,7 @@ public class PaymentMatching {
         elNumbers.addAll(invoices.elNumbersOf(ids).values());
         locks.acquire(ids, elNumbers, List.of());
 
-        Map<InvoiceId, Invoice> locked = invoices.load(ids);
-        Set<Payer> payers = new HashSet<>();
-        events.forEach(event -> payers.add(Payer.of(event.command().terms())));
-        WorkingSet work = new WorkingSet(invoices.withOpenInvoicesOf(locked, payers), payments.paidAgainst(elNumbers),
+        WorkingSet work = new WorkingSet(invoices.load(ids), invoices::openInvoicesOf, payments.paidAgainst(elNumbers),
                 new OpenBookings(history.revenueOf(ids), history.suspendedFor(elNumbers)), Map.of(),
                 inbox.fingerprints(INVOICE_EVENTS, messageIds(events)));
         for (Inbound<InvoiceEvent> event : events) {
@@ -113,10 +110,8 @@ public class PaymentMatching {
 
         // Read under the locks: an ISSUED event may have committed between the lookup and the lock, and its
         // eL番号 lock (held here) keeps it from changing until this batch commits.
-        Map<InvoiceId, Invoice> locked = invoices.load(invoices.idsByElNumber(elNumbers).values());
-        Set<Payer> payers = new HashSet<>();
-        locked.values().forEach(invoice -> payers.add(Payer.of(invoice.terms())));
-        WorkingSet work = new WorkingSet(invoices.withOpenInvoicesOf(locked, payers), payments.load(refs),
+        WorkingSet work = new WorkingSet(invoices.loadByElNumber(elNumbers), invoices::openInvoicesOf,
+                payments.load(refs),
                 new OpenBookings(Map.of(), Map.of()), Map.of(), inbox.fingerprints(ELTAX_NOTICES, messageIds(notices)));
         for (Inbound<EltaxNotice> notice : notices) {
             EltaxNotice command = notice.command();
@@ -152,10 +147,8 @@ public class PaymentMatching {
         locks.acquire(ids, elNumbers, saleIds.stream().map(ReconciliationLocks::saleKey).toList());
 
         Map<InvoiceId, Invoice> locked = invoices.load(ids);
-        locked.putAll(invoices.load(invoices.idsByElNumber(elNumbers).values()));
-        Set<Payer> payers = new HashSet<>();
-        locked.values().forEach(invoice -> payers.add(Payer.of(invoice.terms())));
-        WorkingSet work = new WorkingSet(invoices.withOpenInvoicesOf(locked, payers), Map.of(),
+        locked.putAll(invoices.loadByElNumber(elNumbers));
+        WorkingSet work = new WorkingSet(locked, invoices::openInvoicesOf, Map.of(),
                 new OpenBookings(Map.of(), Map.of(), history.openOf(voidedPayments)), sales.load(saleIds),
                 inbox.fingerprints(TERMINAL_TRANSACTIONS, messageIds(transactions)));
         Map<PaymentRef, String> voidedBy = new HashMap<>();
@@ -188,7 +181,7 @@ public class PaymentMatching {
         if (statements.isEmpty()) {
             return;
         }
-        WorkingSet work = new WorkingSet(Map.of(), Map.of(), new OpenBookings(Map.of(), Map.of()), Map.of(),
+        WorkingSet work = new WorkingSet(Map.of(), invoices::openInvoicesOf, Map.of(), new OpenBookings(Map.of(), Map.of()), Map.of(),
                 inbox.fingerprints(ACQUIRER_STATEMENTS, messageIds(statements)));
         for (Inbound<AcquirerStatement> inbound : statements) {
             AcquirerStatement statement = inbound.command();

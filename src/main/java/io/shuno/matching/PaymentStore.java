@@ -4,11 +4,13 @@ import io.shuno.reconciliation.ElNumber;
 import io.shuno.reconciliation.NoticeStage;
 import io.shuno.reconciliation.PaymentRef;
 import io.shuno.reconciliation.PaymentState;
+import io.shuno.platform.Columns;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /** The payments table: the last stage each payment reached. */
@@ -41,15 +43,16 @@ class PaymentStore {
         return found;
     }
 
-    void save(Collection<PaymentState> payments) {
-        jdbc.batchUpdate("""
-                insert into payments (payment_ref, el_number, amount, stage) values (?, ?, ?, ?)
+    /** Each payment at most once: one statement cannot update a row twice. */
+    void save(List<PaymentState> payments) {
+        if (payments.isEmpty()) {
+            return;
+        }
+        jdbc.update("""
+                insert into payments (payment_ref, el_number, amount, stage)
+                select * from unnest(?::text[], ?::bpchar[], ?::bigint[], ?::text[])
                 on conflict (payment_ref) do update set stage = excluded.stage, amount = excluded.amount,
-                    updated_at = now()""", payments, payments.size(), (ps, payment) -> {
-            ps.setString(1, payment.paymentRef().value());
-            ps.setString(2, payment.elNumber().value());
-            ps.setLong(3, payment.amount());
-            ps.setString(4, payment.stage().name());
-        });
+                    updated_at = now()""", Columns.of(payments).text(PaymentState::paymentRef)
+                .text(PaymentState::elNumber).bigint(PaymentState::amount).text(PaymentState::stage).parameters());
     }
 }

@@ -70,9 +70,7 @@ public class StaffDecisions {
 
     /** The locked invoices and their payers' other open invoices: 充当 advice for exceptions a decision raises. */
     public PayerInvoices payerInvoices(Map<InvoiceId, Invoice> locked) {
-        Set<Payer> payers = new HashSet<>();
-        locked.values().forEach(invoice -> payers.add(Payer.of(invoice.terms())));
-        return new WorkingSet(invoices.withOpenInvoicesOf(locked, payers), Map.of(), new OpenBookings(Map.of(), Map.of()),
+        return new WorkingSet(locked, invoices::openInvoicesOf, Map.of(), new OpenBookings(Map.of(), Map.of()),
                 Map.of(), Map.of());
     }
 

@@ -18,20 +18,27 @@ import io.shuno.reconciliation.Settlement;
 import io.shuno.reconciliation.StaffException;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The state one batch works on, loaded once under lock, changed in memory message by message, and written back
- * with one batched statement per table. Later messages of the batch see what earlier ones did.
+ * with one statement per table. Later messages of the batch see what earlier ones did. A payer's other open
+ * invoices, needed only for the 充当 advice of an excess, are read the first time a message asks for them.
  */
 final class WorkingSet implements PayerInvoices {
 
     private final Map<InvoiceId, Invoice> invoices = new HashMap<>();
     private final Map<ElNumber, InvoiceId> invoiceByElNumber = new HashMap<>();
+    private final Function<Payer, Collection<Invoice>> openInvoicesOf;
+    private final Set<Payer> payersRead = new HashSet<>();
     private final Map<PaymentRef, PaymentState> payments;
     private final OpenBookings openBookings;
     private final Map<String, SaleState> sales;
@@ -44,9 +51,12 @@ final class WorkingSet implements PayerInvoices {
     private final List<StaffException> exceptions = new ArrayList<>();
     private final List<ExceptionResolution> resolutions = new ArrayList<>();
 
-    WorkingSet(Map<InvoiceId, Invoice> invoices, Map<PaymentRef, PaymentState> payments, OpenBookings openBookings,
-               Map<String, SaleState> sales, Map<String, String> handledFingerprints) {
-        invoices.values().forEach(this::put);
+    /** {@code openInvoicesOf} reads a payer's open invoices for advice: read, not locked. */
+    WorkingSet(Map<InvoiceId, Invoice> locked, Function<Payer, Collection<Invoice>> openInvoicesOf,
+               Map<PaymentRef, PaymentState> payments, OpenBookings openBookings, Map<String, SaleState> sales,
+               Map<String, String> handledFingerprints) {
+        locked.values().forEach(this::put);
+        this.openInvoicesOf = openInvoicesOf;
         this.payments = new HashMap<>(payments);
         this.openBookings = openBookings;
         this.sales = new HashMap<>(sales);
@@ -103,6 +113,11 @@ final class WorkingSet implements PayerInvoices {
 
     @Override
     public List<Invoice> of(MunicipalityCode municipality, String payerId) {
+        if (payersRead.add(new Payer(municipality, payerId))) {
+            // What this batch locked or changed is newer than what the table says.
+            openInvoicesOf.apply(new Payer(municipality, payerId)).stream()
+                    .filter(invoice -> !invoices.containsKey(invoice.id())).forEach(this::put);
+        }
         return invoices.values().stream().filter(invoice -> invoice.terms().municipality().equals(municipality)
                 && invoice.terms().payerId().equals(payerId)).toList();
     }
