@@ -1,6 +1,7 @@
 package io.shuno.ledger;
 
 import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -61,22 +62,26 @@ class OutboxLeadership implements DisposableBean {
     }
 
     /**
-     * Waits until a transaction that wrote to the outbox commits, or at most {@code maxWaitMillis}; only the leader
-     * listens. A lost connection gives up leadership (its lock went with it).
+     * Waits until a transaction that wrote to the outbox commits, or at most {@code maxWaitMillis}; true if one did.
+     * Only the leader listens; any other instance just waits. A lost connection gives up leadership (its lock went
+     * with it).
      */
-    void awaitAppended(int maxWaitMillis) {
+    boolean awaitAppended(int maxWaitMillis) throws InterruptedException {
         Connection listening;
         synchronized (this) {
             listening = held;
         }
         if (listening == null) {
-            return;
+            Thread.sleep(maxWaitMillis);
+            return false;
         }
         try {
-            listening.unwrap(PGConnection.class).getNotifications(maxWaitMillis);
+            PGNotification[] notifications = listening.unwrap(PGConnection.class).getNotifications(maxWaitMillis);
+            return notifications != null && notifications.length > 0;
         } catch (SQLException e) {
             log.warn("The outbox relay lost its connection: {}", e.getMessage());
             release();
+            return false;
         }
     }
 

@@ -16,13 +16,15 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Used by the outbox-relay route: takes the oldest unpublished outbox rows as Kafka messages, and marks them
  * published once the broker has acknowledged every one. A crash between the two publishes them again with the same
  * ids (at least once); consumers deduplicate by settlementId / exceptionId. The route calls {@link #claim} in a
- * loop: the leader waits for the outbox's notification (or at most the idle period) unless its last claim left rows
- * behind; any other instance looks once per idle period whether the leader is gone.
+ * loop: the leader reads the outbox when notified of new rows, when its last claim left rows behind, or once per
+ * idle period anyway; any other instance looks once per idle period whether the leader is gone. Each call waits at
+ * most a short slice, so stopping the route never waits for an idle period.
  */
 @Component("outboxRelay")
 public class OutboxRelay {
@@ -37,7 +39,10 @@ public class OutboxRelay {
     private final CamelContext camel;
     private final int batchSize;
     private final int idleMillis;
+    private static final int WAIT_SLICE_MILLIS = 200;
+
     private boolean rowsLeft = true;
+    private long lastLookNanos;
 
     OutboxRelay(JdbcTemplate jdbc, OutboxLeadership leadership, ObjectMapper json, CamelContext camel,
                 @Value("${shuno.relay.batch-size}") int batchSize, @Value("${shuno.relay.idle-ms}") int idleMillis) {
@@ -50,13 +55,14 @@ public class OutboxRelay {
     }
 
     public List<Message> claim(Exchange exchange) throws InterruptedException {
-        if (!leadership.isLeader()) {
-            rowsLeft = true;
-            Thread.sleep(idleMillis);
+        if (!rowsLeft && !idlePeriodOver()
+                && !leadership.awaitAppended(WAIT_SLICE_MILLIS) && !idlePeriodOver()) {
             return List.of();
         }
-        if (!rowsLeft) {
-            leadership.awaitAppended(idleMillis);
+        lastLookNanos = System.nanoTime();
+        if (!leadership.isLeader()) {
+            rowsLeft = false;
+            return List.of();
         }
         List<Long> ids = new ArrayList<>();
         List<Message> messages = jdbc.query("""
@@ -76,6 +82,10 @@ public class OutboxRelay {
         rowsLeft = messages.size() == batchSize;
         exchange.setProperty(CLAIMED_IDS, ids);
         return messages;
+    }
+
+    private boolean idlePeriodOver() {
+        return System.nanoTime() - lastLookNanos >= TimeUnit.MILLISECONDS.toNanos(idleMillis);
     }
 
     public void markPublished(Exchange exchange) {
