@@ -19,8 +19,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Used by the outbox-relay route: takes the oldest unpublished outbox rows as Kafka messages, and marks them
- * published once the broker has acknowledged every one. A crash between the two publishes them again with the same
+ * Used by the outbox-relay route: takes the oldest outbox rows as Kafka messages, and deletes them once the
+ * broker has acknowledged every one. A crash between the two publishes them again with the same
  * ids (at least once); consumers deduplicate by settlementId / exceptionId. The route calls {@link #claim} in a
  * loop: the leader reads the outbox when notified of new rows, when its last claim left rows behind, or once per
  * idle period anyway; any other instance looks once per idle period whether the leader is gone. Each call waits at
@@ -66,8 +66,8 @@ public class OutboxRelay {
         }
         List<Long> ids = new ArrayList<>();
         List<Message> messages = jdbc.query("""
-                select id, topic, message_key, payload, headers::text from outbox
-                where published_at is null order by id limit ?""", (row, n) -> {
+                select id, topic, message_key, payload, headers::text from outbox order by id limit ?""",
+                (row, n) -> {
             ids.add(row.getLong(1));
             Message message = new DefaultMessage(camel);
             message.setBody(row.getBytes(4));
@@ -88,9 +88,9 @@ public class OutboxRelay {
         return System.nanoTime() - lastLookNanos >= TimeUnit.MILLISECONDS.toNanos(idleMillis);
     }
 
-    public void markPublished(Exchange exchange) {
+    public void deletePublished(Exchange exchange) {
         List<?> ids = exchange.getProperty(CLAIMED_IDS, List.class);
-        jdbc.update("update outbox set published_at = now() where id = any(?)",
+        jdbc.update("delete from outbox where id = any(?)",
                 (Object) ids.stream().map(Long.class::cast).toArray(Long[]::new));
     }
 
