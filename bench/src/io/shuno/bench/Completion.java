@@ -43,7 +43,7 @@ final class Completion implements AutoCloseable {
             }
             if (lag() == 0) {
                 try (Connection connection = deployment.connect(); Statement statement = connection.createStatement()) {
-                    if (count(statement, "select count(*) from outbox where published_at is null") == 0) {
+                    if (count(statement, "select count(*) from outbox") == 0) {
                         long booked = count(statement, "select count(*) from settlements");
                         if (tap.messages() >= booked) {
                             return booked;
