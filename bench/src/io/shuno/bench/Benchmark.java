@@ -99,10 +99,13 @@ public final class Benchmark {
                     log("[%s] CPU from shuno healthy to the backlog drained: %s", label(size), drained.describe());
                     int paymentsMade = data.backlogPayments();
                     if (first) {
+                        CpuTime offered = CpuTime.now(shuno);
                         offerAtFixedRate(infrastructure.brokers(), deployment, data, tap, options.latencyRate());
+                        log("[%s] CPU while offering: %s", label(size), CpuTime.now(shuno).since(offered).describe());
                         booked = completion.await(tap, shuno, Duration.ofMinutes(5));
                         latencies = tap.latenciesMillis();
                         logLatencyBySecond(latencies, options.latencyRate());
+                        logLatencySplit(tap.latencySplitMillis());
                         paymentsMade = data.payments();
                     }
                     List<String> found = tap.violations(paymentsMade, booked);
@@ -130,7 +133,7 @@ public final class Benchmark {
                     LockSupport.parkNanos(due - System.nanoTime());
                 }
                 DataSet.Notice notice = data.latencyNotice(i);
-                tap.latencyNoticeSent(i, System.nanoTime());
+                tap.latencyNoticeSent(i, System.nanoTime(), System.currentTimeMillis());
                 publisher.send(deployment.notices(), DataSet.paymentId(notice.payment()), data.noticeJson(notice));
             }
         }
@@ -146,6 +149,16 @@ public final class Benchmark {
             seconds.add(String.format("%.0f", percentile(second, 99)));
         }
         log("latency p99 by second of the offer (ms): %s", String.join(" ", seconds));
+    }
+
+    private static void logLatencySplit(double[][] split) {
+        double[] inShuno = split[0];
+        double[] afterShuno = split[1];
+        Arrays.sort(inShuno);
+        Arrays.sort(afterShuno);
+        log("latency split p50 / p99 (ms): notice produced → settlement handed to the producer %.0f / %.0f; "
+                + "→ visible to the consumer %.0f / %.0f", percentile(inShuno, 50), percentile(inShuno, 99),
+                percentile(afterShuno, 50), percentile(afterShuno, 99));
     }
 
     private static void printSummary(BenchOptions options, List<Drain> drains, double passThrough, double[] latencies,

@@ -38,6 +38,8 @@ final class SettlementTap implements AutoCloseable {
     private final Set<UUID> ids = new HashSet<>();
     private final AtomicLongArray latencySentNanos;
     private final long[] latencyVisibleNanos;
+    private final AtomicLongArray latencySentMillis;
+    private final long[] latencyPublishedMillis;
     private long messages;
     private long duplicateIds;
     private long unbalanced;
@@ -54,6 +56,8 @@ final class SettlementTap implements AutoCloseable {
         this.backlogSettledMillis = new long[data.backlogPayments()];
         this.latencySentNanos = new AtomicLongArray(data.latencyPayments());
         this.latencyVisibleNanos = new long[data.latencyPayments()];
+        this.latencySentMillis = new AtomicLongArray(data.latencyPayments());
+        this.latencyPublishedMillis = new long[data.latencyPayments()];
         consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
@@ -112,6 +116,7 @@ final class SettlementTap implements AutoCloseable {
         if (latencyIndex >= 0) {
             if (latencyVisibleNanos[latencyIndex] == 0) {
                 latencyVisibleNanos[latencyIndex] = visibleNanos;
+                latencyPublishedMillis[latencyIndex] = record.timestamp();
             }
         } else {
             backlogFirstMillis = Math.min(backlogFirstMillis, record.timestamp());
@@ -122,8 +127,9 @@ final class SettlementTap implements AutoCloseable {
         }
     }
 
-    void latencyNoticeSent(int index, long nanos) {
+    void latencyNoticeSent(int index, long nanos, long wallMillis) {
         latencySentNanos.set(index, nanos);
+        latencySentMillis.set(index, wallMillis);
     }
 
     synchronized long messages() {
@@ -163,6 +169,24 @@ final class SettlementTap implements AutoCloseable {
             }
         }
         return Arrays.copyOf(latencies, seen);
+    }
+
+    /**
+     * Where each latency went, in milliseconds by the wall clock: notice produced → shuno's relay handed its
+     * settlement to the producer (the settlement's record timestamp), and from there → visible to this consumer.
+     */
+    synchronized double[][] latencySplitMillis() {
+        double[] inShuno = new double[latencyVisibleNanos.length];
+        double[] afterShuno = new double[latencyVisibleNanos.length];
+        int seen = 0;
+        for (int i = 0; i < latencyVisibleNanos.length; i++) {
+            if (latencyVisibleNanos[i] != 0) {
+                long visibleMillis = latencySentMillis.get(i) + (latencyVisibleNanos[i] - latencySentNanos.get(i)) / 1_000_000;
+                inShuno[seen] = latencyPublishedMillis[i] - latencySentMillis.get(i);
+                afterShuno[seen++] = visibleMillis - latencyPublishedMillis[i];
+            }
+        }
+        return new double[][] {Arrays.copyOf(inShuno, seen), Arrays.copyOf(afterShuno, seen)};
     }
 
     /**

@@ -2,9 +2,11 @@ package io.shuno.matching;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.shuno.ledger.Outbox;
 import io.shuno.ledger.OutboxMessage;
+import io.shuno.platform.Columns;
 import io.shuno.platform.ShunoProperties;
 import io.shuno.reconciliation.ExceptionReason;
 import io.shuno.reconciliation.ExceptionResolution;
@@ -23,9 +25,11 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -59,30 +63,32 @@ class ExceptionJournal {
             return;
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
-        int[][] inserted = jdbc.batchUpdate("""
+        // One statement for the batch; each row's candidates travel as a JSON array, since unnest cannot keep an
+        // array per row. An exception raised before (same deterministic id) is not raised or announced again.
+        Set<String> inserted = new HashSet<>(jdbc.queryForList("""
                 insert into staff_exceptions (exception_id, reason, municipality_code, payment_ref, invoice_id, amount,
                     suggested_action, appropriation_candidates, detail, raised_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (exception_id) do nothing""",
-                exceptions, exceptions.size(), (ps, e) -> {
-                    ps.setObject(1, UUID.fromString(e.exceptionId()));
-                    ps.setString(2, e.reason().name());
-                    ps.setString(3, e.municipality().value());
-                    ps.setString(4, e.paymentRef().map(Object::toString).orElse(null));
-                    ps.setString(5, e.invoiceId().map(Object::toString).orElse(null));
-                    ps.setLong(6, e.amount());
-                    ps.setString(7, e.suggestedAction().name());
-                    ps.setArray(8, ps.getConnection().createArrayOf("text",
-                            e.appropriationCandidates().stream().map(InvoiceId::value).toArray()));
-                    ps.setString(9, e.detail());
-                    ps.setObject(10, now);
-                });
-        List<OutboxMessage> messages = new ArrayList<>();
-        for (int i = 0; i < exceptions.size(); i++) {
-            if (inserted[0][i] != 0) {
-                messages.add(message(new Entry(exceptions.get(i), "OPEN", now, Optional.empty(), Optional.empty())));
-            }
-        }
-        outbox.append(messages);
+                select exception_id, reason, municipality_code, payment_ref, invoice_id, amount, suggested_action,
+                    array(select jsonb_array_elements_text(candidates)), detail, raised_at
+                from unnest(?::uuid[], ?::text[], ?::bpchar[], ?::text[], ?::text[], ?::bigint[], ?::text[],
+                    ?::jsonb[], ?::text[], ?::timestamptz[])
+                    as e(exception_id, reason, municipality_code, payment_ref, invoice_id, amount, suggested_action,
+                        candidates, detail, raised_at)
+                on conflict (exception_id) do nothing
+                returning exception_id::text""", String.class, Columns.of(exceptions)
+                .text(StaffException::exceptionId).text(StaffException::reason).text(StaffException::municipality)
+                .text(e -> e.paymentRef().orElse(null)).text(e -> e.invoiceId().orElse(null))
+                .bigint(StaffException::amount).text(StaffException::suggestedAction)
+                .text(e -> candidatesJson(e.appropriationCandidates())).text(StaffException::detail)
+                .text(e -> now).parameters()));
+        outbox.append(exceptions.stream().filter(e -> inserted.contains(e.exceptionId()))
+                .map(e -> message(new Entry(e, "OPEN", now, Optional.empty(), Optional.empty()))).toList());
+    }
+
+    private String candidatesJson(List<InvoiceId> candidates) {
+        ArrayNode array = json.createArrayNode();
+        candidates.forEach(id -> array.add(id.value()));
+        return array.toString();
     }
 
     void resolve(List<ExceptionResolution> resolutions) {
