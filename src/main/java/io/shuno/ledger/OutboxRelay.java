@@ -30,6 +30,8 @@ import java.util.concurrent.TimeUnit;
 public class OutboxRelay {
 
     static final String CLAIMED_IDS = "shunoOutboxIds";
+    /** The longest one call waits, and so the longest stopping the route waits for it. */
+    private static final int WAIT_SLICE_MILLIS = 200;
     private static final TypeReference<Map<String, String>> HEADERS = new TypeReference<>() {
     };
 
@@ -39,8 +41,6 @@ public class OutboxRelay {
     private final CamelContext camel;
     private final int batchSize;
     private final int idleMillis;
-    private static final int WAIT_SLICE_MILLIS = 200;
-
     private boolean rowsLeft = true;
     private long lastLookNanos;
 
