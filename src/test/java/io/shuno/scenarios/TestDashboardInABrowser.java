@@ -12,6 +12,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -101,7 +102,7 @@ class TestDashboardInABrowser {
         browser.findElement(By.cssSelector("#close textarea[name=comment]")).sendKeys("試験送金。返金済みで消込不要");
         browser.findElement(By.cssSelector("#close button")).click();
 
-        assertThat(browser.findElement(By.id("exception-status")).getText()).isEqualTo("処理済");
+        awaitShown(By.id("exception-status"), "処理済");
         assertThat(text()).contains("例外を処理しました", "試験送金。返金済みで消込不要");
         assertThat(shuno.database().queryForObject("""
                 select resolved_by from staff_exceptions where exception_id = ?::uuid and status = 'RESOLVED'""",
@@ -136,7 +137,7 @@ class TestDashboardInABrowser {
         browser.findElement(By.cssSelector("#appropriate textarea[name=comment]")).sendKeys("納付者了承の上で充当");
         browser.findElement(By.cssSelector("#appropriate button")).click();
 
-        assertThat(browser.findElement(By.id("exception-status")).getText()).isEqualTo("処理済");
+        awaitShown(By.id("exception-status"), "処理済");
         assertThat(shuno.database().queryForObject("select status from invoices where invoice_id = 'DA-OLD'",
                 String.class)).isEqualTo("PAID");
     }
@@ -153,7 +154,8 @@ class TestDashboardInABrowser {
         assertThat(browser.findElement(By.id("payload")).getText()).contains("DR-PAY");
         screenshot("dead-letter");
         browser.findElement(By.cssSelector("#replay button")).click();
-        assertThat(text()).contains("再投入しました");
+        new WebDriverWait(browser, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
+                .until(page -> text().contains("再投入しました"));
         await().atMost(Duration.ofSeconds(30)).until(() -> "REPLAYED".equals(shuno.database().queryForObject(
                 "select status from dead_letters where id = ?", String.class, id)));
         assertThat(shuno.database().queryForObject("select status from invoices where invoice_id = 'DR-INV'",
@@ -171,8 +173,7 @@ class TestDashboardInABrowser {
         screenshot("dead-letters");
         browser.findElement(By.cssSelector("#replay-all button")).click();
 
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(page ->
-                "FINISHED".equals(page.findElement(By.id("job-status")).getText()));
+        awaitShown(By.id("job-status"), "FINISHED");
         assertThat(browser.findElement(By.id("job-done")).getText()).isEqualTo("3");
         screenshot("replay-job");
         await().atMost(Duration.ofSeconds(30)).until(() -> shuno.database().queryForObject(
@@ -225,6 +226,15 @@ class TestDashboardInABrowser {
 
     private static String base() {
         return "http://127.0.0.1:" + ((WebServerApplicationContext) shuno.instance()).getWebServer().getPort();
+    }
+
+    /**
+     * After a click that sends a form: waits until the page it leads to shows {@code expected} in {@code element}
+     * (until then the old page, or none, is in the browser), and fails if it never does.
+     */
+    private static void awaitShown(By element, String expected) {
+        new WebDriverWait(browser, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
+                .until(page -> expected.equals(page.findElement(element).getText()));
     }
 
     private static String text() {
