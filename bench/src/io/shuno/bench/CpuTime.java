@@ -13,11 +13,14 @@ record CpuTime(double shuno, double shunoJit, double shunoGc, double shunoKernel
 
     /** Linux reports process times in clock ticks of 1/100 s (USER_HZ) on every architecture it runs on. */
     private static final double TICKS_PER_SECOND = 100.0;
+    /** utime and stime (fields 14 and 15 of /proc/pid/stat), counted from the field after the parenthesised name. */
+    private static final int USER = 11;
+    private static final int SYSTEM = 12;
 
     static CpuTime now(ShunoProcess shuno) {
         Path threads = Path.of("/proc/" + shuno.pid() + "/task");
         return new CpuTime(seconds(shuno.pid()), threadSeconds(threads, "C1 CompilerThre", "C2 CompilerThre"),
-                threadSeconds(threads, "GC Thread", "G1 "), ticks(Path.of("/proc/" + shuno.pid() + "/stat"), 12),
+                threadSeconds(threads, "GC Thread", "G1 "), ticks(Path.of("/proc/" + shuno.pid() + "/stat"), SYSTEM),
                 postgresSeconds(), seconds(ProcessHandle.current().pid()));
     }
 
@@ -41,7 +44,7 @@ record CpuTime(double shuno, double shunoJit, double shunoGc, double shunoKernel
                 } catch (IOException gone) {
                     return false;
                 }
-            }).mapToDouble(thread -> ticks(thread.resolve("stat"), 11) + ticks(thread.resolve("stat"), 12)).sum();
+            }).mapToDouble(thread -> ticks(thread.resolve("stat"), USER, SYSTEM)).sum();
         } catch (IOException gone) {
             return 0;
         }
@@ -65,17 +68,21 @@ record CpuTime(double shuno, double shunoJit, double shunoGc, double shunoKernel
         }
     }
 
-    /** utime + stime of one process (fields 14 and 15 of /proc/pid/stat). */
+    /** utime + stime of one process. */
     private static double seconds(long pid) {
-        Path stat = Path.of("/proc/" + pid + "/stat");
-        return ticks(stat, 11) + ticks(stat, 12);
+        return ticks(Path.of("/proc/" + pid + "/stat"), USER, SYSTEM);
     }
 
-    /** One time field of a stat file, counted from the field after the parenthesised name (utime is 11). */
-    private static double ticks(Path stat, int field) {
+    /** The sum of time fields of one stat file, read once, in seconds. */
+    private static double ticks(Path stat, int... fields) {
         try {
             String line = Files.readString(stat);
-            return Long.parseLong(line.substring(line.lastIndexOf(')') + 2).split(" ")[field]) / TICKS_PER_SECOND;
+            String[] values = line.substring(line.lastIndexOf(')') + 2).split(" ");
+            long sum = 0;
+            for (int field : fields) {
+                sum += Long.parseLong(values[field]);
+            }
+            return sum / TICKS_PER_SECOND;
         } catch (IOException | RuntimeException gone) {
             return 0;
         }

@@ -111,8 +111,8 @@ public class PaymentMatching {
         // Read under the locks: an ISSUED event may have committed between the lookup and the lock, and its
         // eL番号 lock (held here) keeps it from changing until this batch commits.
         WorkingSet work = new WorkingSet(invoices.loadByElNumber(elNumbers), invoices::openInvoicesOf,
-                payments.load(refs),
-                new OpenBookings(Map.of(), Map.of()), Map.of(), inbox.fingerprints(ELTAX_NOTICES, messageIds(notices)));
+                payments.load(refs), new OpenBookings(Map.of(), Map.of()), Map.of(),
+                inbox.fingerprints(ELTAX_NOTICES, messageIds(notices)));
         for (Inbound<EltaxNotice> notice : notices) {
             EltaxNotice command = notice.command();
             applyOnce(work, notice, command, ConflictingDuplicate::of, () -> work.handled(ELTAX_NOTICES, notice,
@@ -181,8 +181,9 @@ public class PaymentMatching {
         if (statements.isEmpty()) {
             return;
         }
-        WorkingSet work = new WorkingSet(Map.of(), invoices::openInvoicesOf, Map.of(), new OpenBookings(Map.of(), Map.of()), Map.of(),
-                inbox.fingerprints(ACQUIRER_STATEMENTS, messageIds(statements)));
+        WorkingSet work = new WorkingSet(Map.of(), invoices::openInvoicesOf, Map.of(),
+                new OpenBookings(Map.of(), Map.of()), Map.of(), inbox.fingerprints(ACQUIRER_STATEMENTS,
+                messageIds(statements)));
         for (Inbound<AcquirerStatement> inbound : statements) {
             AcquirerStatement statement = inbound.command();
             applyOnce(work, inbound, statement, ConflictingDuplicate::of, () -> {

@@ -113,9 +113,10 @@ final class WorkingSet implements PayerInvoices {
 
     @Override
     public List<Invoice> of(MunicipalityCode municipality, String payerId) {
-        if (payersRead.add(new Payer(municipality, payerId))) {
+        Payer payer = new Payer(municipality, payerId);
+        if (payersRead.add(payer)) {
             // What this batch locked or changed is newer than what the table says.
-            openInvoicesOf.apply(new Payer(municipality, payerId)).stream()
+            openInvoicesOf.apply(payer).stream()
                     .filter(invoice -> !invoices.containsKey(invoice.id())).forEach(this::put);
         }
         return invoices.values().stream().filter(invoice -> invoice.terms().municipality().equals(municipality)
