@@ -1,28 +1,20 @@
 package io.shuno.intake;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.shuno.reconciliation.MunicipalityCode;
 
-import java.io.IOException;
 import java.util.Optional;
 
 /**
  * The municipality a rejected record names, so that its dead letter is shown to that municipality's staff only:
- * its {@code municipalityCode}, else the one its eL番号 begins with. Empty when neither can be read (not JSON).
+ * its {@code municipalityCode}, else the one its eL番号 begins with. Empty when neither can be read (not JSON: no document).
  */
 final class ClaimedMunicipality {
 
     private ClaimedMunicipality() {
     }
 
-    static Optional<String> of(ObjectMapper json, byte[] value) {
-        JsonNode document;
-        try {
-            document = json.readTree(value);
-        } catch (IOException e) {
-            return Optional.empty();
-        }
+    static Optional<String> of(JsonNode document) {
         if (document == null || !document.isObject()) {
             return Optional.empty();
         }

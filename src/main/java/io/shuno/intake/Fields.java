@@ -9,7 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Reads the fields of a schema-valid document, rejecting what a schema cannot: 1.0 yen, 30 February. */
+/**
+ * Reads the fields of a schema-valid document, rejecting what a schema cannot: 1.0 yen, 30 February, a count beyond
+ * what an int holds, a control character (written escaped, e.g. \u0000) that no field of the contract may contain.
+ */
 final class Fields {
 
     private final JsonNode node;
@@ -18,13 +21,14 @@ final class Fields {
         this.node = node;
     }
 
-    String text(String name) {
-        return node.get(name).asText();
+    String text(String name) throws RejectedRecordException {
+        return withoutControlCharacters(name, node.get(name).asText());
     }
 
-    Optional<String> optionalText(String name) {
+    Optional<String> optionalText(String name) throws RejectedRecordException {
         JsonNode value = node.get(name);
-        return value == null || value.isNull() ? Optional.empty() : Optional.of(value.asText());
+        return value == null || value.isNull() ? Optional.empty()
+                : Optional.of(withoutControlCharacters(name, value.asText()));
     }
 
     /** Yen are whole numbers; JSON Schema's "integer" lets 39500.0 through, shuno does not. */
@@ -38,11 +42,13 @@ final class Fields {
     }
 
     /** The strings of an array field, or none when the field is absent. */
-    List<String> texts(String name) {
+    List<String> texts(String name) throws RejectedRecordException {
         List<String> values = new ArrayList<>();
         JsonNode array = node.get(name);
         if (array != null) {
-            array.forEach(value -> values.add(value.asText()));
+            for (JsonNode value : array) {
+                values.add(withoutControlCharacters(name, value.asText()));
+            }
         }
         return values;
     }
@@ -52,8 +58,13 @@ final class Fields {
         return value == null || value.isNull() ? Optional.empty() : Optional.of(value.intValue());
     }
 
-    int integer(String name) {
-        return node.get(name).intValue();
+    int integer(String name) throws RejectedRecordException {
+        JsonNode value = node.get(name);
+        if (!value.isIntegralNumber() || !value.canConvertToInt()) {
+            throw new RejectedRecordException(RejectionClass.SCHEMA_VIOLATION,
+                    "$." + name + ": must be a whole number below 2,147,483,648");
+        }
+        return value.intValue();
     }
 
     LocalDate date(String name) throws RejectedRecordException {
@@ -74,8 +85,20 @@ final class Fields {
         }
     }
 
-    <E extends Enum<E>> E enumeration(String name, Class<E> type) {
+    <E extends Enum<E>> E enumeration(String name, Class<E> type) throws RejectedRecordException {
         return Enum.valueOf(type, text(name));
+    }
+
+    /** Names the field, never its content (a payer id is opaque, but its owner's). */
+    private static String withoutControlCharacters(String name, String value) throws RejectedRecordException {
+        for (int i = 0; i < value.length(); i++) {
+            if (Character.isISOControl(value.charAt(i))) {
+                throw new RejectedRecordException(RejectionClass.INVALID_PAYLOAD,
+                        "$." + name + ": contains a control character (U+" + String.format("%04X", (int) value.charAt(i))
+                                + ") at position " + i);
+            }
+        }
+        return value;
     }
 
     private static LocalDate parseDate(String name, String value) throws RejectedRecordException {

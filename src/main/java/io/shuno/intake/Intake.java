@@ -1,8 +1,6 @@
 package io.shuno.intake;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.shuno.matching.Inbound;
 import io.shuno.matching.RecordPosition;
 import io.shuno.reconciliation.InvalidIdentifierException;
@@ -19,6 +17,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.HashMap;
@@ -28,10 +27,16 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * The bean behind one intake route. For each batch of records: validate and read every record, dead-letter the
- * invalid ones, apply the valid ones — all in one database transaction — and only then commit, per partition, the
- * offset of the last record handled. A crash anywhere before the commit means the batch is read again, and the
- * inbox turns the second reading into a no-op.
+ * The bean behind one intake route. For each batch of records: parse, validate and read every record, dead-letter
+ * the ones that cannot be read, apply the others — all in one database transaction — and only then commit, per
+ * partition, the offset of the last record handled. A crash anywhere before the commit means the batch is read
+ * again, and the inbox turns the second reading into a no-op.
+ * <p>
+ * A record's content can never hold its partition: whatever goes wrong reading it makes it a dead letter, and a
+ * batch that fails to apply for a reason that is not infrastructure is bisected until the record that fails alone is
+ * found and dead-lettered ({@link RejectionClass#APPLY_FAILED}); the rest is applied. Only an infrastructure fault
+ * (database or broker unreachable, serialization failure, deadlock) fails the batch, to be read again after a
+ * back-off.
  */
 public class Intake<T> {
 
@@ -40,54 +45,76 @@ public class Intake<T> {
 
     private final RecordFormat<T> format;
     private final SchemaCatalog schemas;
-    private final ObjectMapper json;
+    private final RecordParser parser = new RecordParser();
     private final TransactionTemplate transactions;
     private final DeadLetters deadLetters;
     private final Consumer<List<Inbound<T>>> apply;
     private final RetryBackOff backOff = new RetryBackOff();
 
-    Intake(RecordFormat<T> format, SchemaCatalog schemas, ObjectMapper json, TransactionTemplate transactions,
+    Intake(RecordFormat<T> format, SchemaCatalog schemas, TransactionTemplate transactions,
            DeadLetters deadLetters, Consumer<List<Inbound<T>>> apply) {
         this.format = format;
         this.schemas = schemas;
-        this.json = json;
         this.transactions = transactions;
         this.deadLetters = deadLetters;
         this.apply = apply;
     }
 
+    /** A record that was read, with what its dead letter would need should applying it fail. */
+    private record Readable<T>(Inbound<T> inbound, byte[] key, byte[] payload, JsonNode document,
+                               Optional<Long> replayOf) {
+    }
+
     public void accept(List<Exchange> records) {
-        List<Inbound<T>> accepted = new ArrayList<>(records.size());
+        List<Readable<T>> accepted = new ArrayList<>(records.size());
         List<DeadLetter> rejected = new ArrayList<>();
-        List<Long> replaysAccepted = new ArrayList<>();
         for (Exchange record : records) {
             Message message = record.getMessage();
             RecordPosition position = new RecordPosition(message.getHeader(KafkaConstants.TOPIC, String.class),
                     message.getHeader(KafkaConstants.PARTITION, Integer.class),
                     message.getHeader(KafkaConstants.OFFSET, Long.class));
+            byte[] key = message.getHeader(KafkaConstants.KEY, byte[].class);
             byte[] value = message.getBody(byte[].class);
+            byte[] payload = value == null ? new byte[0] : value;
             Optional<Long> replayOf = Replays.replayOf(message);
+            JsonNode document = null;
             try {
-                accepted.add(read(position, value));
-                replayOf.ifPresent(replaysAccepted::add);
+                document = parser.parse(value);
+                accepted.add(new Readable<>(read(position, document), key, payload, document, replayOf));
             } catch (RejectedRecordException e) {
-                byte[] payload = value == null ? new byte[0] : value;
-                rejected.add(new DeadLetter(position, message.getHeader(KafkaConstants.KEY, byte[].class), payload,
-                        e.rejectionClass(), e.getMessage(), ClaimedMunicipality.of(json, payload), replayOf));
+                rejected.add(new DeadLetter(position, key, payload, e.rejectionClass(), e.getMessage(),
+                        ClaimedMunicipality.of(document), replayOf));
             }
         }
+        List<DeadLetter> failedToApply = new ArrayList<>();
         try {
-            transactions.executeWithoutResult(status -> {
-                deadLetters.keep(rejected);
-                deadLetters.replayed(replaysAccepted);
-                apply.accept(accepted);
-            });
+            try {
+                transactions.executeWithoutResult(status -> {
+                    deadLetters.keep(rejected);
+                    applyInOrder(accepted);
+                });
+            } catch (RuntimeException batchFailure) {
+                if (InfrastructureFaults.isInfrastructure(batchFailure) || accepted.isEmpty()) {
+                    throw batchFailure;
+                }
+                log.warn("{}: a batch of {} records failed to apply ({}); looking for the record that causes it",
+                        format.schemaName(), records.size(), batchFailure.getClass().getSimpleName());
+                transactions.executeWithoutResult(status -> deadLetters.keep(rejected));
+                Bisection.isolate(accepted, batchFailure,
+                        part -> transactions.executeWithoutResult(status -> applyInOrder(part)),
+                        (culprit, failure) -> {
+                            DeadLetter letter = failedToApply(culprit, failure);
+                            transactions.executeWithoutResult(status -> deadLetters.keep(List.of(letter)));
+                            failedToApply.add(letter);
+                        });
+            }
         } catch (RuntimeException e) {
             backOff.failed();
             throw e;
         }
         backOff.succeeded();
         commitOffsets(records);
+        rejected.addAll(failedToApply);
         if (!rejected.isEmpty()) {
             log.warn("{}: dead-lettered {} of {} records ({})", format.schemaName(), rejected.size(), records.size(),
                     rejected.stream().map(d -> d.rejectionClass().name()).distinct().toList());
@@ -95,39 +122,62 @@ public class Intake<T> {
         log.debug("{}: handled a batch of {} records", format.schemaName(), records.size());
     }
 
-    private Inbound<T> read(RecordPosition position, byte[] value) throws RejectedRecordException {
-        if (value == null || value.length == 0) {
-            throw new RejectedRecordException(RejectionClass.NOT_JSON, "empty record: a JSON object was expected");
+    /** Applies the records and closes the dead letters their replays came from, in the caller's transaction. */
+    private void applyInOrder(List<Readable<T>> readable) {
+        deadLetters.replayed(readable.stream().flatMap(r -> r.replayOf().stream()).toList());
+        apply.accept(readable.stream().map(Readable::inbound).toList());
+    }
+
+    private DeadLetter failedToApply(Readable<T> culprit, RuntimeException failure) {
+        log.warn("{}: the record at {} fails to apply on its own ({}); dead-lettered", format.schemaName(),
+                culprit.inbound().position(), failure.getClass().getSimpleName());
+        return new DeadLetter(culprit.inbound().position(), culprit.key(), culprit.payload(),
+                RejectionClass.APPLY_FAILED, "read without fault, but applying it fails: " + describe(failure),
+                ClaimedMunicipality.of(culprit.document()), culprit.replayOf());
+    }
+
+    /**
+     * The failure in one line: a database error by its SQLState and first line (its detail lines may quote the row,
+     * personal data included), any other by its class and first line.
+     */
+    private static String describe(Throwable failure) {
+        for (Throwable cause = failure; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql) {
+                return "database error " + sql.getSQLState() + ": " + firstLine(sql.getMessage());
+            }
         }
-        JsonNode document;
+        return failure.getClass().getSimpleName() + ": " + firstLine(failure.getMessage());
+    }
+
+    private static String firstLine(String message) {
+        return message == null ? "" : message.lines().findFirst().orElse("");
+    }
+
+    /** Everything after parsing; whatever it throws, the record is rejected with a reason, never the batch failed. */
+    private Inbound<T> read(RecordPosition position, JsonNode document) throws RejectedRecordException {
         try {
-            document = json.readTree(value);
-        } catch (JsonProcessingException e) {
-            // The parser's own message quotes the content, which may hold personal data: report only where it broke.
-            throw new RejectedRecordException(RejectionClass.NOT_JSON, "not a JSON document (line "
-                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");
-        } catch (java.io.IOException e) {
-            throw new RejectedRecordException(RejectionClass.NOT_JSON, "not a JSON document");
+            List<String> violations = schemas.violations(format.schemaName(), document);
+            if (!violations.isEmpty()) {
+                throw new RejectedRecordException(RejectionClass.SCHEMA_VIOLATION, "violates " + format.schemaName()
+                        + " schema: " + String.join("; ", violations.subList(0, Math.min(violations.size(),
+                        MAX_REPORTED_VIOLATIONS))) + (violations.size() > MAX_REPORTED_VIOLATIONS
+                        ? " (and " + (violations.size() - MAX_REPORTED_VIOLATIONS) + " more)" : ""));
+            }
+            T command;
+            try {
+                command = format.read(new Fields(document));
+            } catch (InvalidIdentifierException e) {
+                throw new RejectedRecordException(RejectionClass.INVALID_IDENTIFIER, e.getMessage());
+            } catch (IllegalArgumentException e) {
+                throw new RejectedRecordException(RejectionClass.INVALID_PAYLOAD, e.getMessage());
+            }
+            return new Inbound<>(format.messageId(document), fingerprint(command), position, command);
+        } catch (RuntimeException e) {
+            // Not a rule shuno states, so its message is not shown: it might quote the content.
+            log.warn("{}: reading the record at {} failed unexpectedly", format.schemaName(), position, e);
+            throw new RejectedRecordException(RejectionClass.INVALID_PAYLOAD,
+                    "could not be read (" + e.getClass().getSimpleName() + ")");
         }
-        if (document == null || document.isMissingNode()) {
-            throw new RejectedRecordException(RejectionClass.NOT_JSON, "not a JSON document");
-        }
-        List<String> violations = schemas.violations(format.schemaName(), document);
-        if (!violations.isEmpty()) {
-            throw new RejectedRecordException(RejectionClass.SCHEMA_VIOLATION, "violates " + format.schemaName()
-                    + " schema: " + String.join("; ", violations.subList(0, Math.min(violations.size(),
-                    MAX_REPORTED_VIOLATIONS))) + (violations.size() > MAX_REPORTED_VIOLATIONS
-                    ? " (and " + (violations.size() - MAX_REPORTED_VIOLATIONS) + " more)" : ""));
-        }
-        T command;
-        try {
-            command = format.read(new Fields(document));
-        } catch (InvalidIdentifierException e) {
-            throw new RejectedRecordException(RejectionClass.INVALID_IDENTIFIER, e.getMessage());
-        } catch (IllegalArgumentException e) {
-            throw new RejectedRecordException(RejectionClass.INVALID_PAYLOAD, e.getMessage());
-        }
-        return new Inbound<>(format.messageId(document), fingerprint(command), position, command);
     }
 
     /** Content identity of what shuno reads from a message (extra fields it ignores do not count). */

@@ -1,6 +1,5 @@
 package io.shuno.intake;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.shuno.matching.Inbound;
 import io.shuno.matching.PaymentMatching;
 import io.shuno.reconciliation.AcquirerStatement;
@@ -21,15 +20,13 @@ import java.util.function.Consumer;
 class IntakeConfiguration {
 
     private final SchemaCatalog schemas;
-    private final ObjectMapper json;
     private final TransactionTemplate transactions;
     private final DeadLetters deadLetters;
     private final PaymentMatching matching;
 
-    IntakeConfiguration(SchemaCatalog schemas, ObjectMapper json, TransactionTemplate transactions,
+    IntakeConfiguration(SchemaCatalog schemas, TransactionTemplate transactions,
                         DeadLetters deadLetters, PaymentMatching matching) {
         this.schemas = schemas;
-        this.json = json;
         this.transactions = transactions;
         this.deadLetters = deadLetters;
         this.matching = matching;
@@ -62,6 +59,6 @@ class IntakeConfiguration {
     }
 
     private <T> Intake<T> intake(RecordFormat<T> format, Consumer<List<Inbound<T>>> apply) {
-        return new Intake<>(format, schemas, json, transactions, deadLetters, apply);
+        return new Intake<>(format, schemas, transactions, deadLetters, apply);
     }
 }
