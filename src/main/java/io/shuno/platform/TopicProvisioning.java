@@ -21,6 +21,12 @@ class TopicProvisioning {
 
     private static final Logger log = LoggerFactory.getLogger(TopicProvisioning.class);
 
+    /**
+     * A dead letter is a whole rejected record plus headers, so a record at an input topic's size limit (1 MiB by
+     * default) needs a little more room on the dead-letter topic than it had on its own.
+     */
+    private static final Map<String, String> DEAD_LETTER_CONFIG = Map.of("max.message.bytes", "2097152");
+
     private final ShunoProperties properties;
 
     TopicProvisioning(ShunoProperties properties) {
@@ -36,7 +42,8 @@ class TopicProvisioning {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.brokers()))) {
             Set<String> existing = admin.listTopics().names().get();
             List<NewTopic> missing = names.stream().filter(name -> !existing.contains(name))
-                    .map(name -> new NewTopic(name, kafka.partitions(), kafka.replicationFactor())).toList();
+                    .map(name -> new NewTopic(name, kafka.partitions(), kafka.replicationFactor())
+                            .configs(name.equals(topics.deadLetters()) ? DEAD_LETTER_CONFIG : Map.of())).toList();
             if (missing.isEmpty()) {
                 return;
             }

@@ -60,7 +60,11 @@ public final class KafkaProbe implements AutoCloseable {
 
     /** Sends without waiting for each acknowledgement; {@link #flush()} waits for all and fails if any failed. */
     public void sendAsync(String topic, String key, String json) {
-        pending.add(producer.send(new ProducerRecord<>(topic, key, json.getBytes(StandardCharsets.UTF_8))));
+        sendAsync(topic, key, json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public void sendAsync(String topic, String key, byte[] value) {
+        pending.add(producer.send(new ProducerRecord<>(topic, key, value)));
     }
 
     public void flush() {
