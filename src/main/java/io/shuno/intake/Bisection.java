@@ -7,8 +7,8 @@ import java.util.function.Consumer;
 /**
  * Finds the records that make a batch fail. A batch that failed for a reason that is not infrastructure is split in
  * two and each half tried on its own (each attempt atomic: all of it or nothing); a half that fails again is split
- * again, until a single record fails alone: that one is rejected, every other record is applied once, in the order
- * of the batch. k bad records among n cost about 2·k·log₂(n) attempts. An infrastructure fault on the way ends the
+ * again, down to single records; one that fails again when tried alone once more is rejected, every other record
+ * is applied once, in the order of the batch. k bad records among n cost about 2·k·log₂(n) attempts. An infrastructure fault on the way ends the
  * search and is thrown: what was applied stays applied, and the re-read batch finds it in the inbox.
  */
 final class Bisection {
@@ -19,12 +19,20 @@ final class Bisection {
     /**
      * @param items   a batch that failed as a whole with {@code failure}, not for an infrastructure reason
      * @param attempt applies a part atomically, or throws and leaves no trace
-     * @param reject  what becomes of a record that fails alone, with its failure
+     * @param reject  what becomes of a record that fails alone, with its (latest) failure
      */
     static <E> void isolate(List<E> items, RuntimeException failure, Consumer<List<E>> attempt,
                             BiConsumer<E, RuntimeException> reject) {
         if (items.size() == 1) {
-            reject.accept(items.get(0), failure);
+            // Seen failing alone a second time, the failure is the record's, not a passing fault's.
+            try {
+                attempt.accept(items);
+            } catch (RuntimeException again) {
+                if (InfrastructureFaults.isInfrastructure(again)) {
+                    throw again;
+                }
+                reject.accept(items.get(0), again);
+            }
             return;
         }
         int middle = items.size() / 2;

@@ -86,28 +86,9 @@ public class Intake<T> {
                         ClaimedMunicipality.of(document), replayOf));
             }
         }
-        List<DeadLetter> failedToApply = new ArrayList<>();
+        List<DeadLetter> failedToApply;
         try {
-            try {
-                transactions.executeWithoutResult(status -> {
-                    deadLetters.keep(rejected);
-                    applyInOrder(accepted);
-                });
-            } catch (RuntimeException batchFailure) {
-                if (InfrastructureFaults.isInfrastructure(batchFailure) || accepted.isEmpty()) {
-                    throw batchFailure;
-                }
-                log.warn("{}: a batch of {} records failed to apply ({}); looking for the record that causes it",
-                        format.schemaName(), records.size(), batchFailure.getClass().getSimpleName());
-                transactions.executeWithoutResult(status -> deadLetters.keep(rejected));
-                Bisection.isolate(accepted, batchFailure,
-                        part -> transactions.executeWithoutResult(status -> applyInOrder(part)),
-                        (culprit, failure) -> {
-                            DeadLetter letter = failedToApply(culprit, failure);
-                            transactions.executeWithoutResult(status -> deadLetters.keep(List.of(letter)));
-                            failedToApply.add(letter);
-                        });
-            }
+            failedToApply = applyOrIsolate(accepted, rejected);
         } catch (RuntimeException e) {
             backOff.failed();
             throw e;
@@ -120,6 +101,37 @@ public class Intake<T> {
                     rejected.stream().map(d -> d.rejectionClass().name()).distinct().toList());
         }
         log.debug("{}: handled a batch of {} records", format.schemaName(), records.size());
+    }
+
+    /**
+     * Keeps the dead letters and applies the rest in one transaction. If that fails for a reason that is not
+     * infrastructure, keeps the dead letters on their own and bisects the rest: returns the records that failed to
+     * apply alone, now dead letters too.
+     */
+    private List<DeadLetter> applyOrIsolate(List<Readable<T>> accepted, List<DeadLetter> rejected) {
+        try {
+            transactions.executeWithoutResult(status -> {
+                deadLetters.keep(rejected);
+                applyInOrder(accepted);
+            });
+            return List.of();
+        } catch (RuntimeException batchFailure) {
+            if (InfrastructureFaults.isInfrastructure(batchFailure) || accepted.isEmpty()) {
+                throw batchFailure;
+            }
+            log.warn("{}: a batch of {} records failed to apply ({}); looking for the record that causes it",
+                    format.schemaName(), accepted.size(), batchFailure.getClass().getSimpleName());
+            transactions.executeWithoutResult(status -> deadLetters.keep(rejected));
+            List<DeadLetter> failedToApply = new ArrayList<>();
+            Bisection.isolate(accepted, batchFailure,
+                    part -> transactions.executeWithoutResult(status -> applyInOrder(part)),
+                    (culprit, failure) -> {
+                        DeadLetter letter = failedToApply(culprit, failure);
+                        transactions.executeWithoutResult(status -> deadLetters.keep(List.of(letter)));
+                        failedToApply.add(letter);
+                    });
+            return failedToApply;
+        }
     }
 
     /** Applies the records and closes the dead letters their replays came from, in the caller's transaction. */
@@ -174,7 +186,9 @@ public class Intake<T> {
             return new Inbound<>(format.messageId(document), fingerprint(command), position, command);
         } catch (RuntimeException e) {
             // Not a rule shuno states, so its message is not shown: it might quote the content.
-            log.warn("{}: reading the record at {} failed unexpectedly", format.schemaName(), position, e);
+            // Nor is it logged: where it was thrown says enough to find the cause.
+            log.warn("{}: reading the record at {} failed unexpectedly: {} at {}", format.schemaName(), position,
+                    e.getClass().getName(), e.getStackTrace().length == 0 ? "?" : e.getStackTrace()[0]);
             throw new RejectedRecordException(RejectionClass.INVALID_PAYLOAD,
                     "could not be read (" + e.getClass().getSimpleName() + ")");
         }

@@ -64,14 +64,15 @@ class TestConsumerRestartMidBatch {
         shuno.start();
         List<String> elNumbers = publishInvoicesAndAwait("RF");
         JdbcTemplate database = shuno.database();
-        // The first three attempts to book a settlement fail inside the transaction, as a crash or an outage would;
-        // a sequence is not rolled back, so it counts the attempts across the rolled-back transactions.
+        // The first three attempts to book a settlement fail inside the transaction with a serialization failure
+        // (40001), a fault that passes: the batch is read again, never split, nothing dead-lettered. A sequence is
+        // not rolled back, so it counts the attempts across the rolled-back transactions.
         database.execute("""
                 create sequence failed_attempts;
                 create function fail_first_attempts() returns trigger language plpgsql as $$
                 begin
                   if nextval('failed_attempts') <= 3 then
-                    raise exception 'injected failure in the middle of a batch';
+                    raise exception 'injected failure in the middle of a batch' using errcode = '40001';
                   end if;
                   return new;
                 end $$;
@@ -83,6 +84,8 @@ class TestConsumerRestartMidBatch {
         await().atMost(Duration.ofSeconds(120)).until(() -> settled(database) == PAYMENTS);
         assertThat(database.queryForObject("select last_value from failed_attempts", Long.class))
                 .as("the injected failures happened").isGreaterThan(3);
+        assertThat(database.queryForObject("select count(*) from dead_letters", Long.class))
+                .as("a passing fault dead-letters nothing").isZero();
         assertExactlyOnce(database);
     }
 
