@@ -2,17 +2,23 @@ package io.shuno.intake;
 
 import io.shuno.ledger.Outbox;
 import io.shuno.ledger.OutboxMessage;
+import io.shuno.matching.RecordPosition;
+import io.shuno.platform.Columns;
 import io.shuno.platform.ShunoProperties;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Keeps rejected records in PostgreSQL for replay and publishes each, unchanged, on the dead-letter topic with
@@ -46,14 +52,19 @@ class DeadLetters {
         if (deadLetters.isEmpty()) {
             return;
         }
-        List<OutboxMessage> messages = new ArrayList<>();
+        List<DeadLetter> failedReplays = new ArrayList<>();
+        List<DeadLetter> others = new ArrayList<>();
         for (DeadLetter letter : deadLetters) {
-            boolean kept = letter.replayOf().map(id -> failedAgain(id, letter)).orElse(false) || insert(letter);
-            if (kept) {
-                messages.add(announcement(letter));
+            if (letter.replayOf().map(id -> failedAgain(id, letter)).orElse(false)) {
+                failedReplays.add(letter);
+            } else {
+                others.add(letter);
             }
         }
-        outbox.append(messages);
+        Set<RecordPosition> inserted = insert(others);
+        outbox.append(deadLetters.stream()
+                .filter(letter -> failedReplays.contains(letter) || inserted.contains(letter.source()))
+                .map(this::announcement).toList());
     }
 
     /** Replays that intake accepted: their dead letters are done with. */
@@ -72,14 +83,26 @@ class DeadLetters {
                 letter.reason(), letter.rejectionClass().name(), deadLetterId) == 1;
     }
 
-    private boolean insert(DeadLetter letter) {
-        return jdbc.update("""
+    /** One statement for the batch; what was kept before (a redelivery) is left alone and not returned. */
+    private Set<RecordPosition> insert(List<DeadLetter> letters) {
+        if (letters.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(jdbc.query("""
                 insert into dead_letters (source_topic, partition_no, offset_no, record_key, payload, reason, error_class,
                     municipality_code)
-                values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (source_topic, partition_no, offset_no) do nothing""",
-                letter.source().topic(), letter.source().partition(), letter.source().offset(), letter.key(),
-                letter.payload(), letter.reason(), letter.rejectionClass().name(),
-                letter.municipality().orElse(null)) == 1;
+                select source_topic, partition_no, offset_no, record_key, payload, reason, error_class, municipality_code
+                from unnest(?::text[], ?::integer[], ?::bigint[], ?::bytea[], ?::bytea[], ?::text[], ?::text[], ?::text[])
+                    with ordinality as l(source_topic, partition_no, offset_no, record_key, payload, reason, error_class,
+                    municipality_code, listed)
+                order by listed
+                on conflict (source_topic, partition_no, offset_no) do nothing
+                returning source_topic, partition_no, offset_no""",
+                (row, n) -> new RecordPosition(row.getString(1), row.getInt(2), row.getLong(3)),
+                Columns.of(letters).text(letter -> letter.source().topic()).integer(letter -> letter.source().partition())
+                        .bigint(letter -> letter.source().offset()).bytes(DeadLetter::key).bytes(DeadLetter::payload)
+                        .text(DeadLetter::reason).text(letter -> letter.rejectionClass().name())
+                        .text(letter -> letter.municipality().orElse(null)).parameters()));
     }
 
     private OutboxMessage announcement(DeadLetter letter) {
@@ -90,7 +113,22 @@ class DeadLetters {
                 REASON, letter.reason(),
                 ERROR_CLASS, letter.rejectionClass().name()));
         letter.replayOf().ifPresent(id -> headers.put(Replays.REPLAY_OF, Long.toString(id)));
-        return new OutboxMessage(topic, letter.key() == null ? null : new String(letter.key(), StandardCharsets.UTF_8),
-                letter.payload(), headers);
+        return new OutboxMessage(topic, announcedKey(letter.key()), letter.payload(), headers);
+    }
+
+    /**
+     * The record's key as the announcement's key when it is text PostgreSQL can hold (UTF-8 without U+0000); a key
+     * that is not goes unannounced, so that it cannot stop the dead letter — its bytes are kept with the record.
+     */
+    private static String announcedKey(byte[] key) {
+        if (key == null) {
+            return null;
+        }
+        try {
+            String text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(key)).toString();
+            return text.indexOf(0) < 0 ? text : null;
+        } catch (CharacterCodingException e) {
+            return null;
+        }
     }
 }
