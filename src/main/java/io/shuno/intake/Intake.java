@@ -80,7 +80,7 @@ public class Intake<T> {
             JsonNode document = null;
             try {
                 document = parser.parse(value);
-                accepted.add(new Readable<>(read(position, document), key, payload, document, replayOf));
+                accepted.add(new Readable<>(readOrReject(position, document), key, payload, document, replayOf));
             } catch (RejectedRecordException e) {
                 rejected.add(new DeadLetter(position, key, payload, e.rejectionClass(), e.getMessage(),
                         ClaimedMunicipality.of(document), replayOf));
@@ -166,32 +166,36 @@ public class Intake<T> {
     }
 
     /** Everything after parsing; whatever it throws, the record is rejected with a reason, never the batch failed. */
-    private Inbound<T> read(RecordPosition position, JsonNode document) throws RejectedRecordException {
+    private Inbound<T> readOrReject(RecordPosition position, JsonNode document) throws RejectedRecordException {
         try {
-            List<String> violations = schemas.violations(format.schemaName(), document);
-            if (!violations.isEmpty()) {
-                throw new RejectedRecordException(RejectionClass.SCHEMA_VIOLATION, "violates " + format.schemaName()
-                        + " schema: " + String.join("; ", violations.subList(0, Math.min(violations.size(),
-                        MAX_REPORTED_VIOLATIONS))) + (violations.size() > MAX_REPORTED_VIOLATIONS
-                        ? " (and " + (violations.size() - MAX_REPORTED_VIOLATIONS) + " more)" : ""));
-            }
-            T command;
-            try {
-                command = format.read(new Fields(document));
-            } catch (InvalidIdentifierException e) {
-                throw new RejectedRecordException(RejectionClass.INVALID_IDENTIFIER, e.getMessage());
-            } catch (IllegalArgumentException e) {
-                throw new RejectedRecordException(RejectionClass.INVALID_PAYLOAD, e.getMessage());
-            }
-            return new Inbound<>(format.messageId(document), fingerprint(command), position, command);
+            return read(position, document);
         } catch (RuntimeException e) {
-            // Not a rule shuno states, so its message is not shown: it might quote the content.
-            // Nor is it logged: where it was thrown says enough to find the cause.
+            // Not a rule shuno states, so its message is not shown: it might quote the content. Nor is it logged:
+            // where it was thrown says enough to find the cause.
             log.warn("{}: reading the record at {} failed unexpectedly: {} at {}", format.schemaName(), position,
                     e.getClass().getName(), e.getStackTrace().length == 0 ? "?" : e.getStackTrace()[0]);
             throw new RejectedRecordException(RejectionClass.INVALID_PAYLOAD,
                     "could not be read (" + e.getClass().getSimpleName() + ")");
         }
+    }
+
+    private Inbound<T> read(RecordPosition position, JsonNode document) throws RejectedRecordException {
+        List<String> violations = schemas.violations(format.schemaName(), document);
+        if (!violations.isEmpty()) {
+            throw new RejectedRecordException(RejectionClass.SCHEMA_VIOLATION, "violates " + format.schemaName()
+                    + " schema: " + String.join("; ", violations.subList(0, Math.min(violations.size(),
+                    MAX_REPORTED_VIOLATIONS))) + (violations.size() > MAX_REPORTED_VIOLATIONS
+                    ? " (and " + (violations.size() - MAX_REPORTED_VIOLATIONS) + " more)" : ""));
+        }
+        T command;
+        try {
+            command = format.read(new Fields(document));
+        } catch (InvalidIdentifierException e) {
+            throw new RejectedRecordException(RejectionClass.INVALID_IDENTIFIER, e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw new RejectedRecordException(RejectionClass.INVALID_PAYLOAD, e.getMessage());
+        }
+        return new Inbound<>(format.messageId(document), fingerprint(command), position, command);
     }
 
     /** Content identity of what shuno reads from a message (extra fields it ignores do not count). */
