@@ -35,7 +35,8 @@ import static org.awaitility.Awaitility.await;
  * An instance killed without leaving its consumer group (SIGKILL, as a crash or an OOM kill does) and restarted
  * under the same SHUNO_INSTANCE_ID takes its partitions back at once: Kafka knows its consumers by name (static
  * membership) and hands the successor the dead instance's assignment instead of waiting out the session timeout.
- * Instances with different names still share the partitions, whatever their number of consumer threads.
+ * Instances with different names still share the partitions, whatever their number of consumer threads, and one
+ * that stops cleanly hands its partitions to the others at once.
  */
 class TestRestartedInstanceResumesAtOnce {
 
@@ -80,18 +81,14 @@ class TestRestartedInstanceResumesAtOnce {
     }
 
     @Test
-    void instancesWithDifferentNamesShareThePartitionsWithAUniqueNamePerConsumer() throws Exception {
+    void instancesWithDifferentNamesShareThePartitionsAndOneStoppedCleanlyHandsThemOverAtOnce() throws Exception {
         shuno.with("shuno.intake.consumers", 2);
         shuno.start();
         shuno.start();
         int intakeRoutes = 4;
         int expectedMembers = 2 * intakeRoutes * 2;
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, shuno.brokers()))) {
-            await().atMost(Duration.ofSeconds(90)).until(() -> {
-                ConsumerGroupDescription group = describe(admin);
-                return group.members().size() == expectedMembers && group.members().stream()
-                        .mapToInt(member -> member.assignment().topicPartitions().size()).sum() == intakeRoutes * PARTITIONS;
-            });
+            await().atMost(Duration.ofSeconds(90)).until(() -> settled(admin, expectedMembers, intakeRoutes));
             List<MemberDescription> members = List.copyOf(describe(admin).members());
             Set<String> names = members.stream().map(member -> member.groupInstanceId().orElseThrow())
                     .collect(Collectors.toSet());
@@ -104,7 +101,19 @@ class TestRestartedInstanceResumesAtOnce {
                     .map(name -> name.substring(0, name.indexOf("-" + eltaxNotices)))
                     .collect(Collectors.toSet());
             assertThat(instancesReadingNotices).as("both instances read eLTAX notices").hasSize(2);
+
+            // A clean stop leaves the group: the other instance takes every partition at once, not after the
+            // session timeout that a static member which just went quiet would cost.
+            shuno.instance().close();
+            await().atMost(QUICK).until(() -> settled(admin, expectedMembers / 2, intakeRoutes));
         }
+    }
+
+    /** Whether the group has exactly these members, with every partition of the intake topics assigned. */
+    private boolean settled(Admin admin, int members, int intakeRoutes) throws Exception {
+        ConsumerGroupDescription group = describe(admin);
+        return group.members().size() == members && group.members().stream()
+                .mapToInt(member -> member.assignment().topicPartitions().size()).sum() == intakeRoutes * PARTITIONS;
     }
 
     private ConsumerGroupDescription describe(Admin admin) throws InterruptedException, ExecutionException {
