@@ -1,6 +1,7 @@
 package io.shuno.intake;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.shuno.matching.Fingerprint;
 import io.shuno.matching.Inbound;
 import io.shuno.matching.RecordPosition;
 import io.shuno.reconciliation.InvalidIdentifierException;
@@ -14,12 +15,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -195,17 +192,13 @@ public class Intake<T> {
         } catch (IllegalArgumentException e) {
             throw new RejectedRecordException(RejectionClass.INVALID_PAYLOAD, e.getMessage());
         }
-        return new Inbound<>(format.messageId(document), fingerprint(command), position, command);
+        return new Inbound<>(format.messageId(document), fingerprint(document, command), position, command);
     }
 
-    /** Content identity of what shuno reads from a message (extra fields it ignores do not count). */
-    private static String fingerprint(Object command) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(command.toString().getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
+    /** Content identity of the message's contract content, and the old digest that inbox rows written before have. */
+    private Fingerprint fingerprint(JsonNode document, T command) {
+        return new Fingerprint(ContentIdentity.of(format.schemaName()).digest(document),
+                ContentIdentity.digestOfRecordText(command));
     }
 
     /**

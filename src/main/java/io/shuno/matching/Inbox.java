@@ -20,11 +20,14 @@ class Inbox {
     }
 
     /** Fingerprints of the given messages already handled, by message id. */
-    Map<String, String> fingerprints(String source, Collection<String> messageIds) {
-        Map<String, String> found = new HashMap<>();
-        jdbc.query("select message_id, fingerprint from inbox where source = ? and message_id = any(?)",
+    Map<String, StoredFingerprint> fingerprints(String source, Collection<String> messageIds) {
+        Map<String, StoredFingerprint> found = new HashMap<>();
+        jdbc.query("""
+                select message_id, fingerprint, fingerprint_version from inbox
+                where source = ? and message_id = any(?)""",
                 row -> {
-                    found.put(row.getString(1), row.getString(2));
+                    found.put(row.getString(1), new StoredFingerprint(
+                            StoredFingerprint.Version.of(row.getInt(3)), row.getString(2)));
                 }, source, messageIds.toArray(String[]::new));
         return found;
     }
@@ -34,10 +37,11 @@ class Inbox {
             return;
         }
         jdbc.update("""
-                insert into inbox (source, message_id, fingerprint, topic, partition_no, offset_no)
-                select * from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::int[], ?::bigint[])""",
+                insert into inbox (source, message_id, fingerprint, fingerprint_version, topic, partition_no, offset_no)
+                select * from unnest(?::text[], ?::text[], ?::text[], ?::smallint[], ?::text[], ?::int[], ?::bigint[])""",
                 Columns.of(entries).text(InboxEntry::source).text(InboxEntry::messageId)
-                        .text(InboxEntry::fingerprint).text(entry -> entry.position().topic())
+                        .text(entry -> entry.fingerprint().digest())
+                        .integer(entry -> entry.fingerprint().version().number).text(entry -> entry.position().topic())
                         .integer(entry -> entry.position().partition()).bigint(entry -> entry.position().offset())
                         .parameters());
     }

@@ -208,11 +208,11 @@ public class PaymentMatching {
     private static <T> void applyOnce(WorkingSet work, Inbound<T> message, T command,
                                       BiFunction<T, String, StaffException> conflict,
                                       Runnable apply) {
-        Optional<String> seen = work.handledFingerprint(message.messageId());
+        Optional<StoredFingerprint> seen = work.handledFingerprint(message.messageId());
         if (seen.isEmpty()) {
             apply.run();
-        } else if (!seen.get().equals(message.fingerprint())) {
-            work.refused(conflict.apply(command, message.fingerprint()));
+        } else if (!message.fingerprint().matches(seen.get())) {
+            work.refused(conflict.apply(command, message.fingerprint().canonical()));
         }
     }
 

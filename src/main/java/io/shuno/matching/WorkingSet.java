@@ -43,7 +43,7 @@ final class WorkingSet implements PayerInvoices {
     private final OpenBookings openBookings;
     private final Map<String, SaleState> sales;
     private final Map<String, SaleState> changedSales = new LinkedHashMap<>();
-    private final Map<String, String> handledFingerprints;
+    private final Map<String, StoredFingerprint> handledFingerprints;
     private final Map<InvoiceId, Invoice> changedInvoices = new LinkedHashMap<>();
     private final Map<PaymentRef, PaymentState> changedPayments = new LinkedHashMap<>();
     private final List<InboxEntry> handled = new ArrayList<>();
@@ -54,7 +54,7 @@ final class WorkingSet implements PayerInvoices {
     /** {@code openInvoicesOf} reads a payer's open invoices for advice: read, not locked. */
     WorkingSet(Map<InvoiceId, Invoice> locked, Function<Payer, Collection<Invoice>> openInvoicesOf,
                Map<PaymentRef, PaymentState> payments, OpenBookings openBookings, Map<String, SaleState> sales,
-               Map<String, String> handledFingerprints) {
+               Map<String, StoredFingerprint> handledFingerprints) {
         locked.values().forEach(this::put);
         this.openInvoicesOf = openInvoicesOf;
         this.payments = new HashMap<>(payments);
@@ -64,7 +64,7 @@ final class WorkingSet implements PayerInvoices {
     }
 
     /** The fingerprint under which this message id was handled before, if it was. */
-    Optional<String> handledFingerprint(String messageId) {
+    Optional<StoredFingerprint> handledFingerprint(String messageId) {
         return Optional.ofNullable(handledFingerprints.get(messageId));
     }
 
@@ -125,8 +125,8 @@ final class WorkingSet implements PayerInvoices {
 
     /** Records a handled message and what it did; {@code paidAgainst} is the eL番号 a payment named, if any. */
     void handled(String source, Inbound<?> message, Outcome outcome, Optional<ElNumber> paidAgainst) {
-        handledFingerprints.put(message.messageId(), message.fingerprint());
-        handled.add(new InboxEntry(source, message.messageId(), message.fingerprint(), message.position()));
+        handledFingerprints.put(message.messageId(), message.fingerprint().stored());
+        handled.add(new InboxEntry(source, message.messageId(), message.fingerprint().stored(), message.position()));
         outcome.invoices().forEach(invoice -> {
             put(invoice);
             changedInvoices.put(invoice.id(), invoice);

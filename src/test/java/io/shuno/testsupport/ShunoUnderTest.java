@@ -29,6 +29,7 @@ public final class ShunoUnderTest implements BeforeAllCallback, AfterAllCallback
     private final String databaseUrl = TestPostgres.newDatabase();
     private final Map<String, Object> overrides = new HashMap<>();
     private final List<ConfigurableApplicationContext> instances = new ArrayList<>();
+    private final List<ShunoProcess> processes = new ArrayList<>();
     private int instancesBeforeAll;
     private KafkaProbe kafka;
 
@@ -77,9 +78,32 @@ public final class ShunoUnderTest implements BeforeAllCallback, AfterAllCallback
     }
 
     public ConfigurableApplicationContext start() {
+        // Each instance its own name, as each host has its own: instances sharing one would fence each other.
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(ShunoApplication.class)
+                .run(arguments(prefix + "instance-" + (instances.size() + processes.size()), Map.of())
+                        .toArray(String[]::new));
+        instances.add(context);
+        return context;
+    }
+
+    /**
+     * Starts shuno in a JVM of its own, under the given instance name, so that a test can end it as a crash would:
+     * without closing anything (see {@link ShunoProcess#kill()}).
+     */
+    public ShunoProcess startProcess(String instanceId) {
+        int httpPort = ShunoProcess.freePort();
+        ShunoProcess process = ShunoProcess.start(instanceId, httpPort,
+                arguments(instanceId, Map.of("server.port", httpPort)));
+        processes.add(process);
+        return process;
+    }
+
+    /** This deployment's configuration as command-line arguments, so that they outrank application.yml. */
+    private List<String> arguments(String instanceId, Map<String, Object> forThisInstance) {
         Map<String, Object> properties = new HashMap<>();
         properties.put("shuno.kafka.brokers", TestKafka.brokers());
         properties.put("shuno.kafka.group-id", prefix + "shuno");
+        properties.put("shuno.kafka.instance-id", instanceId);
         properties.put("shuno.db.url", databaseUrl);
         properties.put("shuno.db.user", "postgres");
         properties.put("shuno.db.password", "");
@@ -89,12 +113,13 @@ public final class ShunoUnderTest implements BeforeAllCallback, AfterAllCallback
             properties.put("shuno.topics." + topic, topic(topic));
         }
         properties.putAll(overrides);
-        // As command-line arguments, so they outrank application.yml (builder properties would not).
-        String[] arguments = properties.entrySet().stream()
-                .map(property -> "--" + property.getKey() + "=" + property.getValue()).toArray(String[]::new);
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(ShunoApplication.class).run(arguments);
-        instances.add(context);
-        return context;
+        properties.putAll(forThisInstance);
+        return properties.entrySet().stream()
+                .map(property -> "--" + property.getKey() + "=" + property.getValue()).toList();
+    }
+
+    public String groupId() {
+        return prefix + "shuno";
     }
 
     public JdbcTemplate database() {
@@ -116,5 +141,7 @@ public final class ShunoUnderTest implements BeforeAllCallback, AfterAllCallback
         }
         instances.forEach(ConfigurableApplicationContext::close);
         instances.clear();
+        processes.forEach(ShunoProcess::kill);
+        processes.clear();
     }
 }
