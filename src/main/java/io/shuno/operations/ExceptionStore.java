@@ -17,8 +17,10 @@ public class ExceptionStore {
 
     static final String COLUMNS = """
             e.exception_id, e.reason, e.status, e.municipality_code, e.payment_ref, e.invoice_id, e.amount,
-            e.amount - coalesce((select sum(r.amount) from exception_resolutions r
-                                 where r.exception_id = e.exception_id), 0) as outstanding,
+            case when e.status = 'OPEN'
+                 then e.amount - coalesce((select sum(r.amount) from exception_resolutions r
+                                           where r.exception_id = e.exception_id), 0)
+                 else 0 end as outstanding,
             e.suggested_action, e.appropriation_candidates, e.detail, e.raised_at, e.resolved_at, e.resolved_by""";
     static final String RESOLUTION_COLUMNS = """
             resolution_id, exception_id, action, amount, targets, refund_reference, comment, resolved_by,

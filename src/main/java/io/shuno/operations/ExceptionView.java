@@ -4,8 +4,9 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 /**
- * An exception as staff see it, with {@code outstanding}: the part of its amount no appropriation or refund has
- * settled yet.
+ * An exception as staff see it, with {@code outstanding}: the money still to decide — of an open exception, the part
+ * of its amount no appropriation or refund has settled yet; of a resolved one (by staff, a later message or a VOID),
+ * nothing.
  */
 public record ExceptionView(String exceptionId, String reason, String status, String municipalityCode,
                             String paymentRef, String invoiceId, long amount, long outstanding, String suggestedAction,

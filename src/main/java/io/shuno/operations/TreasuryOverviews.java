@@ -10,14 +10,16 @@ import java.sql.Date;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /** Reads the {@link TreasuryOverview} in one snapshot, so its figures agree with each other. */
 @Component
 public class TreasuryOverviews {
 
-    /** The kinds that hold money received; reversals and fees are accounting moves the 日計表 shows. */
+    /** The kinds that hold money received; what reversals undo is taken off them, fees are the ledger's expense. */
     private static final String HELD_KINDS = "kind in ('REVENUE', 'OVERPAYMENT', 'SUSPENSE')";
 
     private final JdbcTemplate jdbc;
@@ -42,11 +44,25 @@ public class TreasuryOverviews {
                 openExceptionsByReason(actor), openDeadLetters(actor));
     }
 
+    /**
+     * What each account and channel still holds per kind: each held settlement less what REVERSALs undid of it. A
+     * reversal carries the municipality, 収納日 and year of what it reverses, so the same filter finds both, and the
+     * amounts add up to the 日計表's 差引収納額 — a 充当 or a re-matched suspense moves money, it adds none.
+     */
     private List<TreasuryOverview.Total> totals(SqlFilter where) {
-        return jdbc.query("select account, channel, kind, count(*), sum(amount) from settlements" + where.where()
-                        + " and " + HELD_KINDS + " group by account, channel, kind order by account, channel, kind",
+        Object[] parameters = Stream.concat(Arrays.stream(where.parameters()), Arrays.stream(where.parameters()))
+                .toArray();
+        return jdbc.query("""
+                        select s.account, s.channel, s.kind, count(*) filter (where s.amount > coalesce(r.undone, 0)),
+                               sum(s.amount - coalesce(r.undone, 0))
+                        from settlements s
+                        left join (select reverses, sum(amount) as undone from settlements""" + where.where() + """
+                                    and kind = 'REVERSAL' group by reverses) r on r.reverses = s.settlement_id
+                        """ + where.where() + " and " + HELD_KINDS + """
+                        group by s.account, s.channel, s.kind having sum(s.amount - coalesce(r.undone, 0)) > 0
+                        order by s.account, s.channel, s.kind""",
                 (row, n) -> new TreasuryOverview.Total(row.getString(1), row.getString(2), row.getString(3),
-                        row.getLong(4), row.getLong(5)), where.parameters());
+                        row.getLong(4), row.getLong(5)), parameters);
     }
 
     /** Payments (not settlement lines) per hour of the day, every hour from 0 to 23 present for the chart. */
