@@ -68,6 +68,11 @@ public class StaffDecisions {
         return history.suspenseOf(payment);
     }
 
+    /** The invoice as it is now, read without a lock: for advice while staff look, not for a decision. */
+    public Optional<Invoice> current(InvoiceId id) {
+        return Optional.ofNullable(invoices.load(Set.of(id)).get(id));
+    }
+
     /** The locked invoices and their payers' other open invoices: 充当 advice for exceptions a decision raises. */
     public PayerInvoices payerInvoices(Map<InvoiceId, Invoice> locked) {
         return new WorkingSet(locked, invoices::openInvoicesOf, Map.of(), new OpenBookings(Map.of(), Map.of()),

@@ -1,17 +1,29 @@
 package io.shuno.operations;
 
+import io.shuno.matching.StaffDecisions;
+import io.shuno.reconciliation.AppropriationAdvice;
+import io.shuno.reconciliation.ExceptionReason;
+import io.shuno.reconciliation.InvoiceId;
+import io.shuno.reconciliation.Reconciler;
+import io.shuno.reconciliation.ResolutionAction;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Reads the exceptions matching raised (table staff_exceptions) and the resolutions staff recorded for them. */
+/**
+ * Reads the exceptions matching raised (table staff_exceptions) and the resolutions staff recorded for them; an open
+ * exception about 過誤納金 is shown with 充当 advice as of today.
+ */
 @Component
 public class ExceptionStore {
 
@@ -28,28 +40,56 @@ public class ExceptionStore {
 
     private final JdbcTemplate jdbc;
     private final InvoiceStories stories;
+    private final StaffDecisions decisions;
+    private final Reconciler reconciler;
+    private final Clock clock;
 
-    ExceptionStore(JdbcTemplate jdbc, InvoiceStories stories) {
+    ExceptionStore(JdbcTemplate jdbc, InvoiceStories stories, StaffDecisions decisions, Reconciler reconciler,
+                   Clock clock) {
         this.jdbc = jdbc;
         this.stories = stories;
+        this.decisions = decisions;
+        this.reconciler = reconciler;
+        this.clock = clock;
     }
 
     public Page<ExceptionView> find(ExceptionFilter filter, Actor actor, PageRequest page) {
         SqlFilter where = filter.where(actor);
         List<ExceptionView> exceptions = jdbc.query("select " + COLUMNS + " from staff_exceptions e" + where.where()
                 + " order by e.raised_at, e.exception_id limit ? offset ?", (row, n) -> map(row),
-                where.parameters(page));
+                where.parameters(page)).stream().map(this::advisedToday).toList();
         Long total = jdbc.queryForObject("select count(*) from staff_exceptions e" + where.where(), Long.class,
                 where.parameters());
         return new Page<>(exceptions, page.page(), page.size(), total);
     }
 
     public ExceptionDetail get(String exceptionId, Actor actor) {
-        ExceptionView exception = visible(exceptionId, actor);
+        ExceptionView exception = advisedToday(visible(exceptionId, actor));
         InvoiceStory story = exception.invoiceId() != null
                 ? stories.ofInvoice(exception.invoiceId(), actor)
                 : stories.ofPayment(exception.paymentRef(), actor);
         return new ExceptionDetail(exception, story);
+    }
+
+    /**
+     * An open exception about 過誤納金 with its 充当 advice (candidates, suggested action, the detail's last sentence)
+     * given again from the payer's invoices as they are today: the advice stored when it was raised goes stale as
+     * the payer's invoices are issued, fall due and get paid.
+     */
+    private ExceptionView advisedToday(ExceptionView exception) {
+        if (!exception.status().equals("OPEN") || exception.invoiceId() == null
+                || !ResolutionAction.APPROPRIATE.appliesTo(ExceptionReason.valueOf(exception.reason()))) {
+            return exception;
+        }
+        InvoiceId overpaid = new InvoiceId(exception.invoiceId());
+        return decisions.current(overpaid).map(invoice -> {
+            AppropriationAdvice today = reconciler.adviseOnExcess(invoice.terms(),
+                    decisions.payerInvoices(Map.of(overpaid, invoice)), LocalDate.now(clock));
+            AppropriationAdvice raised = new AppropriationAdvice(
+                    exception.appropriationCandidates().stream().map(InvoiceId::new).toList());
+            return exception.advised(today.candidates().stream().map(InvoiceId::value).toList(),
+                    today.action().name(), today.restate(exception.detail(), raised));
+        }).orElse(exception);
     }
 
     /** The exception, if it exists and the actor acts for its municipality. */

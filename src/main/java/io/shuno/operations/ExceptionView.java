@@ -20,4 +20,10 @@ public record ExceptionView(String exceptionId, String reason, String status, St
     State state() {
         return new State(status, outstanding);
     }
+
+    /** The same exception with 充当 advice given again: other candidates, suggested action and detail. */
+    ExceptionView advised(List<String> candidates, String action, String restatedDetail) {
+        return new ExceptionView(exceptionId, reason, status, municipalityCode, paymentRef, invoiceId, amount,
+                outstanding, action, candidates, restatedDetail, raisedAt, resolvedAt, resolvedBy);
+    }
 }

@@ -6,31 +6,44 @@ import java.util.List;
 
 /**
  * 充当 before 還付: money paid in excess first settles the same payer's overdue invoices in the same municipality,
- * oldest first; only when there are none is it refunded.
+ * oldest first ({@code candidates}); only when there are none is it refunded. Advice holds for the day it is given:
+ * the payer's invoices are issued, fall due and get paid after the excess was booked, so staff are advised again
+ * when they look ({@link Reconciler#adviseOnExcess}).
  */
-final class AppropriationAdvice {
+public record AppropriationAdvice(List<InvoiceId> candidates) {
 
-    private AppropriationAdvice() {
+    private static final String REFUND = "同一納付者に未納の請求はありません。還付の手続きを行ってください。";
+
+    public AppropriationAdvice {
+        candidates = List.copyOf(candidates);
     }
 
-    static List<InvoiceId> candidates(PayerInvoices payerInvoices, InvoiceTerms paidFor, LocalDate asOf) {
-        return payerInvoices.of(paidFor.municipality(), paidFor.payerId()).stream()
+    static AppropriationAdvice of(PayerInvoices payerInvoices, InvoiceTerms paidFor, LocalDate asOf) {
+        return new AppropriationAdvice(payerInvoices.of(paidFor.municipality(), paidFor.payerId()).stream()
                 .filter(invoice -> !invoice.id().equals(paidFor.id()))
                 .filter(invoice -> invoice.openBalance() > 0 && invoice.terms().dueDate().isBefore(asOf))
                 .sorted(Comparator.comparing((Invoice invoice) -> invoice.terms().dueDate())
                         .thenComparing(invoice -> invoice.id().value()))
                 .map(Invoice::id)
-                .toList();
+                .toList());
     }
 
-    static SuggestedAction action(List<InvoiceId> candidates) {
+    public SuggestedAction action() {
         return candidates.isEmpty() ? SuggestedAction.REFUND : SuggestedAction.APPROPRIATE;
     }
 
-    static String advice(List<InvoiceId> candidates) {
+    /** The advice in plain Japanese: the last sentence of an excess exception's detail. */
+    public String text() {
         return candidates.isEmpty()
-                ? "同一納付者に未納の請求はありません。還付の手続きを行ってください。"
+                ? REFUND
                 : "同一納付者の未納 " + candidates.size() + " 件(古い順: " + String.join("、",
                 candidates.stream().map(InvoiceId::value).toList()) + ")への充当を検討してください。";
+    }
+
+    /** {@code detail}, raised with the {@code earlier} advice as its last sentence, with this advice in its place. */
+    public String restate(String detail, AppropriationAdvice earlier) {
+        String facts = detail.endsWith(earlier.text())
+                ? detail.substring(0, detail.length() - earlier.text().length()) : detail;
+        return facts + text();
     }
 }
