@@ -20,7 +20,7 @@ public record TreasuryOverview(LocalDate today, int fiscalYear, List<Total> toda
         openExceptionsByReason = List.copyOf(openExceptionsByReason);
     }
 
-    /** {@code count}: the settlements of that kind still holding money; {@code amount}: what they hold. */
+    /** {@code count}: the settlements of that kind booked; {@code amount}: what they hold, less what was reversed. */
     public record Total(String account, String channel, String kind, long count, long amount) {
     }
 

@@ -10,17 +10,16 @@ import java.sql.Date;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /** Reads the {@link TreasuryOverview} in one snapshot, so its figures agree with each other. */
 @Component
 public class TreasuryOverviews {
 
     /** The kinds that hold money received; what reversals undo is taken off them, fees are the ledger's expense. */
-    private static final String HELD_KINDS = "kind in ('REVENUE', 'OVERPAYMENT', 'SUSPENSE')";
+    private static final String HELD = "('REVENUE', 'OVERPAYMENT', 'SUSPENSE')";
+    private static final String HELD_KINDS = "kind in " + HELD;
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
@@ -45,24 +44,26 @@ public class TreasuryOverviews {
     }
 
     /**
-     * What each account and channel still holds per kind: each held settlement less what REVERSALs undid of it. A
-     * reversal carries the municipality, 収納日 and year of what it reverses, so the same filter finds both, and the
-     * amounts add up to the 日計表's 差引収納額 — a 充当 or a re-matched suspense moves money, it adds none.
+     * What each account and channel holds per kind: the held settlements the filter finds, less the REVERSALs it
+     * finds, each taken off the kind it reverses. A reversal carries the municipality, 収納日 and year of what it
+     * reverses, so by payment date or fiscal year the amounts add up to the 日計表's 差引収納額 — a 充当 or a
+     * re-matched suspense moves money, it adds none; by processing time they are the day's net movements.
      */
     private List<TreasuryOverview.Total> totals(SqlFilter where) {
-        Object[] parameters = Stream.concat(Arrays.stream(where.parameters()), Arrays.stream(where.parameters()))
-                .toArray();
         return jdbc.query("""
-                        select s.account, s.channel, s.kind, count(*) filter (where s.amount > coalesce(r.undone, 0)),
-                               sum(s.amount - coalesce(r.undone, 0))
-                        from settlements s
-                        left join (select reverses, sum(amount) as undone from settlements""" + where.where() + """
-                                    and kind = 'REVERSAL' group by reverses) r on r.reverses = s.settlement_id
-                        """ + where.where() + " and " + HELD_KINDS + """
-                        group by s.account, s.channel, s.kind having sum(s.amount - coalesce(r.undone, 0)) > 0
-                        order by s.account, s.channel, s.kind""",
+                        select account, channel, held_kind, count(*) filter (where reverses is null),
+                               sum(case when reverses is null then amount else -amount end)
+                        from (select account, channel, reverses, amount,
+                                     case when reverses is null then kind
+                                          else (select reversed.kind from settlements reversed
+                                                where reversed.settlement_id = s.reverses) end as held_kind
+                              from settlements s""" + where.where() + " and (" + HELD_KINDS + " or kind = 'REVERSAL'))"
+                        + " moves where held_kind in " + HELD + """
+                        group by account, channel, held_kind
+                        having sum(case when reverses is null then amount else -amount end) <> 0
+                        order by account, channel, held_kind""",
                 (row, n) -> new TreasuryOverview.Total(row.getString(1), row.getString(2), row.getString(3),
-                        row.getLong(4), row.getLong(5)), parameters);
+                        row.getLong(4), row.getLong(5)), where.parameters());
     }
 
     /** Payments (not settlement lines) per hour of the day, every hour from 0 to 23 present for the chart. */
