@@ -66,7 +66,7 @@ class TestOverviewAgreesWithTheDailyClose {
     }
 
     @Test
-    void aClosedConflictingDuplicateBookedNothingAndLeavesNothingOutstanding() {
+    void aClosedConflictingDuplicateLeavesNothingOutstanding() {
         issue(invoice("TT-DUP", null, 1_000));
         shuno.kafka().send(shuno.topic("invoice-events"), "TT-DUP", invoice("TT-DUP", null, 39_000).toString());
         String sql = "select exception_id::text from staff_exceptions where invoice_id = 'TT-DUP'";
@@ -81,6 +81,24 @@ class TestOverviewAgreesWithTheDailyClose {
         assertThat(outstanding(duplicate)).isZero();
         assertThat(api.get("viewer", "/api/v1/exceptions?reason=CONFLICTING_DUPLICATE&status=RESOLVED").json()
                 .get("items")).allSatisfy(item -> assertThat(item.get("outstanding").asLong()).isZero());
+    }
+
+    @Test
+    void anAssessedLateChargeLeavesNothingOutstandingOnceClosed() {
+        String el = Messages.newElNumber();
+        // Due 2025-10-31, paid 2026-03-31: 延滞金 of ¥21,000 on 1,000,000 (see TestPaymentOutcomes); a past year's
+        // payment, so today's and this year's totals above stay as they are.
+        issue(Messages.with(Messages.with(Messages.issued("TL-INV", el, 1_000_000), "dueDate", "2025-10-31"),
+                "fiscalYear", 2025));
+        shuno.kafka().send(shuno.topic("eltax-notices"), "TL-PAY", Messages.with(
+                Messages.confirmed("TL-N", "TL-PAY", el, 1_000_000), "paidAt", "2026-03-31T12:00:00+09:00").toString());
+        String lateCharge = awaitException("eltax:TL-PAY", "LATE_CHARGE_DUE");
+        assertThat(outstanding(lateCharge)).isEqualTo(21_000);
+
+        assertThat(api.post("treasurer", "/api/v1/exceptions/" + lateCharge + "/close",
+                "{\"comment\": \"延滞金を調定済み\"}").status()).isEqualTo(200);
+
+        assertThat(outstanding(lateCharge)).isZero();
     }
 
     /** An invoice of this fiscal year, due in a month, so that paying it today is neither late nor of another year. */
