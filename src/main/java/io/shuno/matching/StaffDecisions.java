@@ -58,6 +58,11 @@ public class StaffDecisions {
         return invoices.load(ids);
     }
 
+    /** An invoice as it stands, read without locks: for previews, which decide nothing. */
+    public Optional<Invoice> invoice(InvoiceId id) {
+        return Optional.ofNullable(invoices.load(List.of(id)).get(id));
+    }
+
     /** The 過誤納金 a payment left on an invoice, oldest booking first. Read under the invoice's lock. */
     public List<HeldOverpayment> heldOverpayments(PaymentRef payment, InvoiceId invoice) {
         return history.overpaymentsOf(payment, invoice);
@@ -66,11 +71,6 @@ public class StaffDecisions {
     /** The payment's SUSPENSE settlement, while it is held in suspense. */
     public Optional<Settlement> suspenseOf(PaymentRef payment) {
         return history.suspenseOf(payment);
-    }
-
-    /** The invoice as it is now, read without a lock: for advice while staff look, not for a decision. */
-    public Optional<Invoice> current(InvoiceId id) {
-        return Optional.ofNullable(invoices.load(Set.of(id)).get(id));
     }
 
     /** The locked invoices and their payers' other open invoices: 充当 advice for exceptions a decision raises. */

@@ -1,8 +1,8 @@
 package io.shuno.operations;
 
 import io.shuno.matching.StaffDecisions;
-import io.shuno.reconciliation.AppropriationAdvice;
 import io.shuno.reconciliation.ExceptionReason;
+import io.shuno.reconciliation.ExcessAdvice;
 import io.shuno.reconciliation.InvoiceId;
 import io.shuno.reconciliation.Reconciler;
 import io.shuno.reconciliation.ResolutionAction;
@@ -82,13 +82,12 @@ public class ExceptionStore {
             return exception;
         }
         InvoiceId overpaid = new InvoiceId(exception.invoiceId());
-        return decisions.current(overpaid).map(invoice -> {
-            AppropriationAdvice today = reconciler.adviseOnExcess(invoice.terms(),
+        return decisions.invoice(overpaid).map(invoice -> {
+            ExcessAdvice today = reconciler.adviseOnExcess(invoice.terms(), exception.detail(),
+                    exception.appropriationCandidates().stream().map(InvoiceId::new).toList(),
                     decisions.payerInvoices(Map.of(overpaid, invoice)), LocalDate.now(clock));
-            AppropriationAdvice raised = new AppropriationAdvice(
-                    exception.appropriationCandidates().stream().map(InvoiceId::new).toList());
             return exception.advised(today.candidates().stream().map(InvoiceId::value).toList(),
-                    today.action().name(), today.restate(exception.detail(), raised));
+                    today.action().name(), today.detail());
         }).orElse(exception);
     }
 

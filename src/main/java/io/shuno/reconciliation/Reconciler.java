@@ -55,11 +55,12 @@ public final class Reconciler {
     }
 
     /**
-     * 充当 advice on 過誤納金 held for {@code overpaid}, given on {@code asOf} from the payer's invoices as they are
-     * then — not as they were when the excess was booked.
+     * 充当 advice on 過誤納金 held for {@code overpaid}, given again on {@code asOf} from the payer's invoices as they are
+     * then — not as they were when the exception was raised with {@code raisedDetail} and {@code raisedCandidates}.
      */
-    public AppropriationAdvice adviseOnExcess(InvoiceTerms overpaid, PayerInvoices payerInvoices, LocalDate asOf) {
-        return AppropriationAdvice.of(payerInvoices, overpaid, asOf);
+    public ExcessAdvice adviseOnExcess(InvoiceTerms overpaid, String raisedDetail, List<InvoiceId> raisedCandidates,
+                                       PayerInvoices payerInvoices, LocalDate asOf) {
+        return AppropriationAdvice.again(raisedDetail, raisedCandidates, payerInvoices, overpaid, asOf);
     }
 
     /** 手動消込: staff match a payment held in suspense to {@code invoice} of the same municipality. */

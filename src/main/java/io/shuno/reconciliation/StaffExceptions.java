@@ -27,12 +27,12 @@ final class StaffExceptions {
     /** Money that became 過誤納金: what happened, and whether to appropriate it (充当) or refund it (還付). */
     static StaffException excess(ExceptionReason reason, InvoiceTerms invoice, PaymentRef paymentRef, long amount,
                                  String cause, String what, PayerInvoices payerInvoices, LocalDate asOf) {
-        AppropriationAdvice advice = AppropriationAdvice.of(payerInvoices, invoice, asOf);
+        List<InvoiceId> candidates = AppropriationAdvice.candidates(payerInvoices, invoice, asOf);
         return new StaffException(
                 DeterministicId.of(cause, reason.name(), invoice.id().value(), paymentRef.value()),
                 reason, invoice.municipality(), Optional.of(paymentRef), Optional.of(invoice.id()), amount,
-                advice.action(), advice.candidates(),
-                what + Yen.format(amount) + "を過誤納金として計上しました。" + advice.text());
+                AppropriationAdvice.action(candidates), candidates,
+                what + Yen.format(amount) + "を過誤納金として計上しました。" + AppropriationAdvice.advice(candidates));
     }
 
     static StaffException lateChargeDue(InvoiceTerms invoice, ConfirmedPayment payment, long principal, long charge) {

@@ -143,13 +143,13 @@ class AppropriationAdviceTest {
         StaffException raised = overpaymentAdvice(storeOf(NOT_YET_DUE));
         assertThat(raised.suggestedAction()).isEqualTo(SuggestedAction.REFUND);
 
-        AppropriationAdvice later = reconciler.adviseOnExcess(terms(5_000), storeOf(NOT_YET_DUE, OVERDUE),
-                LocalDate.of(2026, 1, 5));
-        String restated = later.restate(raised.detail(), new AppropriationAdvice(raised.appropriationCandidates()));
+        ExcessAdvice later = reconciler.adviseOnExcess(terms(5_000), raised.detail(),
+                raised.appropriationCandidates(), storeOf(NOT_YET_DUE, OVERDUE), LocalDate.of(2026, 1, 5));
 
         assertThat(later.candidates()).containsExactly(OVERDUE.id(), NOT_YET_DUE.id());
         assertThat(later.action()).isEqualTo(SuggestedAction.APPROPRIATE);
-        assertThat(restated).startsWith(raised.detail().substring(0, raised.detail().indexOf("を過誤納金として計上しました。")))
+        assertThat(later.detail())
+                .startsWith(raised.detail().substring(0, raised.detail().indexOf("を過誤納金として計上しました。")))
                 .endsWith("同一納付者の未納 2 件(古い順: NHI-2025-0001-03、NHI-2025-0001-05)への充当を検討してください。")
                 .doesNotContain("還付");
     }
