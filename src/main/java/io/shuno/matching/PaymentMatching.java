@@ -4,7 +4,6 @@ import io.shuno.ledger.SettlementJournal;
 import io.shuno.reconciliation.ConflictingDuplicate;
 import io.shuno.reconciliation.AcquirerStatement;
 import io.shuno.reconciliation.ElNumber;
-import io.shuno.reconciliation.ElQr;
 import io.shuno.reconciliation.ExceptionResolution;
 import io.shuno.reconciliation.EltaxNotice;
 import io.shuno.reconciliation.Invoice;
@@ -14,6 +13,7 @@ import io.shuno.reconciliation.OpenBookings;
 import io.shuno.reconciliation.OpenSettlement;
 import io.shuno.reconciliation.PaymentRef;
 import io.shuno.reconciliation.Reconciler;
+import io.shuno.reconciliation.SaleState;
 import io.shuno.reconciliation.StaffException;
 import io.shuno.reconciliation.TerminalOutcome;
 import io.shuno.reconciliation.TerminalTransaction;
@@ -139,9 +139,13 @@ public class PaymentMatching {
             transaction.originalTransactionId().ifPresent(original ->
                     voidedPayments.add(PaymentRef.terminal(original)));
         }
-        // A VOID reopens the invoices its SALE paid; which ones those are never changes, so ask before locking.
+        // A VOID reopens the invoices its SALE paid, or undoes the suspense of the slip it scanned; which ones those
+        // are never changes, so ask before locking.
         Map<PaymentRef, List<OpenSettlement>> openOfVoided = history.openOf(voidedPayments);
         openOfVoided.values().forEach(open -> open.forEach(o -> o.settlement().invoiceId().ifPresent(ids::add)));
+        if (!voidedPayments.isEmpty()) {
+            sales.load(saleIds).values().forEach(sale -> sale.slip().ifPresent(elNumbers::add));
+        }
         ids.addAll(invoices.idsByElNumber(elNumbers).values());
         elNumbers.addAll(invoices.elNumbersOf(ids).values());
         locks.acquire(ids, elNumbers, saleIds.stream().map(ReconciliationLocks::saleKey).toList());
@@ -160,7 +164,9 @@ public class PaymentMatching {
                         : reconciler.onTerminalVoid(transaction, work.sale(transaction.originalTransactionId().orElseThrow()),
                         work.openOf(PaymentRef.terminal(transaction.originalTransactionId().orElseThrow())),
                         work.invoices());
-                work.handled(TERMINAL_TRANSACTIONS, inbound, outcome.outcome(), transaction.elQr().map(ElQr::elNumber));
+                // A VOID's reversals belong to the slip its SALE scanned, whether or not the VOID repeats it.
+                work.handled(TERMINAL_TRANSACTIONS, inbound, outcome.outcome(),
+                        outcome.sale().flatMap(SaleState::slip));
                 outcome.sale().ifPresent(sale -> {
                     work.recorded(sale);
                     if (sale.voided()) {

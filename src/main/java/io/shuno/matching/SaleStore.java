@@ -1,19 +1,25 @@
 package io.shuno.matching;
 
 import io.shuno.reconciliation.Brand;
+import io.shuno.reconciliation.ElNumber;
+import io.shuno.reconciliation.InvoiceId;
 import io.shuno.reconciliation.MunicipalityCode;
 import io.shuno.reconciliation.SaleState;
 import io.shuno.reconciliation.SalesTotals;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.sql.Array;
 import java.sql.Date;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
-/** The terminal_sales table: counter SALEs and whether a VOID cancelled them. */
+/** The terminal_sales table: counter SALEs, what each paid for, and whether a VOID cancelled them. */
 @Component
 class SaleStore {
 
@@ -26,10 +32,13 @@ class SaleStore {
     Map<String, SaleState> load(Collection<String> transactionIds) {
         Map<String, SaleState> found = new HashMap<>();
         jdbc.query("""
-                select transaction_id, municipality_code, brand, amount, business_date, voided
+                select transaction_id, municipality_code, brand, amount, business_date, voided, invoice_ids, el_number
                 from terminal_sales where transaction_id = any(?)""", row -> {
+            Array orders = row.getArray(7);
             SaleState sale = new SaleState(row.getString(1), new MunicipalityCode(row.getString(2)),
-                    Brand.valueOf(row.getString(3)), row.getLong(4), row.getDate(5).toLocalDate(), row.getBoolean(6));
+                    Brand.valueOf(row.getString(3)), row.getLong(4), row.getDate(5).toLocalDate(),
+                    orders == null ? List.of() : Arrays.stream((String[]) orders.getArray()).map(InvoiceId::new).toList(),
+                    Optional.ofNullable(row.getString(8)).map(ElNumber::new), row.getBoolean(6));
             found.put(sale.transactionId(), sale);
         }, (Object) transactionIds.toArray(String[]::new));
         return found;
@@ -37,8 +46,9 @@ class SaleStore {
 
     void save(Collection<SaleState> sales) {
         jdbc.batchUpdate("""
-                insert into terminal_sales (transaction_id, municipality_code, brand, amount, business_date, voided)
-                values (?, ?, ?, ?, ?, ?)
+                insert into terminal_sales (transaction_id, municipality_code, brand, amount, business_date, voided,
+                                            invoice_ids, el_number)
+                values (?, ?, ?, ?, ?, ?, ?, ?)
                 on conflict (transaction_id) do update set voided = excluded.voided, updated_at = now()""",
                 sales, sales.size(), (ps, sale) -> {
                     ps.setString(1, sale.transactionId());
@@ -47,6 +57,9 @@ class SaleStore {
                     ps.setLong(4, sale.amount());
                     ps.setDate(5, Date.valueOf(sale.businessDate()));
                     ps.setBoolean(6, sale.voided());
+                    ps.setArray(7, ps.getConnection().createArrayOf("text",
+                            sale.invoiceIds().stream().map(InvoiceId::value).toArray()));
+                    ps.setString(8, sale.slip().map(ElNumber::value).orElse(null));
                 });
     }
 

@@ -1,24 +1,38 @@
 package io.shuno.operations;
 
+import io.shuno.matching.StaffDecisions;
+import io.shuno.reconciliation.ExceptionReason;
+import io.shuno.reconciliation.ExcessAdvice;
+import io.shuno.reconciliation.InvoiceId;
+import io.shuno.reconciliation.Reconciler;
+import io.shuno.reconciliation.ResolutionAction;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Reads the exceptions matching raised (table staff_exceptions) and the resolutions staff recorded for them. */
+/**
+ * Reads the exceptions matching raised (table staff_exceptions) and the resolutions staff recorded for them; an open
+ * exception about 過誤納金 is shown with 充当 advice as of today.
+ */
 @Component
 public class ExceptionStore {
 
     static final String COLUMNS = """
             e.exception_id, e.reason, e.status, e.municipality_code, e.payment_ref, e.invoice_id, e.amount,
-            e.amount - coalesce((select sum(r.amount) from exception_resolutions r
-                                 where r.exception_id = e.exception_id), 0) as outstanding,
+            case when e.status = 'OPEN'
+                 then e.amount - coalesce((select sum(r.amount) from exception_resolutions r
+                                           where r.exception_id = e.exception_id), 0)
+                 else 0 end as outstanding,
             e.suggested_action, e.appropriation_candidates, e.detail, e.raised_at, e.resolved_at, e.resolved_by""";
     static final String RESOLUTION_COLUMNS = """
             resolution_id, exception_id, action, amount, targets, refund_reference, comment, resolved_by,
@@ -26,28 +40,55 @@ public class ExceptionStore {
 
     private final JdbcTemplate jdbc;
     private final InvoiceStories stories;
+    private final StaffDecisions decisions;
+    private final Reconciler reconciler;
+    private final Clock clock;
 
-    ExceptionStore(JdbcTemplate jdbc, InvoiceStories stories) {
+    ExceptionStore(JdbcTemplate jdbc, InvoiceStories stories, StaffDecisions decisions, Reconciler reconciler,
+                   Clock clock) {
         this.jdbc = jdbc;
         this.stories = stories;
+        this.decisions = decisions;
+        this.reconciler = reconciler;
+        this.clock = clock;
     }
 
     public Page<ExceptionView> find(ExceptionFilter filter, Actor actor, PageRequest page) {
         SqlFilter where = filter.where(actor);
         List<ExceptionView> exceptions = jdbc.query("select " + COLUMNS + " from staff_exceptions e" + where.where()
                 + " order by e.raised_at, e.exception_id limit ? offset ?", (row, n) -> map(row),
-                where.parameters(page));
+                where.parameters(page)).stream().map(this::advisedToday).toList();
         Long total = jdbc.queryForObject("select count(*) from staff_exceptions e" + where.where(), Long.class,
                 where.parameters());
         return new Page<>(exceptions, page.page(), page.size(), total);
     }
 
     public ExceptionDetail get(String exceptionId, Actor actor) {
-        ExceptionView exception = visible(exceptionId, actor);
+        ExceptionView exception = advisedToday(visible(exceptionId, actor));
         InvoiceStory story = exception.invoiceId() != null
                 ? stories.ofInvoice(exception.invoiceId(), actor)
                 : stories.ofPayment(exception.paymentRef(), actor);
         return new ExceptionDetail(exception, story);
+    }
+
+    /**
+     * An open exception about 過誤納金 with its 充当 advice (candidates, suggested action, the detail's last sentence)
+     * given again from the payer's invoices as they are today: the advice stored when it was raised goes stale as
+     * the payer's invoices are issued, fall due and get paid.
+     */
+    private ExceptionView advisedToday(ExceptionView exception) {
+        if (!exception.status().equals("OPEN") || exception.invoiceId() == null
+                || !ResolutionAction.APPROPRIATE.appliesTo(ExceptionReason.valueOf(exception.reason()))) {
+            return exception;
+        }
+        InvoiceId overpaid = new InvoiceId(exception.invoiceId());
+        return decisions.invoice(overpaid).map(invoice -> {
+            ExcessAdvice today = reconciler.adviseOnExcess(invoice.terms(), exception.detail(),
+                    exception.appropriationCandidates().stream().map(InvoiceId::new).toList(),
+                    decisions.payerInvoices(Map.of(overpaid, invoice)), LocalDate.now(clock));
+            return exception.advised(today.candidates().stream().map(InvoiceId::value).toList(),
+                    today.action().name(), today.detail());
+        }).orElse(exception);
     }
 
     /** The exception, if it exists and the actor acts for its municipality. */

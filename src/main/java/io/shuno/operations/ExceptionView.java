@@ -4,8 +4,9 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 /**
- * An exception as staff see it, with {@code outstanding}: the part of its amount no appropriation or refund has
- * settled yet.
+ * An exception as staff see it, with {@code outstanding}: the money still to decide — of an open exception, the part
+ * of its amount no appropriation or refund has settled yet; of a resolved one (by staff, a later message or a VOID),
+ * nothing.
  */
 public record ExceptionView(String exceptionId, String reason, String status, String municipalityCode,
                             String paymentRef, String invoiceId, long amount, long outstanding, String suggestedAction,
@@ -18,5 +19,11 @@ public record ExceptionView(String exceptionId, String reason, String status, St
 
     State state() {
         return new State(status, outstanding);
+    }
+
+    /** The same exception with 充当 advice given again: other candidates, suggested action and detail. */
+    ExceptionView advised(List<String> candidates, String action, String restatedDetail) {
+        return new ExceptionView(exceptionId, reason, status, municipalityCode, paymentRef, invoiceId, amount,
+                outstanding, action, candidates, restatedDetail, raisedAt, resolvedAt, resolvedBy);
     }
 }

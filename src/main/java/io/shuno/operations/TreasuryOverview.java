@@ -4,8 +4,9 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * What the treasury looks at first, for the municipalities one staff member acts for: the day's and the fiscal
- * year's settlements that hold money (revenue, 過誤納金, suspense) per account and channel, today's payments per
+ * What the treasury looks at first, for the municipalities one staff member acts for: the money the day's and the
+ * fiscal year's settlements still hold (revenue, 過誤納金, suspense, each less what reversals undid, so the amounts
+ * add up to the 日計表's 差引収納額) per account and channel, today's payments per
  * hour (Asia/Tokyo, by when shuno booked them), the open exceptions per reason and the dead letters still waiting
  * for an operator.
  */
@@ -19,6 +20,7 @@ public record TreasuryOverview(LocalDate today, int fiscalYear, List<Total> toda
         openExceptionsByReason = List.copyOf(openExceptionsByReason);
     }
 
+    /** {@code count}: the settlements of that kind booked; {@code amount}: what they hold, less what was reversed. */
     public record Total(String account, String channel, String kind, long count, long amount) {
     }
 

@@ -17,8 +17,9 @@ import java.util.Optional;
 @Component
 public class TreasuryOverviews {
 
-    /** The kinds that hold money received; reversals and fees are accounting moves the 日計表 shows. */
-    private static final String HELD_KINDS = "kind in ('REVENUE', 'OVERPAYMENT', 'SUSPENSE')";
+    /** The kinds that hold money received; what reversals undo is taken off them, fees are the ledger's expense. */
+    private static final String HELD = "('REVENUE', 'OVERPAYMENT', 'SUSPENSE')";
+    private static final String HELD_KINDS = "kind in " + HELD;
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
@@ -42,9 +43,25 @@ public class TreasuryOverviews {
                 openExceptionsByReason(actor), openDeadLetters(actor));
     }
 
+    /**
+     * What each account and channel holds per kind: the held settlements the filter finds, less the REVERSALs it
+     * finds, each taken off the kind it reverses. A reversal carries the municipality, 収納日 and year of what it
+     * reverses, so by payment date or fiscal year the amounts add up to the 日計表's 差引収納額 — a 充当 or a
+     * re-matched suspense moves money, it adds none; by processing time they are the day's net movements.
+     */
     private List<TreasuryOverview.Total> totals(SqlFilter where) {
-        return jdbc.query("select account, channel, kind, count(*), sum(amount) from settlements" + where.where()
-                        + " and " + HELD_KINDS + " group by account, channel, kind order by account, channel, kind",
+        return jdbc.query("""
+                        select account, channel, held_kind, count(*) filter (where reverses is null),
+                               sum(case when reverses is null then amount else -amount end)
+                        from (select account, channel, reverses, amount,
+                                     case when reverses is null then kind
+                                          else (select reversed.kind from settlements reversed
+                                                where reversed.settlement_id = s.reverses) end as held_kind
+                              from settlements s""" + where.where() + " and (" + HELD_KINDS + " or kind = 'REVERSAL'))"
+                        + " moves where held_kind in " + HELD + """
+                        group by account, channel, held_kind
+                        having sum(case when reverses is null then amount else -amount end) <> 0
+                        order by account, channel, held_kind""",
                 (row, n) -> new TreasuryOverview.Total(row.getString(1), row.getString(2), row.getString(3),
                         row.getLong(4), row.getLong(5)), where.parameters());
     }

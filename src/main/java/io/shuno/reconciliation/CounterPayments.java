@@ -8,8 +8,9 @@ import java.util.Optional;
 
 /**
  * 窓口キャッシュレス: a SALE pays counter orders in the listed order (or a scanned slip, like an eLTAX payment);
- * a VOID reverses everything its SALE still has booked and reopens the invoices. A VOID of a sale shuno does not
- * know, already voided, or of another municipality or amount, is an exception for staff — never a negative revenue.
+ * a VOID reverses everything its SALE still has booked and reopens the invoices. A VOID needs only the SALE's
+ * transaction id; one of a sale shuno does not know, already voided, or of another municipality, amount, or (when it
+ * repeats them) orders or slip, is an exception for staff — never a negative revenue.
  */
 final class CounterPayments {
 
@@ -18,8 +19,7 @@ final class CounterPayments {
 
     static TerminalOutcome sale(TerminalTransaction sale, List<Invoice> found, PayerInvoices payerInvoices,
                                 LateChargeRates rates) {
-        String reference = sale.elQr().map(qr -> "eL番号 " + qr.elNumber())
-                .orElseGet(() -> "窓口注文 " + String.join("、", sale.invoiceIds().stream().map(InvoiceId::value).toList()));
+        String reference = whatWasPaidFor(sale.invoiceIds(), sale.elQr().map(ElQr::elNumber));
         ConfirmedPaymentAllocation.Result allocation = ConfirmedPaymentAllocation.allocate(found, sale.asPayment(),
                 reference, payerInvoices, rates);
         // A scanned slip is a payment against its eL番号, like an eLTAX one: kept so its suspense can be re-matched.
@@ -67,7 +67,16 @@ final class CounterPayments {
             return Optional.of("(" + sale.municipality() + "、" + Yen.format(sale.amount())
                     + ")と団体コードまたは金額が一致しません。");
         }
+        if (!sale.paidFor(voiding.invoiceIds(), voiding.elQr().map(ElQr::elNumber))) {
+            return Optional.of("の支払対象(" + whatWasPaidFor(sale.invoiceIds(), sale.slip()) + ")と取消の支払対象("
+                    + whatWasPaidFor(voiding.invoiceIds(), voiding.elQr().map(ElQr::elNumber)) + ")が一致しません。");
+        }
         return Optional.empty();
+    }
+
+    private static String whatWasPaidFor(List<InvoiceId> orders, Optional<ElNumber> slip) {
+        return slip.map(el -> "eL番号 " + el)
+                .orElseGet(() -> "窓口注文 " + String.join("、", orders.stream().map(InvoiceId::value).toList()));
     }
 
     /** A VOID that cannot apply: its sale is unknown, already voided, or not the sale the VOID describes. */

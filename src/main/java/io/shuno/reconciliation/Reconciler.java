@@ -1,5 +1,6 @@
 package io.shuno.reconciliation;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -51,6 +52,15 @@ public final class Reconciler {
     public Decision appropriate(InvoiceTerms overpaid, List<HeldOverpayment> held, long outstanding,
                                 List<Invoice> targets, String cause, PayerInvoices payerInvoices) {
         return Appropriation.appropriate(overpaid, held, outstanding, targets, cause, payerInvoices, lateChargeRates);
+    }
+
+    /**
+     * 充当 advice on 過誤納金 held for {@code overpaid}, given again on {@code asOf} from the payer's invoices as they are
+     * then — not as they were when the exception was raised with {@code raisedDetail} and {@code raisedCandidates}.
+     */
+    public ExcessAdvice adviseOnExcess(InvoiceTerms overpaid, String raisedDetail, List<InvoiceId> raisedCandidates,
+                                       PayerInvoices payerInvoices, LocalDate asOf) {
+        return AppropriationAdvice.again(raisedDetail, raisedCandidates, payerInvoices, overpaid, asOf);
     }
 
     /** 手動消込: staff match a payment held in suspense to {@code invoice} of the same municipality. */

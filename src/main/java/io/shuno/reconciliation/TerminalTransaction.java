@@ -8,7 +8,8 @@ import java.util.Optional;
 
 /**
  * A counter terminal's report of a cashless SALE — of counter orders ({@code invoiceIds}, paid in the listed
- * order) or of a slip whose eL-QR was scanned — or of a VOID that cancels an earlier SALE.
+ * order) or of a slip whose eL-QR was scanned — or of a VOID that cancels an earlier SALE named by its transaction
+ * id, repeating what that SALE paid for or not.
  */
 public record TerminalTransaction(
         String transactionId,
@@ -43,6 +44,9 @@ public record TerminalTransaction(
         }
         if (type == TerminalTransactionType.VOID && originalTransactionId.isEmpty()) {
             throw new IllegalArgumentException("a VOID names the SALE it cancels");
+        }
+        if (type == TerminalTransactionType.VOID && !invoiceIds.isEmpty() && elQr.isPresent()) {
+            throw new IllegalArgumentException("a VOID repeats its SALE's counter orders or its slip, not both");
         }
         elQr.ifPresent(qr -> {
             if (!qr.elNumber().municipality().equals(municipality)) {

@@ -137,4 +137,20 @@ class AppropriationAdviceTest {
         assertThat(exception.suggestedAction()).isEqualTo(SuggestedAction.APPROPRIATE);
         assertThat(exception.appropriationCandidates()).containsExactly(OVERDUE.id());
     }
+
+    @Test
+    void adviceGivenAgainOffersAnInvoiceThatFellDueSinceAndRestatesTheDetailForIt() {
+        StaffException raised = overpaymentAdvice(storeOf(NOT_YET_DUE));
+        assertThat(raised.suggestedAction()).isEqualTo(SuggestedAction.REFUND);
+
+        ExcessAdvice later = reconciler.adviseOnExcess(terms(5_000), raised.detail(),
+                raised.appropriationCandidates(), storeOf(NOT_YET_DUE, OVERDUE), LocalDate.of(2026, 1, 5));
+
+        assertThat(later.candidates()).containsExactly(OVERDUE.id(), NOT_YET_DUE.id());
+        assertThat(later.action()).isEqualTo(SuggestedAction.APPROPRIATE);
+        assertThat(later.detail())
+                .startsWith(raised.detail().substring(0, raised.detail().indexOf("を過誤納金として計上しました。")))
+                .endsWith("同一納付者の未納 2 件(古い順: NHI-2025-0001-03、NHI-2025-0001-05)への充当を検討してください。")
+                .doesNotContain("還付");
+    }
 }

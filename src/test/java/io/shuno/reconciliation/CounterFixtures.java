@@ -60,10 +60,12 @@ final class CounterFixtures {
                 amount, at, List.of(), Optional.of(scanned), Optional.empty());
     }
 
-    /** A VOID of the SALE {@code originalTransactionId}. */
-    static TerminalTransaction voidOf(String transactionId, String originalTransactionId, long amount) {
+    /** A VOID of the SALE {@code originalTransactionId}, repeating the counter orders it lists (if any). */
+    static TerminalTransaction voidOf(String transactionId, String originalTransactionId, long amount,
+                                      String... invoiceIds) {
         return new TerminalTransaction(transactionId, TerminalTransactionType.VOID, TERMINAL, CHIYODA, Brand.CREDIT,
-                amount, SOLD_AT.plusMinutes(5), List.of(), Optional.empty(), Optional.of(originalTransactionId));
+                amount, SOLD_AT.plusMinutes(5), Arrays.stream(invoiceIds).map(InvoiceId::new).toList(),
+                Optional.empty(), Optional.of(originalTransactionId));
     }
 
     /** What a SALE still has booked right after it: each of its settlements, nothing reversed yet. */

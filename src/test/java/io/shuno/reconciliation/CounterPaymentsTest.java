@@ -140,7 +140,8 @@ class CounterPaymentsTest {
                 order("ORDER-A", 300), order("ORDER-B", 450));
 
         assertThat(sale.sale()).contains(
-                new SaleState("T-1", CHIYODA, Brand.CREDIT, 1_000, SALE_DAY_IN_TOKYO, false));
+                new SaleState("T-1", CHIYODA, Brand.CREDIT, 1_000, SALE_DAY_IN_TOKYO,
+                        List.of(new InvoiceId("ORDER-A"), new InvoiceId("ORDER-B")), Optional.empty(), false));
     }
 
     @Test

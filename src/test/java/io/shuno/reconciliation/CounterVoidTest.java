@@ -148,7 +148,37 @@ class CounterVoidTest {
 
         SaleState before = sale.sale().orElseThrow();
         assertThat(voided.sale()).contains(new SaleState(before.transactionId(), before.municipality(), before.brand(),
-                before.amount(), before.businessDate(), true));
+                before.amount(), before.businessDate(), before.invoiceIds(), before.slip(), true));
+    }
+
+    @Test
+    void aVoidNamingOnlyItsSaleOrRepeatingItsOrdersInAnyOrderReversesTheSale() {
+        TerminalOutcome sale = saleOverAAndB();
+
+        for (TerminalTransaction voiding : List.of(voidOf("V-1", "T-1", 1_000),
+                voidOf("V-1", "T-1", 1_000, "ORDER-B", "ORDER-A"))) {
+            TerminalOutcome voided = reconciler.onTerminalVoid(voiding, sale.sale(), nothingReversed(sale),
+                    byId(sale.outcome().invoices()));
+
+            assertThat(voided.outcome().exceptions()).isEmpty();
+            assertThat(voided.outcome().settlements()).hasSize(3);
+            assertThat(voided.sale().orElseThrow().voided()).isTrue();
+        }
+    }
+
+    @Test
+    void aVoidRepeatingOrdersItsSaleDidNotPayIsRefusedWithoutReversingAnything() {
+        TerminalOutcome sale = saleOverAAndB();
+
+        TerminalOutcome voided = reconciler.onTerminalVoid(voidOf("V-1", "T-1", 1_000, "ORDER-A"), sale.sale(),
+                nothingReversed(sale), byId(sale.outcome().invoices()));
+
+        assertThat(voided.outcome().settlements()).isEmpty();
+        assertThat(voided.sale()).isEmpty();
+        assertThat(voided.outcome().exceptions()).singleElement().satisfies(e -> {
+            assertThat(e.reason()).isEqualTo(ExceptionReason.VOID_UNKNOWN_SALE);
+            assertThat(e.detail()).contains("窓口注文 ORDER-A、ORDER-B").contains("一致しません");
+        });
     }
 
     @Test

@@ -166,6 +166,49 @@ class TestCounterCashlessPayments {
                 .isEqualTo(400);
     }
 
+    @Test
+    @Order(7)
+    void aVoidNamingOnlyItsSaleReversesItSoPayingTheOrderAgainIsNoDoublePayment() {
+        issue(Messages.counterOrder("ORD-V", 2_000));
+        send("terminal-transactions", nextDay(Messages.sale("T-V1", "CREDIT", 2_000))
+                .set("invoiceIds", Messages.JSON.valueToTree(List.of("ORD-V"))));
+        published("settlements", "settlement", "terminal:T-V1", 1);
+
+        send("terminal-transactions", nextDay(Messages.sale("V-V1", "CREDIT", 2_000)).put("type", "VOID")
+                .put("originalTransactionId", "T-V1"));
+
+        assertThat(published("settlements", "settlement", "terminal:T-V1", 2)).extracting(s -> s.get("kind").asText()
+                + ":" + s.get("amount").asLong()).containsExactly("REVENUE:2000", "REVERSAL:2000");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(shuno.database().queryForMap(
+                "select status, settled_revenue from invoices where invoice_id = 'ORD-V'"))
+                .containsEntry("status", "OPEN").containsEntry("settled_revenue", 0L));
+
+        send("terminal-transactions", nextDay(Messages.sale("T-V2", "CREDIT", 2_000))
+                .set("invoiceIds", Messages.JSON.valueToTree(List.of("ORD-V"))));
+
+        assertThat(published("settlements", "settlement", "terminal:T-V2", 1)).extracting(s -> s.get("kind").asText()
+                + ":" + s.path("invoiceId").asText()).containsExactly("REVENUE:ORD-V");
+        assertThat(published("exceptions", "exception", "terminal:T-V2", 0)).isEmpty();
+        assertThat(shuno.database().queryForObject("select count(*) from dead_letters where record_key = 'V-V1'::bytea",
+                Long.class)).isZero();
+    }
+
+    @Test
+    @Order(8)
+    void aVoidRepeatingOrdersItsSaleDidNotPayReversesNothing() {
+        send("terminal-transactions", nextDay(Messages.voiding("V-V3", "T-V2", 2_000, "ORD-1")));
+
+        JsonNode refused = published("exceptions", "exception", "terminal:V-V3", 1).get(0);
+        assertThat(refused.get("reason").asText()).isEqualTo("VOID_UNKNOWN_SALE");
+        assertThat(refused.get("detail").asText()).contains("窓口注文 ORD-V").contains("窓口注文 ORD-1");
+        assertThat(published("settlements", "settlement", "terminal:T-V2", 1)).hasSize(1);
+    }
+
+    /** The counter's next day, so that the 日計表 of 2026-06-20 above stays as it was. */
+    private static ObjectNode nextDay(ObjectNode transaction) {
+        return transaction.put("occurredAt", "2026-06-21T10:30:00+09:00");
+    }
+
     private static ObjectNode statement(String id, String brand, long gross, long count, long fee) {
         ObjectNode node = Messages.JSON.createObjectNode();
         node.put("statementId", id).put("acquirer", "ACQ-1").put("municipalityCode", "131016")

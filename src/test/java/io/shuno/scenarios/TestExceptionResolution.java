@@ -60,6 +60,34 @@ class TestExceptionResolution {
     }
 
     @Test
+    void aDoublePaymentIsAdvisedForTheInvoicesOfItsPayerAsTheyAreWhenStaffLook() {
+        String el = Messages.newElNumber();
+        ObjectNode paid = Messages.issued("DA-INV", el, 2_000);
+        paid.put("payerId", "P-DA");
+        issue(paid);
+        pay("DA-N1", "DA-PAY1", el, 2_000);
+        pay("DA-N2", "DA-PAY2", el, 2_000);
+        String exceptionId = awaitException("eltax:DA-PAY2", "DOUBLE_PAYMENT");
+        JsonNode raised = api.get("viewer", "/api/v1/exceptions/" + exceptionId).json().get("exception");
+        assertThat(raised.get("suggestedAction").asText()).isEqualTo("REFUND");
+        assertThat(raised.get("appropriationCandidates")).isEmpty();
+
+        ObjectNode issuedLater = Messages.with(Messages.issued("DA-LATER", null, 1_500), "dueDate", "2026-04-30");
+        issuedLater.put("payerId", "P-DA");
+        issue(issuedLater);
+
+        JsonNode advised = api.get("viewer", "/api/v1/exceptions/" + exceptionId).json().get("exception");
+        assertThat(advised.get("suggestedAction").asText()).isEqualTo("APPROPRIATE");
+        assertThat(advised.get("appropriationCandidates")).extracting(JsonNode::asText).containsExactly("DA-LATER");
+        assertThat(advised.get("detail").asText()).contains("2,000円を過誤納金として計上しました")
+                .contains("同一納付者の未納 1 件(古い順: DA-LATER)への充当を検討してください。")
+                .doesNotContain("還付の手続き");
+        assertThat(api.get("viewer", "/api/v1/exceptions?reason=DOUBLE_PAYMENT&status=OPEN").json().get("items"))
+                .filteredOn(item -> item.get("exceptionId").asText().equals(exceptionId)).singleElement()
+                .satisfies(item -> assertThat(item.get("suggestedAction").asText()).isEqualTo("APPROPRIATE"));
+    }
+
+    @Test
     void appropriationToAnotherPayersInvoiceIsRefusedWithAProblemDetail() {
         String el = Messages.newElNumber();
         issue(Messages.issued("AX-OTHER", null, 3_000));
