@@ -2,6 +2,7 @@ package io.shuno.web;
 
 import io.shuno.operations.InvoiceStories;
 import io.shuno.operations.InvoiceStory;
+import io.shuno.operations.TreasuryOverview;
 import io.shuno.operations.TreasuryOverviews;
 import io.shuno.platform.ConsumerLag;
 import io.shuno.reconciliation.ElNumber;
@@ -47,9 +48,32 @@ class OverviewPages {
         this.clock = clock;
     }
 
+    /** The totals row of a table of totals: what the clerk adds up first. */
+    record Sum(long count, long amount) {
+
+        static Sum of(List<TreasuryOverview.Total> totals) {
+            return new Sum(totals.stream().mapToLong(TreasuryOverview.Total::count).sum(),
+                    totals.stream().mapToLong(TreasuryOverview.Total::amount).sum());
+        }
+    }
+
+    /**
+     * Ordered for the treasury: the money (today's by payment date, the fiscal year's), then what needs a decision,
+     * then the machinery (database and Kafka, records waiting, today's processing hour by hour).
+     */
     @GetMapping("/dashboard")
     String overview(Authentication caller, Model model) {
-        model.addAttribute("overview", overviews.of(users.actor(caller)));
+        var actor = users.actor(caller);
+        TreasuryOverview overview = overviews.of(actor);
+        model.addAttribute("overview", overview);
+        model.addAttribute("todaySum", Sum.of(overview.todayTotals()));
+        model.addAttribute("fiscalYearSum", Sum.of(overview.fiscalYearTotals()));
+        model.addAttribute("openExceptions", overview.openExceptionsByReason().stream()
+                .mapToLong(TreasuryOverview.Count::count).sum());
+        model.addAttribute("processedToday", overview.paymentsPerHour().stream()
+                .mapToLong(TreasuryOverview.Count::count).sum());
+        model.addAttribute("municipalities", actor.allMunicipalities() ? List.of() : actor.municipalities().stream()
+                .sorted().toList());
         Map<String, String> components = new TreeMap<>();
         for (String component : WATCHED_COMPONENTS) {
             HealthComponent status = health.healthForPath(component);
