@@ -93,8 +93,8 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         String expected = expectedBody(request).map(body -> "; send " + body).orElse("");
         String detail;
         if (unreadable.getCause() instanceof MismatchedInputException mismatched && !mismatched.getPath().isEmpty()) {
-            detail = field(mismatched) + ": must be " + ValueTypes.describe(mismatched.getTargetType())
-                    + " like " + ValueTypes.example(mismatched.getTargetType()) + expected;
+            ValueTypes type = ValueTypes.of(mismatched.getTargetType());
+            detail = field(mismatched) + ": must be " + type.description() + " like " + type.example() + expected;
         } else if (unreadable.getCause() instanceof JsonProcessingException json && !(json instanceof JsonMappingException)
                 && json.getLocation() != null) {
             detail = "the body is not valid JSON (line " + json.getLocation().getLineNr() + ", column "
@@ -128,7 +128,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
                 .filter(parameter -> parameter.hasParameterAnnotation(RequestBody.class))
                 .map(MethodParameter::getParameterType).filter(Class::isRecord).findFirst()
                 .map(body -> Arrays.stream(body.getRecordComponents())
-                        .map(field -> "\"" + field.getName() + "\": " + ValueTypes.describe(field.getType()))
+                        .map(field -> "\"" + field.getName() + "\": " + ValueTypes.of(field.getType()).description())
                         .collect(Collectors.joining(", ", "{", "}")));
     }
 }

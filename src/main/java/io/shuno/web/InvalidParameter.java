@@ -41,7 +41,8 @@ class InvalidParameter extends OperationFailure {
         if (type.isEnum()) {
             return oneOf(parameter, Arrays.stream(type.getEnumConstants()).map(Object::toString).toList());
         }
-        return format(parameter, ValueTypes.describe(type), ValueTypes.example(type));
+        ValueTypes value = ValueTypes.of(type);
+        return format(parameter, value.description(), value.example());
     }
 
     String parameter() {

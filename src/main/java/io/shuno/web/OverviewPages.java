@@ -28,6 +28,8 @@ class OverviewPages {
 
     /** The health components the treasury depends on, as the actuator names them. */
     private static final String[] WATCHED_COMPONENTS = {"db", "kafka"};
+    /** The two meanings of today's money the overview offers: by payment date (the default) or by processing day. */
+    private static final List<String> TODAY_VIEWS = List.of("PAID", "PROCESSED");
 
     private final TreasuryOverviews overviews;
     private final InvoiceStories stories;
@@ -62,11 +64,18 @@ class OverviewPages {
      * then the machinery (database and Kafka, records waiting, today's processing hour by hour).
      */
     @GetMapping("/dashboard")
-    String overview(Authentication caller, Model model) {
+    String overview(@RequestParam Optional<String> today, Authentication caller, Model model) {
         var actor = users.actor(caller);
         TreasuryOverview overview = overviews.of(actor);
+        // "Today" by payment date, as the 日計表 counts, or by the day shuno processed the payments.
+        boolean byProcessing = InvalidParameter.choice("today", today, TODAY_VIEWS).filter("PROCESSED"::equals)
+                .isPresent();
+        List<TreasuryOverview.Total> todayTotals = byProcessing ? overviews.processedToday(actor)
+                : overview.todayTotals();
         model.addAttribute("overview", overview);
-        model.addAttribute("todaySum", Sum.of(overview.todayTotals()));
+        model.addAttribute("byProcessing", byProcessing);
+        model.addAttribute("todayTotals", todayTotals);
+        model.addAttribute("todaySum", Sum.of(todayTotals));
         model.addAttribute("fiscalYearSum", Sum.of(overview.fiscalYearTotals()));
         model.addAttribute("openExceptions", overview.openExceptionsByReason().stream()
                 .mapToLong(TreasuryOverview.Count::count).sum());

@@ -5,53 +5,52 @@ import java.time.OffsetDateTime;
 import java.util.Collection;
 
 /** How the API's errors name the type a value must have, with an example of its format. */
-final class ValueTypes {
+enum ValueTypes {
 
-    private ValueTypes() {
+    DATE("a date", "2026-06-20"),
+    DATE_TIME("a date and time with its offset", "2026-06-20T09:00:00+09:00"),
+    WHOLE_NUMBER("a whole number", "42"),
+    TRUE_OR_FALSE("true or false", "true"),
+    LIST("a list of texts", "[\"INV-1\"]"),
+    TEXT("a text", "\"…\""),
+    OBJECT("an object", "{…}");
+
+    private final String description;
+    private final String example;
+
+    ValueTypes(String description, String example) {
+        this.description = description;
+        this.example = example;
     }
 
-    static String describe(Class<?> type) {
+    /** The kind of value a Java type takes; an object where the type is unknown (null). */
+    static ValueTypes of(Class<?> type) {
+        if (type == null) {
+            return OBJECT;
+        }
         if (type == LocalDate.class) {
-            return "a date";
+            return DATE;
         }
         if (type == OffsetDateTime.class) {
-            return "a date and time with its offset";
+            return DATE_TIME;
         }
-        if (isWholeNumber(type)) {
-            return "a whole number";
-        }
-        if (type == boolean.class || type == Boolean.class) {
-            return "true or false";
-        }
-        if (Collection.class.isAssignableFrom(type) || type.isArray()) {
-            return "a list of texts";
-        }
-        if (type == String.class) {
-            return "a text";
-        }
-        return "an object";
-    }
-
-    static String example(Class<?> type) {
-        if (type == LocalDate.class) {
-            return "2026-06-20";
-        }
-        if (type == OffsetDateTime.class) {
-            return "2026-06-20T09:00:00+09:00";
-        }
-        if (isWholeNumber(type)) {
-            return "42";
+        if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
+            return WHOLE_NUMBER;
         }
         if (type == boolean.class || type == Boolean.class) {
-            return "true";
+            return TRUE_OR_FALSE;
         }
         if (Collection.class.isAssignableFrom(type) || type.isArray()) {
-            return "[\"INV-1\"]";
+            return LIST;
         }
-        return "\"…\"";
+        return type == String.class ? TEXT : OBJECT;
     }
 
-    private static boolean isWholeNumber(Class<?> type) {
-        return type == int.class || type == Integer.class || type == long.class || type == Long.class;
+    String description() {
+        return description;
+    }
+
+    String example() {
+        return example;
     }
 }

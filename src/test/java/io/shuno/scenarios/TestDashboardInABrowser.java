@@ -99,6 +99,11 @@ class TestDashboardInABrowser {
         assertThat(overview.indexOf("判断が必要なもの")).as("then what needs a decision")
                 .isLessThan(overview.indexOf("システムの状態"));
         assertThat(browser.findElement(By.cssSelector("#totals-fiscalYear tfoot")).getText()).startsWith("合計");
+        // The notices were paid on 2026-06-20: today by payment date holds none of them, by processing day both.
+        browser.findElement(By.linkText("処理日で見る")).click();
+        awaitShown(By.cssSelector("#today-views strong"), "処理日で見る");
+        assertThat(text()).contains("本日処理した収納", "収納日は問いません");
+        assertThat(browser.findElement(By.id("totals-today")).getText()).contains("国民健康保険", "歳入歳出外現金");
         assertThat(browser.findElements(By.cssSelector("#payments-per-hour .hour .number")).stream()
                 .mapToLong(cell -> Long.parseLong(cell.getText())).sum()).as("today's payments, hour by hour")
                 .isGreaterThanOrEqualTo(2);
