@@ -38,6 +38,9 @@ class TestFirstContactAndErrorsThatSayWhatToChange {
         assertThat(unknown.contentType()).isEqualTo("application/problem+json");
         assertThat(unknown.json().get("detail").asText()).contains("/api/v1", "/dashboard");
         assertThat(api.get("viewer", "/favicon.ico").contentType()).isEqualTo("application/problem+json");
+
+        JsonNode wrongMethod = problem(405, api.get("treasurer", "/api/v1/exceptions/" + UUID.randomUUID() + "/close"));
+        assertThat(wrongMethod.get("detail").asText()).isEqualTo("this path does not take GET; it takes POST");
     }
 
     @Test
