@@ -11,8 +11,6 @@ import org.springframework.web.servlet.ModelAndView;
 
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A refused or failed dashboard request as a page in the staff member's language: what to change, from the message
@@ -22,9 +20,6 @@ import java.util.regex.Pattern;
  */
 @Component
 class ProblemPages {
-
-    /** The convention of operations' messages: {@code field: what to change}. */
-    private static final Pattern FIELD = Pattern.compile("^([A-Za-z]+): ");
 
     private final MessageSource messages;
 
@@ -38,8 +33,8 @@ class ProblemPages {
             return page(status, text("problem.parameter", label(invalid.parameter()), invalid.accepted()), null,
                     request);
         }
-        Matcher field = FIELD.matcher(failure.getMessage());
-        Optional<String> specific = field.find() ? optionalText("problem.field." + field.group(1)) : Optional.empty();
+        Optional<String> specific = Problems.field(failure.getMessage())
+                .flatMap(field -> optionalText("problem.field." + field));
         return specific.map(text -> page(status, text, null, request))
                 .orElseGet(() -> page(status, text("problem." + failure.why()), failure.getMessage(), request));
     }

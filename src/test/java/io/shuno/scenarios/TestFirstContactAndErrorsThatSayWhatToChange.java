@@ -75,6 +75,7 @@ class TestFirstContactAndErrorsThatSayWhatToChange {
     void aQueryParameterOfTheWrongFormatNamesTheFormatExpected() {
         JsonNode yesterday = problem(400, api.get("viewer", "/api/v1/exceptions?from=yesterday"));
         assertThat(yesterday.get("detail").asText()).isEqualTo("from: must be a date like 2026-06-20");
+        assertThat(yesterday.get("field").asText()).isEqualTo("from");
 
         JsonNode notANumber = problem(400, api.get("viewer", "/api/v1/dead-letters/first"));
         assertThat(notANumber.get("detail").asText()).startsWith("id: must be a whole number");
@@ -112,9 +113,10 @@ class TestFirstContactAndErrorsThatSayWhatToChange {
         JsonNode close = problem(400, api.post("treasurer", exception + "/close", "{\"comment\": \" \"}"));
         JsonNode discard = problem(400, api.post("operator", "/api/v1/dead-letters/1/discard", "{}"));
 
-        assertThat(refund.get("detail").asText()).startsWith("comment: ");
-        assertThat(close.get("detail").asText()).startsWith("comment: ");
-        assertThat(discard.get("detail").asText()).startsWith("comment: ");
+        for (JsonNode problem : new JsonNode[] {refund, close, discard}) {
+            assertThat(problem.get("detail").asText()).startsWith("comment: ");
+            assertThat(problem.get("field").asText()).isEqualTo("comment");
+        }
     }
 
     private static String close() {
