@@ -4,7 +4,9 @@
   function watchReplayJob(section) {
     var url = section.getAttribute("data-progress");
     function show(job) {
-      document.getElementById("job-status").textContent = job.status;
+      // The page carries the status names in its language (data-running, data-finished).
+      var status = document.getElementById("job-status");
+      status.textContent = status.getAttribute("data-" + job.status.toLowerCase()) || job.status;
       document.getElementById("job-total").textContent = job.total;
       document.getElementById("job-done").textContent = job.done;
       document.getElementById("job-failed").textContent = job.failed;

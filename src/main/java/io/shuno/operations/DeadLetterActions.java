@@ -47,7 +47,7 @@ public class DeadLetterActions {
     @Transactional
     public DeadLetterView discard(long id, String comment, Actor actor) {
         if (comment == null || comment.isBlank()) {
-            throw OperationFailure.invalid("a discard needs a comment saying why the record is not replayed");
+            throw OperationFailure.invalid("comment: say why the record is not replayed");
         }
         DeadLetterView letter = lockFor(id, actor);
         if (letter.status().equals("DISCARDED")) {

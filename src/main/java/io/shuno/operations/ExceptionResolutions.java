@@ -82,6 +82,9 @@ public class ExceptionResolutions {
         if (refundReference == null || refundReference.isBlank()) {
             throw OperationFailure.invalid("refundReference: the reference of the refund (還付) is required");
         }
+        if (comment == null || comment.isBlank()) {
+            throw OperationFailure.invalid("comment: say why the money is refunded rather than appropriated");
+        }
         return resolve(exceptionId, ResolutionAction.REFUND, requestKey, actor, comment, refundReference, List.of(),
                 List.of(), (exception, locked, cause) -> Decision.recordOnly(exception.outstanding()));
     }

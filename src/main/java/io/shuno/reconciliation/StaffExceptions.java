@@ -40,9 +40,9 @@ final class StaffExceptions {
                 DeterministicId.of(payment.cause(), ExceptionReason.LATE_CHARGE_DUE.name(), invoice.id().value()),
                 ExceptionReason.LATE_CHARGE_DUE, invoice.municipality(), Optional.of(payment.paymentRef()),
                 Optional.of(invoice.id()), charge, SuggestedAction.ASSESS_LATE_CHARGE, List.of(),
-                "請求 " + invoice.id() + "(納期限 " + invoice.dueDate() + ")の保険料 " + Yen.format(principal)
-                        + "が " + payment.receivedOn() + " に納付されました。延滞金 " + Yen.format(charge)
-                        + "を新たに調定してください。");
+                "請求 " + invoice.id() + "(納期限 " + Wareki.date(invoice.dueDate()) + ")の保険料 "
+                        + Yen.format(principal) + "が " + Wareki.date(payment.receivedOn()) + " に納付されました。延滞金 "
+                        + Yen.format(charge) + "を新たに調定してください。");
     }
 
     static StaffException lateChargeRateUnknown(InvoiceTerms invoice, ConfirmedPayment payment, long principal) {
@@ -50,8 +50,8 @@ final class StaffExceptions {
                 DeterministicId.of(payment.cause(), ExceptionReason.LATE_CHARGE_DUE.name(), invoice.id().value()),
                 ExceptionReason.LATE_CHARGE_DUE, invoice.municipality(), Optional.of(payment.paymentRef()),
                 Optional.of(invoice.id()), 0, SuggestedAction.INVESTIGATE, List.of(),
-                "請求 " + invoice.id() + "(納期限 " + invoice.dueDate() + ")の保険料 " + Yen.format(principal)
-                        + "が期限後に納付されましたが、対象期間の延滞金の割合が設定されていないため計算できません。"
+                "請求 " + invoice.id() + "(納期限 " + Wareki.date(invoice.dueDate()) + ")の保険料 "
+                        + Yen.format(principal) + "が期限後に納付されましたが、対象期間の延滞金の割合が設定されていないため計算できません。"
                         + "割合を設定するか、手計算で調定してください。");
     }
 

@@ -16,10 +16,11 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * Every endpoint needs HTTP Basic authentication except the health status that probes and load balancers call.
- * Reading needs VIEWER, dead-letter acts OPERATOR, exception decisions TREASURER. Refusals are problem details
- * and are logged with method, path and status only — never who or with what credentials. The dashboard's chain
- * ({@link DashboardSecurity}) comes first; this one takes every request that one leaves.
+ * Every endpoint needs HTTP Basic authentication except the health status that probes and load balancers call
+ * (its details only to a signed-in caller). Reading needs VIEWER, dead-letter acts OPERATOR, exception decisions
+ * TREASURER ({@link AccessRules}). Refusals are problem details, a 403 naming the role needed, and are logged with
+ * method, path and status only: never who or with what credentials. The dashboard's chain ({@link DashboardSecurity})
+ * comes first; this one takes every request that one leaves.
  */
 @Configuration
 class ApiSecurity {
@@ -44,20 +45,21 @@ class ApiSecurity {
                 // A stateless API authenticated on every request: no session, so no cookie for CSRF to abuse.
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
-                        // Where a failed request is forwarded to be rendered; the request itself was checked.
-                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
-                        .requestMatchers(HttpMethod.GET, "/api/v1/**").hasRole(Role.VIEWER.name())
-                        .requestMatchers(HttpMethod.POST, "/api/v1/dead-letters/**").hasRole(Role.OPERATOR.name())
-                        .requestMatchers(HttpMethod.POST, "/api/v1/exceptions/**").hasRole(Role.TREASURER.name())
-                        .anyRequest().authenticated())
+                .authorizeHttpRequests(requests -> {
+                    requests.requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
+                            // Where a failed request is forwarded to be rendered; the request itself was checked.
+                            .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll();
+                    AccessRules.authorise(AccessRules.API, requests);
+                    requests.anyRequest().authenticated();
+                })
                 .httpBasic(basic -> basic.realmName("shuno").authenticationEntryPoint(unauthenticated))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(unauthenticated)
                         .accessDeniedHandler((request, response, e) -> {
                             log.warn("403 {} {}: role not sufficient", request.getMethod(), request.getRequestURI());
-                            problems.write(request, response, HttpStatus.FORBIDDEN,
-                                    "your role does not allow this request");
+                            problems.write(request, response, HttpStatus.FORBIDDEN, AccessRules.needed(
+                                    AccessRules.API, request).map(role -> "this request needs the role " + role
+                                            + " (or ADMIN); ask an administrator of shuno for it")
+                                    .orElse("your role does not allow this request"));
                         }))
                 .build();
     }

@@ -3,11 +3,10 @@ package io.shuno.web;
 import io.shuno.dailyclose.DailyClose;
 import io.shuno.dailyclose.DailyCloseReport;
 import io.shuno.operations.Actor;
+import io.shuno.operations.OperationFailure;
 import io.shuno.reconciliation.InvalidIdentifierException;
 import io.shuno.reconciliation.MunicipalityCode;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
-import org.springframework.web.server.ResponseStatusException;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -33,7 +32,7 @@ class DailyCloseReports {
         try {
             return new MunicipalityCode(code);
         } catch (InvalidIdentifierException e) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, e.getMessage());
+            throw new OperationFailure(OperationFailure.Why.INVALID_REQUEST, "municipality: " + e.getMessage());
         }
     }
 
@@ -41,7 +40,7 @@ class DailyCloseReports {
         try {
             return LocalDate.parse(date);
         } catch (DateTimeParseException e) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "date must be a business date like 2026-06-20");
+            throw InvalidParameter.format("date", "a business date", "2026-06-20");
         }
     }
 }

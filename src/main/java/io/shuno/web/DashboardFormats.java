@@ -1,6 +1,7 @@
 package io.shuno.web;
 
 import io.shuno.reconciliation.FiscalYear;
+import io.shuno.reconciliation.Wareki;
 import org.springframework.stereotype.Component;
 
 import java.time.LocalDate;
@@ -17,7 +18,6 @@ import java.util.Locale;
 @Component("display")
 public class DashboardFormats {
 
-    private static final DateTimeFormatter WAREKI_DATE = DateTimeFormatter.ofPattern("GGGGy年M月d日", Locale.JAPAN);
     private static final DateTimeFormatter WAREKI_FISCAL_YEAR = DateTimeFormatter.ofPattern("GGGGy年度", Locale.JAPAN);
     private static final DateTimeFormatter CLOCK_TIME = DateTimeFormatter.ofPattern("H:mm:ss");
 
@@ -26,7 +26,7 @@ public class DashboardFormats {
     }
 
     public String date(LocalDate date) {
-        return date == null ? "" : WAREKI_DATE.format(JapaneseDate.from(date));
+        return date == null ? "" : Wareki.date(date);
     }
 
     public String dateTime(OffsetDateTime time) {

@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Optional;
 
 /** Dead letters: list, show, replay one or a filtered set (as a job), discard with a comment. */
@@ -30,6 +31,9 @@ import java.util.Optional;
 @RequestMapping("/api/v1/dead-letters")
 @Tag(name = "Dead letters")
 class DeadLetterApi {
+
+    /** The statuses a dead letter can be in, as the list filters accept them. */
+    static final List<String> STATUSES = List.of("OPEN", "REPLAYING", "REPLAYED", "DISCARDED");
 
     record DiscardRequest(String comment) {
     }
@@ -40,7 +44,8 @@ class DeadLetterApi {
 
         DeadLetterFilter filter() {
             return new DeadLetterFilter(Optional.ofNullable(sourceTopic), Optional.ofNullable(errorClass),
-                    Optional.ofNullable(reason), Optional.ofNullable(status), Optional.ofNullable(from),
+                    Optional.ofNullable(reason), InvalidParameter.choice("status", Optional.ofNullable(status), STATUSES),
+                    Optional.ofNullable(from),
                     Optional.ofNullable(to));
         }
     }
@@ -58,15 +63,17 @@ class DeadLetterApi {
     }
 
     @GetMapping
-    @Operation(summary = "List dead letters, filtered by source topic, error class, reason fragment, status and time "
-            + "received (from inclusive, to exclusive)")
+    @Operation(summary = "List dead letters, filtered by source topic, error class, reason fragment, status (OPEN, "
+            + "REPLAYING, REPLAYED or DISCARDED, any case) and time received (ISO date-time with offset, from inclusive, "
+            + "to exclusive)")
     Page<DeadLetterView> list(@RequestParam Optional<String> sourceTopic, @RequestParam Optional<String> errorClass,
                               @RequestParam Optional<String> reason, @RequestParam Optional<String> status,
                               @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Optional<OffsetDateTime> from,
                               @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Optional<OffsetDateTime> to,
                               @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size,
                               Authentication caller) {
-        return store.find(new DeadLetterFilter(sourceTopic, errorClass, reason, status, from, to),
+        return store.find(new DeadLetterFilter(sourceTopic, errorClass, reason,
+                        InvalidParameter.choice("status", status, STATUSES), from, to),
                 users.actor(caller), new PageRequest(page, size));
     }
 

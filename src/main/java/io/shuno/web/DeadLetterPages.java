@@ -3,9 +3,14 @@ package io.shuno.web;
 import io.shuno.operations.DeadLetterActions;
 import io.shuno.operations.DeadLetterFilter;
 import io.shuno.operations.DeadLetterStore;
+import io.shuno.operations.DeadLetterView;
+import io.shuno.operations.Page;
 import io.shuno.operations.PageRequest;
 import io.shuno.operations.ReplayJob;
 import io.shuno.operations.ReplayJobs;
+import io.shuno.reconciliation.FiscalYear;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -17,7 +22,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import java.util.List;
+import java.time.LocalDate;
 import java.util.Optional;
 
 /**
@@ -29,7 +34,7 @@ import java.util.Optional;
 @RequestMapping("/dashboard/dead-letters")
 class DeadLetterPages {
 
-    private static final List<String> STATUSES = List.of("OPEN", "REPLAYING", "REPLAYED", "DISCARDED");
+    private static final int PAGE_SIZE = 50;
 
     private final DeadLetterStore store;
     private final DeadLetterActions actions;
@@ -46,11 +51,18 @@ class DeadLetterPages {
     @GetMapping
     String list(@RequestParam Optional<String> sourceTopic, @RequestParam Optional<String> errorClass,
                 @RequestParam Optional<String> reason, @RequestParam Optional<String> status,
-                @RequestParam(defaultValue = "0") int page, Authentication caller, Model model) {
-        DeadLetterFilter filter = filter(sourceTopic, errorClass, reason, status);
-        model.addAttribute("deadLetters", store.find(filter, users.actor(caller), new PageRequest(page, 50)));
+                @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) Optional<LocalDate> from,
+                @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) Optional<LocalDate> to,
+                @RequestParam(defaultValue = "0") int page, Authentication caller, HttpServletRequest request,
+                Model model) {
+        DeadLetterFilter filter = filter(sourceTopic, errorClass, reason, status, from, to);
+        Page<DeadLetterView> deadLetters = store.find(filter, users.actor(caller), new PageRequest(page, PAGE_SIZE));
+        model.addAttribute("deadLetters", deadLetters);
+        model.addAttribute("pages", PageLinks.of(deadLetters, request));
         model.addAttribute("filter", filter);
-        model.addAttribute("statuses", STATUSES);
+        model.addAttribute("from", from.orElse(null));
+        model.addAttribute("to", to.orElse(null));
+        model.addAttribute("statuses", DeadLetterApi.STATUSES);
         return "dashboard/dead-letters";
     }
 
@@ -78,8 +90,10 @@ class DeadLetterPages {
     @PostMapping("/replays")
     String replayAll(@RequestParam Optional<String> sourceTopic, @RequestParam Optional<String> errorClass,
                      @RequestParam Optional<String> reason, @RequestParam Optional<String> status,
+                     @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) Optional<LocalDate> from,
+                     @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) Optional<LocalDate> to,
                      Authentication caller) {
-        ReplayJob job = jobs.start(filter(sourceTopic, errorClass, reason, status), users.actor(caller));
+        ReplayJob job = jobs.start(filter(sourceTopic, errorClass, reason, status, from, to), users.actor(caller));
         return "redirect:/dashboard/dead-letters/replays/" + job.jobId();
     }
 
@@ -96,11 +110,17 @@ class DeadLetterPages {
         return jobs.get(jobId, users.actor(caller));
     }
 
-    /** A form sends empty fields for filters left blank; those filter nothing. */
+    /**
+     * A form sends empty fields for filters left blank; those filter nothing. The dates received are Tokyo days,
+     * both inclusive.
+     */
     private static DeadLetterFilter filter(Optional<String> sourceTopic, Optional<String> errorClass,
-                                           Optional<String> reason, Optional<String> status) {
-        return new DeadLetterFilter(given(sourceTopic), given(errorClass), given(reason), given(status),
-                Optional.empty(), Optional.empty());
+                                           Optional<String> reason, Optional<String> status,
+                                           Optional<LocalDate> from, Optional<LocalDate> to) {
+        return new DeadLetterFilter(given(sourceTopic), given(errorClass), given(reason),
+                InvalidParameter.choice("status", status, DeadLetterApi.STATUSES),
+                from.map(day -> day.atStartOfDay(FiscalYear.TOKYO).toOffsetDateTime()),
+                to.map(day -> day.plusDays(1).atStartOfDay(FiscalYear.TOKYO).toOffsetDateTime()));
     }
 
     private static Optional<String> given(Optional<String> field) {

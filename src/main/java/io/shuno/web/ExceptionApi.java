@@ -10,6 +10,7 @@ import io.shuno.operations.ExceptionView;
 import io.shuno.operations.Page;
 import io.shuno.operations.PageRequest;
 import io.shuno.operations.ResolutionResult;
+import io.shuno.reconciliation.ExceptionReason;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -37,6 +38,9 @@ import java.util.Optional;
 class ExceptionApi {
 
     private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    /** The statuses an exception can be in, as the list filters accept them. */
+    static final List<String> STATUSES = List.of("OPEN", "RESOLVED");
+    static final List<String> REASONS = InvalidParameter.names(ExceptionReason.class);
 
     record AppropriateRequest(List<String> targets, String comment) {
     }
@@ -63,14 +67,16 @@ class ExceptionApi {
     }
 
     @GetMapping
-    @Operation(summary = "List exceptions, filtered by reason, status, municipality and the date raised (inclusive)")
+    @Operation(summary = "List exceptions, filtered by reason, status (OPEN or RESOLVED, any case), municipality and "
+            + "the date raised (yyyy-MM-dd, both ends inclusive)")
     Page<ExceptionView> list(@RequestParam Optional<String> reason, @RequestParam Optional<String> status,
                              @RequestParam Optional<String> municipality,
                              @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) Optional<LocalDate> from,
                              @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) Optional<LocalDate> to,
                              @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size,
                              Authentication caller) {
-        return store.find(new ExceptionFilter(reason, status, municipality, from, to), users.actor(caller),
+        return store.find(new ExceptionFilter(InvalidParameter.choice("reason", reason, REASONS),
+                InvalidParameter.choice("status", status, STATUSES), municipality, from, to), users.actor(caller),
                 new PageRequest(page, size));
     }
 

@@ -4,10 +4,14 @@ import io.shuno.operations.ExceptionDetail;
 import io.shuno.operations.ExceptionFilter;
 import io.shuno.operations.ExceptionResolutions;
 import io.shuno.operations.ExceptionStore;
+import io.shuno.operations.ExceptionView;
+import io.shuno.operations.Page;
 import io.shuno.operations.PageRequest;
 import io.shuno.operations.ResolutionResult;
 import io.shuno.reconciliation.ExceptionReason;
 import io.shuno.reconciliation.ResolutionAction;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -18,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -33,7 +38,7 @@ import java.util.UUID;
 @RequestMapping("/dashboard/exceptions")
 class ExceptionPages {
 
-    private static final List<String> STATUSES = List.of("OPEN", "RESOLVED");
+    private static final int PAGE_SIZE = 50;
 
     private final ExceptionStore store;
     private final ExceptionResolutions resolutions;
@@ -47,15 +52,22 @@ class ExceptionPages {
 
     @GetMapping
     String list(@RequestParam Optional<String> reason, @RequestParam Optional<String> status,
-                @RequestParam(defaultValue = "0") int page, Authentication caller, Model model) {
-        Optional<String> chosenReason = reason.filter(r -> !r.isBlank());
-        Optional<String> chosenStatus = status.filter(s -> !s.isBlank());
-        model.addAttribute("exceptions", store.find(new ExceptionFilter(chosenReason, chosenStatus, Optional.empty(),
-                Optional.empty(), Optional.empty()), users.actor(caller), new PageRequest(page, 50)));
+                @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) Optional<LocalDate> from,
+                @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) Optional<LocalDate> to,
+                @RequestParam(defaultValue = "0") int page, Authentication caller, HttpServletRequest request,
+                Model model) {
+        Optional<String> chosenReason = InvalidParameter.choice("reason", reason, ExceptionApi.REASONS);
+        Optional<String> chosenStatus = InvalidParameter.choice("status", status, ExceptionApi.STATUSES);
+        Page<ExceptionView> exceptions = store.find(new ExceptionFilter(chosenReason, chosenStatus, Optional.empty(),
+                from, to), users.actor(caller), new PageRequest(page, PAGE_SIZE));
+        model.addAttribute("exceptions", exceptions);
+        model.addAttribute("pages", PageLinks.of(exceptions, request));
         model.addAttribute("reason", chosenReason.orElse(""));
         model.addAttribute("status", chosenStatus.orElse(""));
+        model.addAttribute("from", from.orElse(null));
+        model.addAttribute("to", to.orElse(null));
         model.addAttribute("reasons", List.of(ExceptionReason.values()));
-        model.addAttribute("statuses", STATUSES);
+        model.addAttribute("statuses", ExceptionApi.STATUSES);
         return "dashboard/exceptions";
     }
 

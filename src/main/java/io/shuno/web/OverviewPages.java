@@ -2,6 +2,7 @@ package io.shuno.web;
 
 import io.shuno.operations.InvoiceStories;
 import io.shuno.operations.InvoiceStory;
+import io.shuno.operations.TreasuryOverview;
 import io.shuno.operations.TreasuryOverviews;
 import io.shuno.platform.ConsumerLag;
 import io.shuno.reconciliation.ElNumber;
@@ -27,6 +28,8 @@ class OverviewPages {
 
     /** The health components the treasury depends on, as the actuator names them. */
     private static final String[] WATCHED_COMPONENTS = {"db", "kafka"};
+    /** The two meanings of today's money the overview offers: by payment date (the default) or by processing day. */
+    private static final List<String> TODAY_VIEWS = List.of("PAID", "PROCESSED");
 
     private final TreasuryOverviews overviews;
     private final InvoiceStories stories;
@@ -47,9 +50,39 @@ class OverviewPages {
         this.clock = clock;
     }
 
+    /** The totals row of a table of totals: what the clerk adds up first. */
+    record Sum(long count, long amount) {
+
+        static Sum of(List<TreasuryOverview.Total> totals) {
+            return new Sum(totals.stream().mapToLong(TreasuryOverview.Total::count).sum(),
+                    totals.stream().mapToLong(TreasuryOverview.Total::amount).sum());
+        }
+    }
+
+    /**
+     * Ordered for the treasury: the money (today's by payment date, the fiscal year's), then what needs a decision,
+     * then the machinery (database and Kafka, records waiting, today's processing hour by hour).
+     */
     @GetMapping("/dashboard")
-    String overview(Authentication caller, Model model) {
-        model.addAttribute("overview", overviews.of(users.actor(caller)));
+    String overview(@RequestParam Optional<String> today, Authentication caller, Model model) {
+        var actor = users.actor(caller);
+        TreasuryOverview overview = overviews.of(actor);
+        // "Today" by payment date, as the 日計表 counts, or by the day shuno processed the payments.
+        boolean byProcessing = InvalidParameter.choice("today", today, TODAY_VIEWS).filter("PROCESSED"::equals)
+                .isPresent();
+        List<TreasuryOverview.Total> todayTotals = byProcessing ? overviews.processedToday(actor)
+                : overview.todayTotals();
+        model.addAttribute("overview", overview);
+        model.addAttribute("byProcessing", byProcessing);
+        model.addAttribute("todayTotals", todayTotals);
+        model.addAttribute("todaySum", Sum.of(todayTotals));
+        model.addAttribute("fiscalYearSum", Sum.of(overview.fiscalYearTotals()));
+        model.addAttribute("openExceptions", overview.openExceptionsByReason().stream()
+                .mapToLong(TreasuryOverview.Count::count).sum());
+        model.addAttribute("processedToday", overview.paymentsPerHour().stream()
+                .mapToLong(TreasuryOverview.Count::count).sum());
+        model.addAttribute("municipalities", actor.allMunicipalities() ? List.of() : actor.municipalities().stream()
+                .sorted().toList());
         Map<String, String> components = new TreeMap<>();
         for (String component : WATCHED_COMPONENTS) {
             HealthComponent status = health.healthForPath(component);

@@ -137,7 +137,9 @@ class LateChargeTest {
         StaffException exception = onlyFor(outcome, ExceptionReason.LATE_CHARGE_DUE);
         assertThat(exception.suggestedAction()).isEqualTo(SuggestedAction.ASSESS_LATE_CHARGE);
         assertThat(exception.amount()).isEqualTo(6_200);
-        assertThat(exception.detail()).contains("6,200円");
+        assertThat(exception.detail()).contains("6,200円")
+                // in 和暦, as every other date staff read
+                .contains("納期限 令和7年6月30日", "令和7年10月1日 に納付").doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}");
         assertThat(outcome.exceptions()).hasSize(1);
     }
 

@@ -26,15 +26,19 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Staff use the treasury dashboard in a real (headless) Chromium: log in through the form, read the overview in
- * Japanese, close an exception and appropriate an overpayment, replay dead letters one by one and as a job, and a
- * viewer finds no resolve form — nor can post one. Screenshots of the pages go to target/screenshots/.
+ * Staff use the treasury dashboard in a real (headless) Chromium: open shuno's root and sign in, read the overview in
+ * Japanese — the money first, then what to decide, then the machinery; municipalities by name — close an exception
+ * and appropriate an overpayment (a form error said in Japanese), replay dead letters one by one and as a job,
+ * filter and page through lists, and a viewer finds no resolve form — nor can post one, and is told which role it
+ * needs. Screenshots of the pages go to target/screenshots/.
  * Needs Debian's chromium and chromium-driver (.ci/run installs them); without them the class is skipped.
  */
 class TestDashboardInABrowser {
@@ -82,19 +86,41 @@ class TestDashboardInABrowser {
         await().atMost(Duration.ofSeconds(30)).until(() -> shuno.database().queryForObject(
                 "select count(*) from settlements where payment_ref = 'eltax:DB-PAY1'", Long.class) == 1);
 
+        browser.manage().deleteAllCookies();
+        open("/");
+        assertThat(browser.getCurrentUrl()).as("the root leads to the sign-in form").endsWith("/login");
         logInAs("treasurer");
         assertThat(browser.getCurrentUrl()).endsWith("/dashboard");
-        assertThat(text()).contains("概況", "令和8年度", "国民健康保険", "¥", "該当請求なし", "データベース",
-                "時間帯別納付件数", "コンシューマーラグ");
+        String overview = text();
+        assertThat(overview).contains("概況", "令和8年度", "国民健康保険", "¥", "該当請求なし", "データベース", "正常",
+                "本日処理した納付(処理時刻別)", "納付された日", "コンシューマーラグ", "対象団体: 千代田区");
+        assertThat(overview.indexOf("本日の収納")).as("the money first")
+                .isLessThan(overview.indexOf("判断が必要なもの"));
+        assertThat(overview.indexOf("判断が必要なもの")).as("then what needs a decision")
+                .isLessThan(overview.indexOf("システムの状態"));
+        assertThat(browser.findElement(By.cssSelector("#totals-fiscalYear tfoot")).getText()).startsWith("合計");
+        // The notices were paid on 2026-06-20: today by payment date holds none of them, by processing day both.
+        browser.findElement(By.linkText("処理日で見る")).click();
+        awaitShown(By.cssSelector("#today-views strong"), "処理日で見る");
+        assertThat(text()).contains("本日処理した収納", "収納日は問いません");
+        assertThat(browser.findElement(By.id("totals-today")).getText()).contains("国民健康保険", "歳入歳出外現金");
         assertThat(browser.findElements(By.cssSelector("#payments-per-hour .hour .number")).stream()
                 .mapToLong(cell -> Long.parseLong(cell.getText())).sum()).as("today's payments, hour by hour")
                 .isGreaterThanOrEqualTo(2);
         assertThat(browser.findElement(By.id("consumer-lag")).getText()).contains(shuno.topic("eltax-notices"));
         screenshot("overview");
 
-        open("/dashboard/exceptions?reason=UNMATCHED&status=OPEN");
-        assertThat(text()).contains("例外キュー", "¥1,200");
+        open("/dashboard/exceptions?reason=UNMATCHED&status=open");
+        assertThat(text()).contains("例外キュー", "¥1,200", "千代田区", "1 / 1 ページ");
         screenshot("exceptions");
+        open("/dashboard/exceptions?reason=UNMATCHED&status=OPEN&from=2099-01-01");
+        assertThat(browser.findElement(By.cssSelector("#exceptions tbody")).getText())
+                .as("an empty list says so").isEqualTo("該当するものはありません");
+        open("/dashboard/exceptions?status=BOGUS");
+        assertThat(browser.findElement(By.id("problem")).getText()).contains("「状態」の指定が正しくありません", "OPEN, RESOLVED");
+        assertThat(browser.findElement(By.cssSelector("header .user")).getText()).isEqualTo("treasurer");
+        open("/dashboard/no-such-page");
+        assertThat(text()).contains("このページはありません", "treasurer");
 
         open("/dashboard/exceptions/" + exceptionId);
         assertThat(text()).contains("推奨処理", "eltax:DB-PAY2");
@@ -111,11 +137,12 @@ class TestDashboardInABrowser {
                 Long.class, exceptionId)).isEqualTo(1);
 
         open("/dashboard/search?q=DB-INV");
-        assertThat(text()).contains("完納", "eltax:DB-PAY1");
+        assertThat(text()).contains("完納", "eltax:DB-PAY1", "確報", "千代田区", "該当するものはありません")
+                .doesNotContain("CONFIRMED");
         screenshot("search");
 
         open("/dashboard/daily-close?municipality=131016&date=2026-06-20");
-        assertThat(text()).contains("日計表", "令和8年6月20日", "CSV");
+        assertThat(text()).contains("日計表", "千代田区", "令和8年6月20日", "CSV");
         screenshot("daily-close");
         assertThat(fetch("GET", browser.findElement(By.id("csv")).getAttribute("href")))
                 .startsWith("200 text/csv");
@@ -134,6 +161,14 @@ class TestDashboardInABrowser {
         open("/dashboard/exceptions/" + exceptionId);
         assertThat(browser.findElement(By.cssSelector(".suggestion .action")).getText()).isEqualTo("充当");
         assertThat(browser.findElement(By.cssSelector("#appropriate input[value='DA-OLD']")).isSelected()).isTrue();
+        // Sent with no invoice chosen: the page says what to change in Japanese and keeps the staff member's name.
+        browser.findElement(By.cssSelector("#appropriate input[value='DA-OLD']")).click();
+        browser.findElement(By.cssSelector("#appropriate button")).click();
+        awaitShown(By.id("problem"), "400: 充当先の請求を1件以上選んでください。");
+        assertThat(browser.findElement(By.cssSelector("header .user")).getText()).isEqualTo("treasurer");
+        screenshot("form-error");
+
+        open("/dashboard/exceptions/" + exceptionId);
         browser.findElement(By.cssSelector("#appropriate textarea[name=comment]")).sendKeys("納付者了承の上で充当");
         browser.findElement(By.cssSelector("#appropriate button")).click();
 
@@ -173,11 +208,34 @@ class TestDashboardInABrowser {
         screenshot("dead-letters");
         browser.findElement(By.cssSelector("#replay-all button")).click();
 
-        awaitShown(By.id("job-status"), "FINISHED");
+        awaitShown(By.id("job-status"), "完了");
         assertThat(browser.findElement(By.id("job-done")).getText()).isEqualTo("3");
         screenshot("replay-job");
         await().atMost(Duration.ofSeconds(30)).until(() -> shuno.database().queryForObject(
                 "select count(*) from invoices where invoice_id like 'DR-INV_' and status = 'PAID'", Long.class) == 3);
+    }
+
+    @Test
+    void anOperatorFiltersDeadLettersByTheDayReceivedAndPagesThroughThem() {
+        String batch = "paging " + UUID.randomUUID();
+        for (int n = 0; n < 51; n++) {
+            keptByAnEarlierRelease("DP-" + n, "{}", batch);
+        }
+        String today = LocalDate.now(ZoneId.of("Asia/Tokyo")).toString();
+
+        logInAs("operator");
+        open("/dashboard/dead-letters?reason=" + batch.replace(" ", "+") + "&from=" + today + "&to=" + today);
+        assertThat(browser.findElements(By.cssSelector("#dead-letters tbody tr"))).hasSize(50);
+        assertThat(text()).contains("全51件", "1 / 2 ページ", "識別子の誤り").doesNotContain("INVALID_IDENTIFIER");
+        screenshot("dead-letters-paged");
+        browser.findElement(By.cssSelector(".pages a[rel=next]")).click();
+        awaitShown(By.cssSelector(".pages span"), "2 / 2 ページ");
+        assertThat(browser.findElements(By.cssSelector("#dead-letters tbody tr"))).hasSize(1);
+
+        open("/dashboard/dead-letters?reason=" + batch.replace(" ", "+") + "&from="
+                + LocalDate.parse(today).plusDays(1));
+        assertThat(browser.findElement(By.cssSelector("#dead-letters tbody")).getText())
+                .isEqualTo("該当するものはありません");
     }
 
     @Test
@@ -189,7 +247,8 @@ class TestDashboardInABrowser {
         open("/dashboard/exceptions/" + exceptionId);
         assertThat(text()).contains("該当請求なし");
         assertThat(browser.findElements(By.cssSelector(".decisions form"))).isEmpty();
-        assertThat(fetch("POST", "/dashboard/exceptions/" + exceptionId + "/close")).startsWith("403");
+        assertThat(fetch("POST", "/dashboard/exceptions/" + exceptionId + "/close")).startsWith("403")
+                .contains("会計担当(TREASURER)", "viewer");
         assertThat(shuno.database().queryForObject("select status from staff_exceptions where exception_id = ?::uuid",
                 String.class, exceptionId)).isEqualTo("OPEN");
 
@@ -241,14 +300,15 @@ class TestDashboardInABrowser {
         return browser.findElement(By.tagName("body")).getText();
     }
 
-    /** A request from the page itself (its session, its CSRF token): "status content-type". */
+    /** A request from the page itself (its session, its CSRF token): "status content-type body". */
     private static String fetch(String method, String url) {
         return (String) ((JavascriptExecutor) browser).executeAsyncScript("""
                 const done = arguments[arguments.length - 1];
                 const token = document.querySelector('input[name=_csrf]').value;
                 fetch(arguments[1], {method: arguments[0], headers: {'X-CSRF-TOKEN': token},
                                      body: arguments[0] === 'POST' ? new URLSearchParams({comment: 'x', formKey: 'k'}) : undefined})
-                  .then(r => done(r.status + ' ' + r.headers.get('Content-Type')));""", method, url);
+                  .then(r => r.text().then(body => done(r.status + ' ' + r.headers.get('Content-Type') + ' ' + body)));""",
+                method, url);
     }
 
     private static void screenshot(String page) {

@@ -9,7 +9,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What probes and operators see: health of Kafka, the database and every route, open to probes and load balancers;
+ * What probes and operators see: the health status of Kafka, the database and every route, open to probes and load
+ * balancers, with the details behind it (disk path, broker and consumer settings) for signed-in users only;
  * Prometheus metrics, for authenticated users only.
  */
 class TestHealthAndMetrics {
@@ -18,11 +19,22 @@ class TestHealthAndMetrics {
     static final ShunoUnderTest shuno = new ShunoUnderTest().running(1);
     private static final ApiClient api = new ApiClient(shuno);
 
+    @Test
+    void probesSeeTheStatusOfEveryComponentButNoDetailsWithoutCredentials() {
+        ApiClient.Response response = api.anonymousGet("/actuator/health");
 
+        assertThat(response.status()).isEqualTo(200);
+        JsonNode health = response.json();
+        assertThat(health.get("status").asText()).isEqualTo("UP");
+        for (String component : new String[] {"kafka", "db", "diskSpace", "camelHealth"}) {
+            assertThat(health.at("/components/" + component + "/status").asText()).as(component).isEqualTo("UP");
+        }
+        assertThat(response.body()).doesNotContain("details", "path", "group");
+    }
 
     @Test
-    void healthReportsKafkaTheDatabaseAndEveryRouteWithoutCredentials() {
-        ApiClient.Response response = api.anonymousGet("/actuator/health");
+    void aSignedInUserSeesKafkaTheDatabaseAndEveryRouteInDetail() {
+        ApiClient.Response response = api.get("viewer", "/actuator/health");
 
         assertThat(response.status()).isEqualTo(200);
         JsonNode health = response.json();
