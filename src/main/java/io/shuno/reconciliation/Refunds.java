@@ -50,7 +50,7 @@ public final class Refunds {
             throw new RefusedDecision("nothing of this overpayment is left to refund");
         }
         if (amount < 1 || amount > available) {
-            throw new RefusedDecision("amount: a refund is between ¥1 and the " + Yen.format(available) + " left");
+            throw new RefusedDecision("amount: a refund is between 1円 and the " + Yen.format(available) + " left");
         }
         List<Settlement> settlements = new ArrayList<>();
         long toClear = amount;
