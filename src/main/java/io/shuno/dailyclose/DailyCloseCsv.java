@@ -9,7 +9,8 @@ import java.util.List;
  */
 public final class DailyCloseCsv {
 
-    private static final String BOM = "\uFEFF";
+    /** The byte-order mark that opens every CSV shuno writes for Excel. */
+    public static final String BOM = "\uFEFF";
     private static final String HEADER = "区分,会計,款項目節,経路,ブランド,種別,件数,金額,備考";
 
     private DailyCloseCsv() {
@@ -38,7 +39,8 @@ public final class DailyCloseCsv {
         return csv.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    private static void row(StringBuilder csv, Object... cells) {
+    /** Appends one CSV row of {@code cells}, quoted as Excel needs. */
+    public static void row(StringBuilder csv, Object... cells) {
         csv.append(String.join(",", List.of(cells).stream().map(DailyCloseCsv::cell).toList())).append("\r\n");
     }
 

@@ -58,6 +58,11 @@ public class StaffDecisions {
         return invoices.load(ids);
     }
 
+    /** An invoice as it stands, read without locks: for previews, which decide nothing. */
+    public Optional<Invoice> invoice(InvoiceId id) {
+        return Optional.ofNullable(invoices.load(List.of(id)).get(id));
+    }
+
     /** The 過誤納金 a payment left on an invoice, oldest booking first. Read under the invoice's lock. */
     public List<HeldOverpayment> heldOverpayments(PaymentRef payment, InvoiceId invoice) {
         return history.overpaymentsOf(payment, invoice);

@@ -5,6 +5,7 @@ import org.springframework.stereotype.Component;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
@@ -19,10 +20,11 @@ public class ExceptionStore {
             e.exception_id, e.reason, e.status, e.municipality_code, e.payment_ref, e.invoice_id, e.amount,
             e.amount - coalesce((select sum(r.amount) from exception_resolutions r
                                  where r.exception_id = e.exception_id), 0) as outstanding,
-            e.suggested_action, e.appropriation_candidates, e.detail, e.raised_at, e.resolved_at, e.resolved_by""";
+            e.suggested_action, e.appropriation_candidates, e.detail, e.raised_at, e.resolved_at, e.resolved_by,
+            e.excess_cause, e.refund_lapses_on""";
     static final String RESOLUTION_COLUMNS = """
             resolution_id, exception_id, action, amount, targets, refund_reference, comment, resolved_by,
-            resolved_at""";
+            resolved_at, decided_on, interest, interest_from, interest_to""";
 
     private final JdbcTemplate jdbc;
     private final InvoiceStories stories;
@@ -36,6 +38,25 @@ public class ExceptionStore {
         SqlFilter where = filter.where(actor);
         List<ExceptionView> exceptions = jdbc.query("select " + COLUMNS + " from staff_exceptions e" + where.where()
                 + " order by e.raised_at, e.exception_id limit ? offset ?", (row, n) -> map(row),
+                where.parameters(page));
+        Long total = jdbc.queryForObject("select count(*) from staff_exceptions e" + where.where(), Long.class,
+                where.parameters());
+        return new Page<>(exceptions, page.page(), page.size(), total);
+    }
+
+    /**
+     * The open 過誤納金 whose refund claim lapses within {@code withinDays} days of {@code today} (or has lapsed
+     * already), soonest first.
+     */
+    public Page<ExceptionView> lapsing(LocalDate today, int withinDays, Actor actor, PageRequest page) {
+        if (withinDays < 0 || withinDays > 3_660) {
+            throw OperationFailure.invalid("withinDays: a number of days from 0 to 3660");
+        }
+        SqlFilter where = new SqlFilter().within(actor, "e.municipality_code")
+                .when(Optional.of("OPEN"), "e.status = ?")
+                .when(Optional.of(java.sql.Date.valueOf(today.plusDays(withinDays))), "e.refund_lapses_on <= ?");
+        List<ExceptionView> exceptions = jdbc.query("select " + COLUMNS + " from staff_exceptions e" + where.where()
+                + " order by e.refund_lapses_on, e.raised_at, e.exception_id limit ? offset ?", (row, n) -> map(row),
                 where.parameters(page));
         Long total = jdbc.queryForObject("select count(*) from staff_exceptions e" + where.where(), Long.class,
                 where.parameters());
@@ -80,7 +101,8 @@ public class ExceptionStore {
                 row.getLong("amount"), row.getLong("outstanding"), row.getString("suggested_action"),
                 Arrays.asList((String[]) row.getArray("appropriation_candidates").getArray()),
                 row.getString("detail"), row.getObject("raised_at", OffsetDateTime.class),
-                row.getObject("resolved_at", OffsetDateTime.class), row.getString("resolved_by"));
+                row.getObject("resolved_at", OffsetDateTime.class), row.getString("resolved_by"),
+                row.getString("excess_cause"), row.getObject("refund_lapses_on", LocalDate.class));
     }
 
     static ResolutionView mapResolution(ResultSet row) throws SQLException {
@@ -88,6 +110,8 @@ public class ExceptionStore {
                 row.getString("action"), row.getLong("amount"),
                 Arrays.asList((String[]) row.getArray("targets").getArray()), row.getString("refund_reference"),
                 row.getString("comment"), row.getString("resolved_by"),
-                row.getObject("resolved_at", OffsetDateTime.class));
+                row.getObject("resolved_at", OffsetDateTime.class), row.getObject("decided_on", LocalDate.class),
+                row.getLong("interest"), row.getObject("interest_from", LocalDate.class),
+                row.getObject("interest_to", LocalDate.class));
     }
 }

@@ -1,16 +1,22 @@
 package io.shuno.operations;
 
+import io.shuno.reconciliation.ExcessCause;
+import io.shuno.reconciliation.RefundClaim;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * An exception as staff see it, with {@code outstanding}: the part of its amount no appropriation or refund has
- * settled yet.
+ * settled yet; for 過誤納金, how it arose ({@code excessCause}) and {@code refundLapsesOn}, the last day a refund may be
+ * decided before the claim lapses.
  */
 public record ExceptionView(String exceptionId, String reason, String status, String municipalityCode,
                             String paymentRef, String invoiceId, long amount, long outstanding, String suggestedAction,
                             List<String> appropriationCandidates, String detail, OffsetDateTime raisedAt,
-                            OffsetDateTime resolvedAt, String resolvedBy) {
+                            OffsetDateTime resolvedAt, String resolvedBy, String excessCause,
+                            LocalDate refundLapsesOn) {
 
     /** What the audit log keeps of an exception before and after a decision. */
     record State(String status, long outstanding) {
@@ -18,5 +24,11 @@ public record ExceptionView(String exceptionId, String reason, String status, St
 
     State state() {
         return new State(status, outstanding);
+    }
+
+    /** The payer's refund claim, on 過誤納金 exceptions. */
+    Optional<RefundClaim> refundClaim() {
+        return Optional.ofNullable(excessCause)
+                .map(cause -> new RefundClaim(ExcessCause.valueOf(cause), refundLapsesOn));
     }
 }

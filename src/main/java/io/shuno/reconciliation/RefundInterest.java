@@ -1,5 +1,6 @@
 package io.shuno.reconciliation;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -26,6 +27,11 @@ public record RefundInterest(long amount, Basis basis, Optional<LocalDate> from,
 
     /** Days of one calendar year within the period, at that year's rate in hundredths of a percent. */
     public record Segment(LocalDate from, LocalDate to, long days, int basisPoints) {
+
+        /** The annual rate as staff read it: "1.3" for 130. */
+        public String ratePercent() {
+            return BigDecimal.valueOf(basisPoints, 2).stripTrailingZeros().toPlainString();
+        }
     }
 
     static final long MINIMUM_REFUND = 2_000;

@@ -48,6 +48,8 @@ class ApiSecurity {
                         .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
                         // Where a failed request is forwarded to be rendered; the request itself was checked.
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
+                        // The payout list instructs payments to payers: for those who decide refunds.
+                        .requestMatchers(HttpMethod.GET, "/api/v1/refunds/**").hasRole(Role.TREASURER.name())
                         .requestMatchers(HttpMethod.GET, "/api/v1/**").hasRole(Role.VIEWER.name())
                         .requestMatchers(HttpMethod.POST, "/api/v1/dead-letters/**").hasRole(Role.OPERATOR.name())
                         .requestMatchers(HttpMethod.POST, "/api/v1/exceptions/**").hasRole(Role.TREASURER.name())

@@ -9,6 +9,7 @@ import io.shuno.operations.ExceptionStore;
 import io.shuno.operations.ExceptionView;
 import io.shuno.operations.Page;
 import io.shuno.operations.PageRequest;
+import io.shuno.operations.RefundPreview;
 import io.shuno.operations.ResolutionResult;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -23,6 +24,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -41,7 +43,11 @@ class ExceptionApi {
     record AppropriateRequest(List<String> targets, String comment) {
     }
 
-    record RefundRequest(String refundReference, String comment) {
+    /**
+     * {@code amount}: the yen to refund, all that is outstanding when absent; {@code interest}: the 還付加算金 of the
+     * preview staff confirm — the refund is refused if it is no longer that figure (absent: whatever it is now).
+     */
+    record RefundRequest(String refundReference, Long amount, Long interest, String comment) {
     }
 
     record MatchRequest(String invoiceId, String comment) {
@@ -54,12 +60,15 @@ class ExceptionApi {
     private final ExceptionResolutions resolutions;
     private final ApiUserDirectory users;
     private final ObjectMapper json;
+    private final Clock clock;
 
-    ExceptionApi(ExceptionStore store, ExceptionResolutions resolutions, ApiUserDirectory users, ObjectMapper json) {
+    ExceptionApi(ExceptionStore store, ExceptionResolutions resolutions, ApiUserDirectory users, ObjectMapper json,
+                 Clock clock) {
         this.store = store;
         this.resolutions = resolutions;
         this.users = users;
         this.json = json;
+        this.clock = clock;
     }
 
     @GetMapping
@@ -89,11 +98,29 @@ class ExceptionApi {
     }
 
     @PostMapping("/{id}/refund")
-    @Operation(summary = "還付: record that the 過誤納金 was refunded, with the refund reference")
+    @Operation(summary = "還付: refund the 過誤納金 (all outstanding, or amount) with its 還付加算金, decided today; "
+            + "books REFUND and REFUND_INTEREST settlements; refused once the claim has lapsed")
     ResolutionResult refund(@PathVariable String id, @RequestBody RefundRequest request,
                             @RequestHeader(IDEMPOTENCY_KEY) Optional<String> key, Authentication caller) {
-        return resolutions.refund(id, request.refundReference(), request.comment(), requestKey(key, request),
+        return resolutions.refund(id, request.refundReference(), Optional.ofNullable(request.amount()),
+                Optional.ofNullable(request.interest()), request.comment(), requestKey(key, request),
                 users.actor(caller));
+    }
+
+    @GetMapping("/{id}/refund-preview")
+    @Operation(summary = "What a refund decided today would pay: the amount, its 還付加算金 and the period it ran, "
+            + "and the last day the claim may be refunded")
+    RefundPreview refundPreview(@PathVariable String id, @RequestParam Optional<Long> amount, Authentication caller) {
+        return resolutions.previewRefund(id, amount, users.actor(caller));
+    }
+
+    @GetMapping("/lapsing")
+    @Operation(summary = "Open 過誤納金 whose refund claim lapses within the given days (default 90), soonest first; "
+            + "claims already lapsed come first")
+    Page<ExceptionView> lapsing(@RequestParam(defaultValue = "90") int withinDays,
+                                @RequestParam(defaultValue = "0") int page,
+                                @RequestParam(defaultValue = "50") int size, Authentication caller) {
+        return store.lapsing(LocalDate.now(clock), withinDays, users.actor(caller), new PageRequest(page, size));
     }
 
     @PostMapping("/{id}/match")

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,7 +23,8 @@ import static org.awaitility.Awaitility.await;
 class TestExceptionResolution {
 
     @RegisterExtension
-    static final ShunoUnderTest shuno = new ShunoUnderTest().running(1);
+    static final ShunoUnderTest shuno = new ShunoUnderTest()
+            .withClockAt(OffsetDateTime.parse("2026-11-30T10:00:00+09:00")).running(1);
     private static final ApiClient api = new ApiClient(shuno);
 
     @Test
@@ -78,7 +80,7 @@ class TestExceptionResolution {
     }
 
     @Test
-    void aRefundIsRecordedWithItsReferenceAndBooksNothing() {
+    void aRefundBooksTheLiabilityOutWithItsReference() {
         String el = Messages.newElNumber();
         issue(Messages.issued("RF-INV", el, 2_500));
         pay("RF-N1", "RF-PAY1", el, 2_500);
@@ -93,10 +95,11 @@ class TestExceptionResolution {
         assertThat(refunded.status()).isEqualTo(200);
         assertThat(refunded.json().at("/resolution/refundReference").asText()).isEqualTo("KANPU-2026-000123");
         assertThat(refunded.json().at("/resolution/amount").asLong()).isEqualTo(2_500);
-        assertThat(refunded.json().get("settlementIds")).isEmpty();
+        assertThat(refunded.json().get("settlementIds")).hasSize(1);
         assertThat(refunded.json().at("/exception/status").asText()).isEqualTo("RESOLVED");
-        assertThat(settlementsOf("eltax:RF-PAY2", 1)).extracting(s -> s.get("kind").asText())
-                .containsExactly("OVERPAYMENT");
+        // ¥2,500 from 2026-07-21: far under ¥1,000 of interest, so the refund alone.
+        assertThat(settlementsOf("eltax:RF-PAY2", 2)).extracting(s -> s.get("kind").asText())
+                .containsExactly("OVERPAYMENT", "REFUND");
     }
 
     @Test

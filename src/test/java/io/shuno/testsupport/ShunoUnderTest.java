@@ -10,7 +10,11 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -30,7 +34,17 @@ public final class ShunoUnderTest implements BeforeAllCallback, AfterAllCallback
     private final Map<String, Object> overrides = new HashMap<>();
     private final List<ConfigurableApplicationContext> instances = new ArrayList<>();
     private int instancesBeforeAll;
+    private Clock clock;
     private KafkaProbe kafka;
+
+    /**
+     * Runs shuno's clock as if it were {@code now} when the instances start (it keeps running from there), for
+     * scenarios whose outcome depends on the day.
+     */
+    public ShunoUnderTest withClockAt(OffsetDateTime now) {
+        clock = Clock.offset(Clock.system(ZoneId.of("Asia/Tokyo")), Duration.between(Instant.now(), now.toInstant()));
+        return this;
+    }
 
     public ShunoUnderTest with(String property, Object value) {
         overrides.put(property, value);
@@ -92,7 +106,11 @@ public final class ShunoUnderTest implements BeforeAllCallback, AfterAllCallback
         // As command-line arguments, so they outrank application.yml (builder properties would not).
         String[] arguments = properties.entrySet().stream()
                 .map(property -> "--" + property.getKey() + "=" + property.getValue()).toArray(String[]::new);
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(ShunoApplication.class).run(arguments);
+        SpringApplicationBuilder builder = new SpringApplicationBuilder(ShunoApplication.class);
+        if (clock != null) {
+            builder.initializers(context -> context.getBeanFactory().registerSingleton("scenarioClock", clock));
+        }
+        ConfigurableApplicationContext context = builder.run(arguments);
         instances.add(context);
         return context;
     }
