@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.shuno.testsupport.ApiClient;
 import io.shuno.testsupport.Messages;
 import io.shuno.testsupport.ShunoUnderTest;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -13,6 +12,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.StreamSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,7 +39,7 @@ class TestRefundsBookWithInterest {
         issue(Messages.issued("RI-INV", el, 480_000));
         pay("RI-N1", "RI-PAY1", el, 480_000, "2026-06-20T10:15:00+09:00");
         pay("RI-N2", "RI-PAY2", el, 480_000, "2026-06-20T10:15:00+09:00");
-        String exceptionId = awaitException("eltax:RI-PAY2", "DOUBLE_PAYMENT");
+        String exceptionId = shuno.awaitException("eltax:RI-PAY2", "DOUBLE_PAYMENT");
         String path = "/api/v1/exceptions/" + exceptionId;
 
         // 誤納 paid 2026-06-20: interest from 2026-07-21 through today, 133 days at 1.3 %.
@@ -80,7 +82,7 @@ class TestRefundsBookWithInterest {
         assertThat(api.post("treasurer", path + "/appropriate", "{\"targets\": [\"RI-INV\"]}").status())
                 .isEqualTo(409);
 
-        List<JsonNode> settlements = settlementsOf("eltax:RI-PAY2", 4);
+        List<JsonNode> settlements = shuno.settlementsOf("eltax:RI-PAY2", 4);
         assertThat(settlements).extracting(s -> s.get("kind").asText() + ":" + s.get("amount").asLong())
                 .containsExactly("OVERPAYMENT:480000", "REFUND:200000", "REFUND:280000", "REFUND_INTEREST:1300");
         String overpaymentId = settlements.get(0).get("settlementId").asText();
@@ -123,12 +125,12 @@ class TestRefundsBookWithInterest {
         issue(Messages.issued("LP-OLD", lapsedEl, 3_000));
         pay("LP-N1", "LP-PAY1", lapsedEl, 3_000, "2024-06-20T10:15:00+09:00");
         pay("LP-N2", "LP-PAY2", lapsedEl, 3_000, "2024-06-20T10:15:00+09:00");
-        String lapsed = awaitException("eltax:LP-PAY2", "DOUBLE_PAYMENT");
+        String lapsed = shuno.awaitException("eltax:LP-PAY2", "DOUBLE_PAYMENT");
         String soonEl = Messages.newElNumber();
         issue(Messages.issued("LP-SOON", soonEl, 3_000));
         pay("LP-N3", "LP-PAY3", soonEl, 3_000, "2024-12-20T10:15:00+09:00");
         pay("LP-N4", "LP-PAY4", soonEl, 3_000, "2024-12-20T10:15:00+09:00");
-        String soon = awaitException("eltax:LP-PAY4", "DOUBLE_PAYMENT");
+        String soon = shuno.awaitException("eltax:LP-PAY4", "DOUBLE_PAYMENT");
 
         JsonNode within90 = api.get("viewer", "/api/v1/exceptions/lapsing").json();
         assertThat(ids(within90)).containsSubsequence(lapsed, soon).doesNotContain(
@@ -148,6 +150,59 @@ class TestRefundsBookWithInterest {
                 .get("lapsed").asBoolean()).isTrue();
         assertThat(api.post("treasurer", "/api/v1/exceptions/" + soon + "/refund",
                 "{\"refundReference\": \"KANPU-10\"}").status()).isEqualTo(200);
+    }
+
+    @Test
+    void anAppropriationBooksItsInterestUpToTheAppropriationDateAndThePayoutListCarriesIt() {
+        String exceptionId = overpaidWithAnOverdueInvoice("AI");
+
+        // 誤納 paid 2026-06-20, appropriated today: 500,000 × 1.3 % × 133 / 365 = 2,368.49 → 2,300.
+        ApiClient.Response appropriated = api.post("treasurer", "/api/v1/exceptions/" + exceptionId + "/appropriate",
+                "{\"targets\": [\"AI-OLD\"], \"comment\": \"4月分へ充当\"}");
+
+        assertThat(appropriated.status()).isEqualTo(200);
+        assertThat(appropriated.json().at("/resolution/interest").asLong()).isEqualTo(2_300);
+        assertThat(shuno.settlementsOf("eltax:AI-PAY", 5)).extracting(s -> s.get("kind").asText() + ":"
+                + s.get("amount").asLong() + ":" + s.get("invoiceId").asText() + ":" + s.get("receivedOn").asText())
+                .containsExactly("REVENUE:100000:AI-INV:2026-06-20", "OVERPAYMENT:500000:AI-INV:2026-06-20",
+                        "REVERSAL:500000:AI-INV:2026-06-20", "REVENUE:500000:AI-OLD:2026-06-20",
+                        "REFUND_INTEREST:2300:AI-INV:2026-11-30");
+        String csv = new String(api.get("treasurer", "/api/v1/refunds/payout-list?municipality=131016"
+                + "&date=2026-11-30", "text/csv").bytes(), StandardCharsets.UTF_8);
+        assertThat(csv).contains(",充当加算金,P-AI,0,2300,2300,,eltax:AI-PAY,AI-INV,");
+    }
+
+    @Test
+    void aRefundAndAnAppropriationOfTheSameMoneyRacedOnlyOneHappens() throws Exception {
+        String exceptionId = overpaidWithAnOverdueInvoice("RC");
+        String path = "/api/v1/exceptions/" + exceptionId;
+
+        ExecutorService both = Executors.newFixedThreadPool(2);
+        Future<ApiClient.Response> refund = both.submit(() -> api.post("treasurer", path + "/refund",
+                "{\"refundReference\": \"KANPU-RC\"}"));
+        Future<ApiClient.Response> appropriation = both.submit(() -> api.post("treasurer", path + "/appropriate",
+                "{\"targets\": [\"RC-OLD\"]}"));
+        List<Integer> statuses = List.of(refund.get().status(), appropriation.get().status());
+        both.shutdown();
+
+        assertThat(statuses).containsExactlyInAnyOrder(200, 409);
+        Long paidOut = shuno.database().queryForObject("select coalesce(sum(amount), 0) from settlements"
+                + " where payment_ref = 'eltax:RC-PAY' and kind in ('REFUND', 'REVERSAL')", Long.class);
+        assertThat(paidOut).isEqualTo(500_000);
+        assertThat(api.get("viewer", path).json().at("/exception/outstanding").asLong()).isZero();
+    }
+
+    /** {@code prefix}-INV (¥100,000) paid ¥600,000 on 2026-06-20 by a payer who owes {@code prefix}-OLD (¥500,000). */
+    private static String overpaidWithAnOverdueInvoice(String prefix) {
+        String el = Messages.newElNumber();
+        ObjectNode overdue = Messages.with(Messages.issued(prefix + "-OLD", null, 500_000), "dueDate", "2026-04-30");
+        ObjectNode paid = Messages.issued(prefix + "-INV", el, 100_000);
+        overdue.put("payerId", "P-" + prefix);
+        paid.put("payerId", "P-" + prefix);
+        issue(overdue);
+        issue(paid);
+        pay(prefix + "-N", prefix + "-PAY", el, 600_000, "2026-06-20T10:15:00+09:00");
+        return shuno.awaitException("eltax:" + prefix + "-PAY", "OVERPAYMENT");
     }
 
     private static List<String> ids(JsonNode page) {
@@ -171,16 +226,4 @@ class TestRefundsBookWithInterest {
                 Messages.with(Messages.confirmed(noticeId, paymentId, el, amount), "paidAt", paidAt).toString());
     }
 
-    private static String awaitException(String paymentRef, String reason) {
-        String sql = "select exception_id::text from staff_exceptions where payment_ref = ? and reason = ?";
-        await().atMost(Duration.ofSeconds(30)).until(() ->
-                shuno.database().queryForList(sql, String.class, paymentRef, reason).size() == 1);
-        return shuno.database().queryForObject(sql, String.class, paymentRef, reason);
-    }
-
-    private static List<JsonNode> settlementsOf(String paymentRef, int expected) {
-        return shuno.kafka().readAll(shuno.topic("settlements"), record -> paymentRef.equals(record.key()),
-                expected, Duration.ofSeconds(30), Duration.ofSeconds(2)).stream()
-                .map(ConsumerRecord::value).map(Messages::parse).toList();
-    }
 }

@@ -1,6 +1,8 @@
 package io.shuno.testsupport;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.shuno.ShunoApplication;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -117,6 +119,22 @@ public final class ShunoUnderTest implements BeforeAllCallback, AfterAllCallback
 
     public JdbcTemplate database() {
         return new JdbcTemplate(new DriverManagerDataSource(databaseUrl, "postgres", ""));
+    }
+
+    /** Waits for the one exception of {@code reason} about the payment, and gives its id. */
+    public String awaitException(String paymentRef, String reason) {
+        String sql = "select exception_id::text from staff_exceptions where payment_ref = ? and reason = ?";
+        JdbcTemplate database = database();
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() ->
+                database.queryForList(sql, String.class, paymentRef, reason).size() == 1);
+        return database.queryForObject(sql, String.class, paymentRef, reason);
+    }
+
+    /** The settlements published for the payment, in order, once {@code expected} of them have arrived. */
+    public List<JsonNode> settlementsOf(String paymentRef, int expected) {
+        return kafka().readAll(topic("settlements"), record -> paymentRef.equals(record.key()), expected,
+                Duration.ofSeconds(30), Duration.ofSeconds(2)).stream()
+                .map(ConsumerRecord::value).map(Messages::parse).toList();
     }
 
     /** Waits until shuno has stored the invoice, for tests that need a payment to find it. */
