@@ -3,6 +3,7 @@ package io.shuno.scenarios;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.shuno.testsupport.ApiClient;
+import io.shuno.testsupport.DashboardSession;
 import io.shuno.testsupport.Messages;
 import io.shuno.testsupport.ShunoUnderTest;
 import org.junit.jupiter.api.Test;
@@ -12,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -190,6 +192,37 @@ class TestRefundsBookWithInterest {
                 + " where payment_ref = 'eltax:RC-PAY' and kind in ('REFUND', 'REVERSAL')", Long.class);
         assertThat(paidOut).isEqualTo(500_000);
         assertThat(api.get("viewer", path).json().at("/exception/outstanding").asLong()).isZero();
+    }
+
+    @Test
+    void onTheDashboardStaffSeeTheInterestAndItsPeriodAndTheFigureShownIsBooked() {
+        String el = Messages.newElNumber();
+        issue(Messages.issued("DR-INV", el, 480_000));
+        pay("DR-N1", "DR-PAY1", el, 480_000, "2026-06-20T10:15:00+09:00");
+        pay("DR-N2", "DR-PAY2", el, 480_000, "2026-06-20T10:15:00+09:00");
+        String exceptionId = shuno.awaitException("eltax:DR-PAY2", "DOUBLE_PAYMENT");
+        String closeEl = Messages.newElNumber();
+        issue(Messages.issued("DL-INV", closeEl, 3_000));
+        pay("DL-N1", "DL-PAY1", closeEl, 3_000, "2024-12-20T10:15:00+09:00");
+        pay("DL-N2", "DL-PAY2", closeEl, 3_000, "2024-12-20T10:15:00+09:00");
+        shuno.awaitException("eltax:DL-PAY2", "DOUBLE_PAYMENT");
+        DashboardSession treasurer = DashboardSession.logIn(shuno, "treasurer");
+
+        String page = treasurer.page("/dashboard/exceptions/" + exceptionId);
+
+        assertThat(page).contains("還付加算金", "¥2,200", "2026-07-21 – 2026-11-30", "(2026年 133日 年1.3%)",
+                "¥482,200", "2028-06-20");
+        assertThat(treasurer.hidden("interest")).isEqualTo("2200");
+        String after = treasurer.submit("/dashboard/exceptions/" + exceptionId + "/refund",
+                Map.of("refundReference", "KANPU-DR", "comment", "画面で確認した加算金で還付"));
+        assertThat(after).contains("例外を処理しました");
+        assertThat(shuno.settlementsOf("eltax:DR-PAY2", 3)).extracting(s -> s.get("kind").asText() + ":"
+                + s.get("amount").asLong()).containsExactly("OVERPAYMENT:480000", "REFUND:480000",
+                "REFUND_INTEREST:2200");
+
+        String lapsing = treasurer.page("/dashboard/exceptions/lapsing");
+        assertThat(lapsing).contains("時効が近い過誤納金", "DL-INV", "2026-12-20").doesNotContain("DR-INV");
+        assertThat(treasurer.page("/dashboard/exceptions/lapsing?days=10")).doesNotContain("DL-INV");
     }
 
     /** {@code prefix}-INV (¥100,000) paid ¥600,000 on 2026-06-20 by a payer who owes {@code prefix}-OLD (¥500,000). */
