@@ -68,9 +68,13 @@ public class ExceptionResolutions {
         Decision decide(ExceptionView exception, Map<InvoiceId, Invoice> locked, String cause);
     }
 
+    /**
+     * 充当 to {@code targets}, in order, with the 還付加算金 on what they take up to today. {@code previewedInterest},
+     * when given, is the interest staff were shown: the appropriation is refused if it is now another figure.
+     */
     @Transactional
-    public ResolutionResult appropriate(String exceptionId, List<String> targets, String comment, String requestKey,
-                                        Actor actor) {
+    public ResolutionResult appropriate(String exceptionId, List<String> targets, Optional<Long> previewedInterest,
+                                        String comment, String requestKey, Actor actor) {
         if (targets == null || targets.isEmpty()) {
             throw OperationFailure.invalid("targets: choose at least one open invoice of the same payer");
         }
@@ -82,8 +86,8 @@ public class ExceptionResolutions {
                     Decision appropriation = reconciler.appropriate(overpaid, held, exception.outstanding(),
                             targetIds.stream().map(id -> existing(locked, id)).toList(), cause,
                             decisions.payerInvoices(locked));
-                    return refunds.withInterest(appropriation, overpaid, claimOf(exception), held,
-                            LocalDate.now(clock), cause);
+                    return asPreviewed(refunds.withInterest(appropriation, overpaid, claimOf(exception), held,
+                            LocalDate.now(clock), cause), previewedInterest);
                 });
     }
 
@@ -99,19 +103,26 @@ public class ExceptionResolutions {
         }
         return resolve(exceptionId, ResolutionAction.REFUND, requestKey, actor, comment, refundReference, List.of(),
                 List.of(), (exception, locked, cause) -> {
-                    Decision refund = refunds.refund(existing(locked, new InvoiceId(exception.invoiceId())).terms(),
+                    return asPreviewed(refunds.refund(existing(locked, new InvoiceId(exception.invoiceId())).terms(),
                             claimOf(exception), heldOf(exception), exception.outstanding(),
-                            amount.orElse(exception.outstanding()), LocalDate.now(clock), cause);
-                    long interest = refund.interest().orElseThrow().amount();
-                    if (previewedInterest.filter(shown -> shown != interest).isPresent()) {
-                        throw OperationFailure.conflict("the 還付加算金 is now " + interest + " yen, not the "
-                                + previewedInterest.get() + " yen shown: preview the refund again before confirming");
-                    }
-                    return refund;
+                            amount.orElse(exception.outstanding()), LocalDate.now(clock), cause), previewedInterest);
                 });
     }
 
-    /** What a refund of {@code amount} yen (all that is outstanding when empty) decided today would pay. */
+    /** The decision, if its 還付加算金 is the figure staff were shown (when they name one). */
+    private static Decision asPreviewed(Decision decision, Optional<Long> previewedInterest) {
+        long interest = decision.interest().orElseThrow().amount();
+        if (previewedInterest.filter(shown -> shown != interest).isPresent()) {
+            throw OperationFailure.conflict("the 還付加算金 is now " + interest + " yen, not the "
+                    + previewedInterest.get() + " yen shown: preview again before confirming");
+        }
+        return decision;
+    }
+
+    /**
+     * What a refund of {@code amount} yen (all that is outstanding when empty) decided today would pay; the interest
+     * is also what an appropriation of that amount today adds.
+     */
     @Transactional(readOnly = true)
     public RefundPreview previewRefund(String exceptionId, Optional<Long> amount, Actor actor) {
         ExceptionView exception = exceptions.visible(exceptionId, actor);

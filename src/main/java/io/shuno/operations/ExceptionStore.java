@@ -52,9 +52,9 @@ public class ExceptionStore {
         if (withinDays < 0 || withinDays > 3_660) {
             throw OperationFailure.invalid("withinDays: a number of days from 0 to 3660");
         }
-        SqlFilter where = new SqlFilter().within(actor, "e.municipality_code")
-                .when(Optional.of("OPEN"), "e.status = ?")
-                .when(Optional.of(java.sql.Date.valueOf(today.plusDays(withinDays))), "e.refund_lapses_on <= ?");
+        SqlFilter where = new SqlFilter().within(actor, "e.municipality_code").when(
+                Optional.of(java.sql.Date.valueOf(today.plusDays(withinDays))),
+                "e.status = 'OPEN' and e.refund_lapses_on <= ?");
         List<ExceptionView> exceptions = jdbc.query("select " + COLUMNS + " from staff_exceptions e" + where.where()
                 + " order by e.refund_lapses_on, e.raised_at, e.exception_id limit ? offset ?", (row, n) -> map(row),
                 where.parameters(page));

@@ -40,7 +40,8 @@ class ExceptionApi {
 
     private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
-    record AppropriateRequest(List<String> targets, String comment) {
+    /** {@code interest}: the 還付加算金 staff were shown for what the targets take; absent: whatever it is now. */
+    record AppropriateRequest(List<String> targets, Long interest, String comment) {
     }
 
     /**
@@ -90,11 +91,12 @@ class ExceptionApi {
     }
 
     @PostMapping("/{id}/appropriate")
-    @Operation(summary = "充当: apply the 過誤納金 to open invoices of the same payer, in the order given")
+    @Operation(summary = "充当: apply the 過誤納金 to open invoices of the same payer, in the order given, with the "
+            + "還付加算金 on what they take up to today (409 if interest is given and no longer that figure)")
     ResolutionResult appropriate(@PathVariable String id, @RequestBody AppropriateRequest request,
                                  @RequestHeader(IDEMPOTENCY_KEY) Optional<String> key, Authentication caller) {
-        return resolutions.appropriate(id, request.targets(), request.comment(), requestKey(key, request),
-                users.actor(caller));
+        return resolutions.appropriate(id, request.targets(), Optional.ofNullable(request.interest()),
+                request.comment(), requestKey(key, request), users.actor(caller));
     }
 
     @PostMapping("/{id}/refund")

@@ -75,7 +75,8 @@ class ExceptionPages {
                 .filter(action -> action.appliesTo(reason)).map(Enum::name).toList());
         model.addAttribute("formKey", UUID.randomUUID().toString());
         if (detail.exception().status().equals("OPEN") && ResolutionAction.REFUND.appliesTo(reason)) {
-            // Staff see the 還付加算金 and its period before they confirm; the form sends back the figure shown.
+            // Staff see the 還付加算金 and its period before they confirm: the refund form sends back the figure
+            // shown; the appropriation form shows what appropriating all of it today adds.
             try {
                 model.addAttribute("refundPreview", resolutions.previewRefund(id, Optional.empty(), users.actor(caller)));
             } catch (OperationFailure | RefusedDecision cannotRefund) {
@@ -102,7 +103,7 @@ class ExceptionPages {
                        RedirectAttributes redirect) {
         // The free field for a further invoice is sent empty when unused.
         List<String> chosen = targets.stream().filter(target -> !target.isBlank()).toList();
-        return shown(resolutions.appropriate(id, chosen, comment, ExceptionApi.clientKey(formKey),
+        return shown(resolutions.appropriate(id, chosen, Optional.empty(), comment, ExceptionApi.clientKey(formKey),
                 users.actor(caller)), redirect);
     }
 

@@ -52,6 +52,17 @@ class RefundsTest {
     }
 
     @Test
+    void aDoublePaymentRaisesItsClaimAsAnErroneousPaymentLapsingTwoYearsAfterThePayment() {
+        Outcome paidAgain = reconciler.onNotice(Optional.of(invoice(5_000, 5_000)), Optional.empty(),
+                ReconciliationFixtures.notice(NoticeStage.CONFIRMED, 5_000), PayerInvoices.NONE);
+
+        assertThat(paidAgain.exceptions()).singleElement().satisfies(exception -> {
+            assertThat(exception.reason()).isEqualTo(ExceptionReason.DOUBLE_PAYMENT);
+            assertThat(exception.refundClaim()).contains(CLAIM);
+        });
+    }
+
+    @Test
     void theSameRequestBooksTheSameSettlementIds() {
         assertThat(refund(480_000, 480_000, "2026-09-30").settlements())
                 .isEqualTo(refund(480_000, 480_000, "2026-09-30").settlements());

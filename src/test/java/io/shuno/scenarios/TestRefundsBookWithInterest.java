@@ -159,8 +159,13 @@ class TestRefundsBookWithInterest {
         String exceptionId = overpaidWithAnOverdueInvoice("AI");
 
         // 誤納 paid 2026-06-20, appropriated today: 500,000 × 1.3 % × 133 / 365 = 2,368.49 → 2,300.
-        ApiClient.Response appropriated = api.post("treasurer", "/api/v1/exceptions/" + exceptionId + "/appropriate",
-                "{\"targets\": [\"AI-OLD\"], \"comment\": \"4月分へ充当\"}");
+        String path = "/api/v1/exceptions/" + exceptionId + "/appropriate";
+        assertThat(api.get("viewer", "/api/v1/exceptions/" + exceptionId + "/refund-preview").json()
+                .at("/interest/amount").asLong()).isEqualTo(2_300);
+        assertThat(api.post("treasurer", path, "{\"targets\": [\"AI-OLD\"], \"interest\": 2400}").status())
+                .isEqualTo(409);
+        ApiClient.Response appropriated = api.post("treasurer", path,
+                "{\"targets\": [\"AI-OLD\"], \"interest\": 2300, \"comment\": \"4月分へ充当\"}");
 
         assertThat(appropriated.status()).isEqualTo(200);
         assertThat(appropriated.json().at("/resolution/interest").asLong()).isEqualTo(2_300);
