@@ -132,6 +132,9 @@ public class ExceptionResolutions {
         LocalDate today = LocalDate.now(clock);
         List<HeldOverpayment> held = heldOf(exception);
         long available = Refunds.available(held, exception.outstanding());
+        if (available == 0) {
+            throw OperationFailure.conflict("nothing of this overpayment is left to refund");
+        }
         long refunded = amount.orElse(available);
         if (refunded < 1 || refunded > available) {
             throw OperationFailure.invalid("amount: a refund is between 1 and the " + available + " yen left");
