@@ -102,11 +102,10 @@ public class ExceptionResolutions {
             throw OperationFailure.invalid("refundReference: the reference of the refund (還付) is required");
         }
         return resolve(exceptionId, ResolutionAction.REFUND, requestKey, actor, comment, refundReference, List.of(),
-                List.of(), (exception, locked, cause) -> {
-                    return asPreviewed(refunds.refund(existing(locked, new InvoiceId(exception.invoiceId())).terms(),
-                            claimOf(exception), heldOf(exception), exception.outstanding(),
-                            amount.orElse(exception.outstanding()), LocalDate.now(clock), cause), previewedInterest);
-                });
+                List.of(), (exception, locked, cause) -> asPreviewed(refunds.refund(
+                        existing(locked, new InvoiceId(exception.invoiceId())).terms(), claimOf(exception),
+                        heldOf(exception), exception.outstanding(), amount.orElse(exception.outstanding()),
+                        LocalDate.now(clock), cause), previewedInterest));
     }
 
     /** The decision, if its 還付加算金 is the figure staff were shown (when they name one). */

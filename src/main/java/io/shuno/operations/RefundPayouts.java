@@ -1,6 +1,6 @@
 package io.shuno.operations;
 
-import io.shuno.dailyclose.DailyCloseCsv;
+import io.shuno.platform.ExcelCsv;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -60,9 +60,9 @@ public class RefundPayouts {
         audit.record(actor, "REFUND_PAYOUT_LIST_EXPORTED", "PAYOUT_LIST", municipality + ":" + day,
                 Optional.of(municipality), Map.of(), Map.of("payouts", payouts.size(),
                         "total", payouts.stream().mapToLong(Payout::total).sum()), "");
-        StringBuilder csv = new StringBuilder(DailyCloseCsv.BOM).append(HEADER).append("\r\n");
+        ExcelCsv csv = new ExcelCsv(HEADER);
         for (Payout payout : payouts) {
-            DailyCloseCsv.row(csv, payout.decidedOn(), payout.action().equals("REFUND") ? "還付" : "充当加算金",
+            csv.row(payout.decidedOn(), payout.action().equals("REFUND") ? "還付" : "充当加算金",
                     Optional.ofNullable(payout.payerId()).orElse(""), payout.refund(), payout.interest(),
                     payout.total(), Optional.ofNullable(payout.refundReference()).orElse(""), payout.paymentRef(),
                     payout.invoiceId(), payout.resolutionId());

@@ -225,8 +225,17 @@ class TestRefundsBookWithInterest {
                 + s.get("amount").asLong()).containsExactly("OVERPAYMENT:480000", "REFUND:480000",
                 "REFUND_INTEREST:2200");
 
+        String lapsedEl = Messages.newElNumber();
+        issue(Messages.issued("DX-INV", lapsedEl, 3_000));
+        pay("DX-N1", "DX-PAY1", lapsedEl, 3_000, "2024-06-20T10:15:00+09:00");
+        pay("DX-N2", "DX-PAY2", lapsedEl, 3_000, "2024-06-20T10:15:00+09:00");
+        String lapsedPage = treasurer.page("/dashboard/exceptions/"
+                + shuno.awaitException("eltax:DX-PAY2", "DOUBLE_PAYMENT"));
+        assertThat(lapsedPage).contains("還付請求権は2026-06-20に時効を迎えています").doesNotContain("name=\"refundReference\"");
+
         String lapsing = treasurer.page("/dashboard/exceptions/lapsing");
-        assertThat(lapsing).contains("時効が近い過誤納金", "DL-INV", "2026-12-20").doesNotContain("DR-INV");
+        assertThat(lapsing).contains("時効が近い過誤納金", "DL-INV", "2026-12-20", "時効済み").doesNotContain("DR-INV");
+        assertThat(lapsing.indexOf("DX-INV")).isLessThan(lapsing.indexOf("DL-INV"));
         assertThat(treasurer.page("/dashboard/exceptions/lapsing?days=10")).doesNotContain("DL-INV");
     }
 
