@@ -37,11 +37,7 @@ class TestRefundsBookWithInterest {
 
     @Test
     void aDoublePaymentIsRefundedInTwoPartsWithTheInterestStaffSawAndBookedOnce() {
-        String el = Messages.newElNumber();
-        issue(Messages.issued("RI-INV", el, 480_000));
-        pay("RI-N1", "RI-PAY1", el, 480_000, "2026-06-20T10:15:00+09:00");
-        pay("RI-N2", "RI-PAY2", el, 480_000, "2026-06-20T10:15:00+09:00");
-        String exceptionId = shuno.awaitException("eltax:RI-PAY2", "DOUBLE_PAYMENT");
+        String exceptionId = paidTwice("RI", 480_000, "2026-06-20");
         String path = "/api/v1/exceptions/" + exceptionId;
 
         // 誤納 paid 2026-06-20: interest from 2026-07-21 through today, 133 days at 1.3 %.
@@ -123,16 +119,8 @@ class TestRefundsBookWithInterest {
 
     @Test
     void aClaimCloseToLapsingIsListedFirstAndALapsedOneCannotBeRefunded() {
-        String lapsedEl = Messages.newElNumber();
-        issue(Messages.issued("LP-OLD", lapsedEl, 3_000));
-        pay("LP-N1", "LP-PAY1", lapsedEl, 3_000, "2024-06-20T10:15:00+09:00");
-        pay("LP-N2", "LP-PAY2", lapsedEl, 3_000, "2024-06-20T10:15:00+09:00");
-        String lapsed = shuno.awaitException("eltax:LP-PAY2", "DOUBLE_PAYMENT");
-        String soonEl = Messages.newElNumber();
-        issue(Messages.issued("LP-SOON", soonEl, 3_000));
-        pay("LP-N3", "LP-PAY3", soonEl, 3_000, "2024-12-20T10:15:00+09:00");
-        pay("LP-N4", "LP-PAY4", soonEl, 3_000, "2024-12-20T10:15:00+09:00");
-        String soon = shuno.awaitException("eltax:LP-PAY4", "DOUBLE_PAYMENT");
+        String lapsed = paidTwice("LO", 3_000, "2024-06-20");
+        String soon = paidTwice("LS", 3_000, "2024-12-20");
 
         JsonNode within90 = api.get("viewer", "/api/v1/exceptions/lapsing").json();
         assertThat(ids(within90)).containsSubsequence(lapsed, soon).doesNotContain(
@@ -201,16 +189,8 @@ class TestRefundsBookWithInterest {
 
     @Test
     void onTheDashboardStaffSeeTheInterestAndItsPeriodAndTheFigureShownIsBooked() {
-        String el = Messages.newElNumber();
-        issue(Messages.issued("DR-INV", el, 480_000));
-        pay("DR-N1", "DR-PAY1", el, 480_000, "2026-06-20T10:15:00+09:00");
-        pay("DR-N2", "DR-PAY2", el, 480_000, "2026-06-20T10:15:00+09:00");
-        String exceptionId = shuno.awaitException("eltax:DR-PAY2", "DOUBLE_PAYMENT");
-        String closeEl = Messages.newElNumber();
-        issue(Messages.issued("DL-INV", closeEl, 3_000));
-        pay("DL-N1", "DL-PAY1", closeEl, 3_000, "2024-12-20T10:15:00+09:00");
-        pay("DL-N2", "DL-PAY2", closeEl, 3_000, "2024-12-20T10:15:00+09:00");
-        shuno.awaitException("eltax:DL-PAY2", "DOUBLE_PAYMENT");
+        String exceptionId = paidTwice("DR", 480_000, "2026-06-20");
+        paidTwice("DL", 3_000, "2024-12-20");
         DashboardSession treasurer = DashboardSession.logIn(shuno, "treasurer");
 
         String page = treasurer.page("/dashboard/exceptions/" + exceptionId);
@@ -225,18 +205,26 @@ class TestRefundsBookWithInterest {
                 + s.get("amount").asLong()).containsExactly("OVERPAYMENT:480000", "REFUND:480000",
                 "REFUND_INTEREST:2200");
 
-        String lapsedEl = Messages.newElNumber();
-        issue(Messages.issued("DX-INV", lapsedEl, 3_000));
-        pay("DX-N1", "DX-PAY1", lapsedEl, 3_000, "2024-06-20T10:15:00+09:00");
-        pay("DX-N2", "DX-PAY2", lapsedEl, 3_000, "2024-06-20T10:15:00+09:00");
-        String lapsedPage = treasurer.page("/dashboard/exceptions/"
-                + shuno.awaitException("eltax:DX-PAY2", "DOUBLE_PAYMENT"));
+        String lapsedPage = treasurer.page("/dashboard/exceptions/" + paidTwice("DX", 3_000, "2024-06-20"));
         assertThat(lapsedPage).contains("還付請求権は2026-06-20に時効を迎えています").doesNotContain("name=\"refundReference\"");
 
         String lapsing = treasurer.page("/dashboard/exceptions/lapsing");
         assertThat(lapsing).contains("時効が近い過誤納金", "DL-INV", "2026-12-20", "時効済み").doesNotContain("DR-INV");
         assertThat(lapsing.indexOf("DX-INV")).isLessThan(lapsing.indexOf("DL-INV"));
         assertThat(treasurer.page("/dashboard/exceptions/lapsing?days=10")).doesNotContain("DL-INV");
+    }
+
+    /**
+     * {@code prefix}-INV, an NHI premium of {@code amount}, paid in full twice on {@code paidOn} (payments
+     * {@code prefix}-PAY1 and -PAY2): the DOUBLE_PAYMENT exception of the second.
+     */
+    private static String paidTwice(String prefix, long amount, String paidOn) {
+        String el = Messages.newElNumber();
+        issue(Messages.issued(prefix + "-INV", el, amount));
+        for (int payment = 1; payment <= 2; payment++) {
+            pay(prefix + "-N" + payment, prefix + "-PAY" + payment, el, amount, paidOn + "T10:15:00+09:00");
+        }
+        return shuno.awaitException("eltax:" + prefix + "-PAY2", "DOUBLE_PAYMENT");
     }
 
     /** {@code prefix}-INV (¥100,000) paid ¥600,000 on 2026-06-20 by a payer who owes {@code prefix}-OLD (¥500,000). */
