@@ -5,7 +5,10 @@ import io.shuno.reconciliation.SettlementKind;
 
 import java.util.List;
 
-/** Turns a settlement into balanced debit and credit lines; a reversal mirrors the lines of what it reverses. */
+/**
+ * Turns a settlement into balanced debit and credit lines; a reversal mirrors the lines of what it reverses (a refund
+ * names the overpayment it clears, but has lines of its own).
+ */
 final class DoubleEntry {
 
     private DoubleEntry() {
@@ -30,6 +33,9 @@ final class DoubleEntry {
             case SUSPENSE -> lines(receivable, LedgerAccounts.SUSPENSE_RECEIPTS, amount);
             // The acquirer keeps its fee: the receivable shrinks to what it deposits, and the fee is an expense.
             case FEE -> lines(LedgerAccounts.ACQUIRER_FEE_EXPENSE, receivable, amount);
+            // A refund ends the 過誤納金 liability: the money is now owed to the payer through the payment system.
+            case REFUND -> lines(LedgerAccounts.OVERPAYMENT_LIABILITY, LedgerAccounts.REFUNDS_PAYABLE, amount);
+            case REFUND_INTEREST -> lines(LedgerAccounts.REFUND_INTEREST_EXPENSE, LedgerAccounts.REFUNDS_PAYABLE, amount);
             case REVERSAL -> throw new IllegalStateException("a reversal is not reversed again");
         };
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.shuno.reconciliation.Settlement;
+import io.shuno.reconciliation.SettlementKind;
 
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -19,7 +20,8 @@ final class SettlementMessages {
         ObjectNode node = json.createObjectNode();
         node.put("settlementId", settlement.settlementId());
         node.put("kind", settlement.kind().name());
-        settlement.reverses().ifPresent(id -> node.put("reverses", id));
+        settlement.reverses().ifPresent(id -> node.put(
+                settlement.kind() == SettlementKind.REFUND ? "clears" : "reverses", id));
         node.put("municipalityCode", settlement.municipality().value());
         node.put("paymentRef", settlement.paymentRef().value());
         settlement.invoiceId().ifPresent(id -> node.put("invoiceId", id.value()));

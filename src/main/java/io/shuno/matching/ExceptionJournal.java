@@ -9,10 +9,12 @@ import io.shuno.ledger.OutboxMessage;
 import io.shuno.platform.Columns;
 import io.shuno.platform.ShunoProperties;
 import io.shuno.reconciliation.ExceptionReason;
+import io.shuno.reconciliation.ExcessCause;
 import io.shuno.reconciliation.ExceptionResolution;
 import io.shuno.reconciliation.InvoiceId;
 import io.shuno.reconciliation.MunicipalityCode;
 import io.shuno.reconciliation.PaymentRef;
+import io.shuno.reconciliation.RefundClaim;
 import io.shuno.reconciliation.StaffException;
 import io.shuno.reconciliation.SuggestedAction;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -67,20 +69,22 @@ class ExceptionJournal {
         // array per row. An exception raised before (same deterministic id) is not raised or announced again.
         Set<String> inserted = new HashSet<>(jdbc.queryForList("""
                 insert into staff_exceptions (exception_id, reason, municipality_code, payment_ref, invoice_id, amount,
-                    suggested_action, appropriation_candidates, detail, raised_at)
+                    suggested_action, appropriation_candidates, detail, raised_at, excess_cause, refund_lapses_on)
                 select exception_id, reason, municipality_code, payment_ref, invoice_id, amount, suggested_action,
-                    array(select jsonb_array_elements_text(candidates)), detail, raised_at
+                    array(select jsonb_array_elements_text(candidates)), detail, raised_at, excess_cause,
+                    refund_lapses_on
                 from unnest(?::uuid[], ?::text[], ?::bpchar[], ?::text[], ?::text[], ?::bigint[], ?::text[],
-                    ?::jsonb[], ?::text[], ?::timestamptz[])
+                    ?::jsonb[], ?::text[], ?::timestamptz[], ?::text[], ?::date[])
                     as e(exception_id, reason, municipality_code, payment_ref, invoice_id, amount, suggested_action,
-                        candidates, detail, raised_at)
+                        candidates, detail, raised_at, excess_cause, refund_lapses_on)
                 on conflict (exception_id) do nothing
                 returning exception_id::text""", String.class, Columns.of(exceptions)
                 .text(StaffException::exceptionId).text(StaffException::reason).text(StaffException::municipality)
                 .text(e -> e.paymentRef().orElse(null)).text(e -> e.invoiceId().orElse(null))
                 .bigint(StaffException::amount).text(StaffException::suggestedAction)
                 .text(e -> candidatesJson(e.appropriationCandidates())).text(StaffException::detail)
-                .text(e -> now).parameters()));
+                .text(e -> now).text(e -> e.refundClaim().map(RefundClaim::cause).orElse(null))
+                .text(e -> e.refundClaim().map(RefundClaim::lastDayToRefund).orElse(null)).parameters()));
         outbox.append(exceptions.stream().filter(e -> inserted.contains(e.exceptionId()))
                 .map(e -> message(new Entry(e, "OPEN", now, Optional.empty(), Optional.empty()))).toList());
     }
@@ -99,7 +103,8 @@ class ExceptionJournal {
                     update staff_exceptions set status = 'RESOLVED', resolved_at = ?, resolved_by = ?
                     where exception_id = ? and status = 'OPEN'
                     returning exception_id, reason, municipality_code, payment_ref, invoice_id, amount,
-                              suggested_action, appropriation_candidates, detail, raised_at""",
+                              suggested_action, appropriation_candidates, detail, raised_at, excess_cause,
+                              refund_lapses_on""",
                     row -> {
                         messages.add(message(new Entry(map(row), "RESOLVED",
                                 row.getObject("raised_at", OffsetDateTime.class), Optional.of(resolution.resolvedBy()),
@@ -117,13 +122,16 @@ class ExceptionJournal {
     }
 
     private static StaffException map(ResultSet row) throws SQLException {
+        String excessCause = row.getString("excess_cause");
+        Optional<RefundClaim> refundClaim = excessCause == null ? Optional.empty() : Optional.of(new RefundClaim(
+                ExcessCause.valueOf(excessCause), row.getDate("refund_lapses_on").toLocalDate()));
         return new StaffException(row.getString("exception_id"), ExceptionReason.valueOf(row.getString("reason")),
                 new MunicipalityCode(row.getString("municipality_code")),
                 Optional.ofNullable(row.getString("payment_ref")).map(PaymentRef::new),
                 Optional.ofNullable(row.getString("invoice_id")).map(InvoiceId::new), row.getLong("amount"),
                 SuggestedAction.valueOf(row.getString("suggested_action")),
                 Arrays.stream((String[]) row.getArray("appropriation_candidates").getArray()).map(InvoiceId::new).toList(),
-                row.getString("detail"));
+                row.getString("detail"), refundClaim);
     }
 
     private OutboxMessage message(Entry entry) {
@@ -143,6 +151,7 @@ class ExceptionJournal {
             e.appropriationCandidates().forEach(id -> node.withArray("appropriationCandidates").add(id.value()));
         }
         node.put("detail", e.detail());
+        e.refundClaim().ifPresent(claim -> node.put("refundLapsesOn", claim.lastDayToRefund().toString()));
         node.put("status", entry.status());
         node.put("raisedAt", entry.raisedAt().toString());
         entry.resolvedBy().ifPresent(by -> node.put("resolvedBy", by));

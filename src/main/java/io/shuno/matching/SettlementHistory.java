@@ -69,10 +69,13 @@ class SettlementHistory {
         }, parameters);
     }
 
-    /** What each payment still has booked (not reversed), in booking order: what a VOID of it must reverse. */
+    /**
+     * What each payment still has booked (not reversed or refunded), in booking order: what a VOID of it must reverse.
+     * Refunds and their interest are paid out by decision of staff, not undone by a VOID.
+     */
     Map<PaymentRef, List<OpenSettlement>> openOf(Collection<PaymentRef> payments) {
         Map<PaymentRef, List<OpenSettlement>> found = new HashMap<>();
-        withUnreversed("s.kind <> 'REVERSAL' and s.payment_ref = any(?)", (settlement, unreversed) ->
+        withUnreversed("s.kind not in ('REVERSAL', 'REFUND', 'REFUND_INTEREST') and s.payment_ref = any(?)", (settlement, unreversed) ->
                 found.computeIfAbsent(settlement.paymentRef(), ref -> new ArrayList<>())
                         .add(new OpenSettlement(settlement, unreversed)),
                 (Object) payments.stream().map(PaymentRef::value).toArray(String[]::new));

@@ -4,11 +4,16 @@ import io.shuno.matching.StaffDecisions;
 import io.shuno.reconciliation.Decision;
 import io.shuno.reconciliation.ExceptionReason;
 import io.shuno.reconciliation.ExceptionResolution;
+import io.shuno.reconciliation.HeldOverpayment;
 import io.shuno.reconciliation.Invoice;
 import io.shuno.reconciliation.InvoiceId;
+import io.shuno.reconciliation.InvoiceTerms;
 import io.shuno.reconciliation.InvalidIdentifierException;
 import io.shuno.reconciliation.PaymentRef;
 import io.shuno.reconciliation.Reconciler;
+import io.shuno.reconciliation.RefundClaim;
+import io.shuno.reconciliation.RefundInterest;
+import io.shuno.reconciliation.Refunds;
 import io.shuno.reconciliation.ResolutionAction;
 import io.shuno.reconciliation.Settlement;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -16,6 +21,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.HashSet;
 import java.util.List;
@@ -25,14 +31,15 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Staff resolve exceptions: 充当, 還付 (recorded), manual match of suspense, or close after investigation. Each request
- * is named by a deterministic resolution id (exception, action, idempotency key or request content), so a double
- * click or a resent request returns the first result and applies nothing twice. Each runs under the matching locks,
- * books through the settlement journal and outbox, and is audited — all in one transaction.
+ * Staff resolve exceptions: 充当, 還付, manual match of suspense, or close after investigation. Each request is named
+ * by a deterministic resolution id (exception, action, idempotency key or request content), so a double click or a
+ * resent request returns the first result and applies nothing twice. Each runs under the matching locks, books
+ * through the settlement journal and outbox, and is audited — all in one transaction.
  *
- * <p>A refund is paid by the treasury outside shuno: the 過誤納金 liability shuno booked stays as it is until the
- * ledger clears it with that payment, so marking a refund books no settlement (the contract has no kind for it); it
- * records the refund reference and resolves the exception.
+ * <p>A refund clears the 過誤納金 into refunds payable (the treasury pays it from the payout list), with its
+ * 還付加算金; an appropriation books its 還付加算金 too. Both are decided today (Asia/Tokyo) and take no more than the
+ * exception still has outstanding — read under the locks, so a refund and an appropriation of the same money cannot
+ * both happen. Staff confirm the interest they were shown: a request naming another figure is refused.
  */
 @Component
 public class ExceptionResolutions {
@@ -40,15 +47,17 @@ public class ExceptionResolutions {
     private final ExceptionStore exceptions;
     private final StaffDecisions decisions;
     private final Reconciler reconciler;
+    private final Refunds refunds;
     private final AuditLog audit;
     private final JdbcTemplate jdbc;
     private final Clock clock;
 
-    ExceptionResolutions(ExceptionStore exceptions, StaffDecisions decisions, Reconciler reconciler, AuditLog audit,
-                         JdbcTemplate jdbc, Clock clock) {
+    ExceptionResolutions(ExceptionStore exceptions, StaffDecisions decisions, Reconciler reconciler, Refunds refunds,
+                         AuditLog audit, JdbcTemplate jdbc, Clock clock) {
         this.exceptions = exceptions;
         this.decisions = decisions;
         this.reconciler = reconciler;
+        this.refunds = refunds;
         this.audit = audit;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -59,26 +68,36 @@ public class ExceptionResolutions {
         Decision decide(ExceptionView exception, Map<InvoiceId, Invoice> locked, String cause);
     }
 
+    /**
+     * 充当 to {@code targets}, in order, with the 還付加算金 on what they take up to today. {@code previewedInterest},
+     * when given, is the interest staff were shown: the appropriation is refused if it is now another figure.
+     */
     @Transactional
-    public ResolutionResult appropriate(String exceptionId, List<String> targets, String comment, String requestKey,
-                                        Actor actor) {
+    public ResolutionResult appropriate(String exceptionId, List<String> targets, Optional<Long> previewedInterest,
+                                        String comment, String requestKey, Actor actor) {
         if (targets == null || targets.isEmpty()) {
             throw OperationFailure.invalid("targets: choose at least one open invoice of the same payer");
         }
         List<InvoiceId> targetIds = invoiceIds(targets);
         return resolve(exceptionId, ResolutionAction.APPROPRIATE, requestKey, actor, comment, null, targets,
                 targetIds, (exception, locked, cause) -> {
-                    InvoiceId overpaid = new InvoiceId(exception.invoiceId());
-                    return reconciler.appropriate(existing(locked, overpaid).terms(),
-                            decisions.heldOverpayments(new PaymentRef(exception.paymentRef()), overpaid),
-                            exception.outstanding(), targetIds.stream().map(id -> existing(locked, id)).toList(),
-                            cause, decisions.payerInvoices(locked));
+                    InvoiceTerms overpaid = existing(locked, new InvoiceId(exception.invoiceId())).terms();
+                    List<HeldOverpayment> held = heldOf(exception);
+                    Decision appropriation = reconciler.appropriate(overpaid, held, exception.outstanding(),
+                            targetIds.stream().map(id -> existing(locked, id)).toList(), cause,
+                            decisions.payerInvoices(locked));
+                    return asPreviewed(refunds.withInterest(appropriation, overpaid, claimOf(exception), held,
+                            LocalDate.now(clock), cause), previewedInterest);
                 });
     }
 
+    /**
+     * 還付 of {@code amount} yen (all that is outstanding when empty), decided today. {@code previewedInterest}, when
+     * given, is the 還付加算金 staff were shown: the refund is refused if the interest is now another figure.
+     */
     @Transactional
-    public ResolutionResult refund(String exceptionId, String refundReference, String comment, String requestKey,
-                                   Actor actor) {
+    public ResolutionResult refund(String exceptionId, String refundReference, Optional<Long> amount,
+                                   Optional<Long> previewedInterest, String comment, String requestKey, Actor actor) {
         if (refundReference == null || refundReference.isBlank()) {
             throw OperationFailure.invalid("refundReference: the reference of the refund (還付) is required");
         }
@@ -86,7 +105,48 @@ public class ExceptionResolutions {
             throw OperationFailure.invalid("comment: say why the money is refunded rather than appropriated");
         }
         return resolve(exceptionId, ResolutionAction.REFUND, requestKey, actor, comment, refundReference, List.of(),
-                List.of(), (exception, locked, cause) -> Decision.recordOnly(exception.outstanding()));
+                List.of(), (exception, locked, cause) -> asPreviewed(refunds.refund(
+                        existing(locked, new InvoiceId(exception.invoiceId())).terms(), claimOf(exception),
+                        heldOf(exception), exception.outstanding(), amount.orElse(exception.outstanding()),
+                        LocalDate.now(clock), cause), previewedInterest));
+    }
+
+    /** The decision, if its 還付加算金 is the figure staff were shown (when they name one). */
+    private static Decision asPreviewed(Decision decision, Optional<Long> previewedInterest) {
+        long interest = decision.interest().orElseThrow().amount();
+        if (previewedInterest.filter(shown -> shown != interest).isPresent()) {
+            throw OperationFailure.conflict("the 還付加算金 is now " + interest + " yen, not the "
+                    + previewedInterest.get() + " yen shown: preview again before confirming");
+        }
+        return decision;
+    }
+
+    /**
+     * What a refund of {@code amount} yen (all that is outstanding when empty) decided today would pay; the interest
+     * is also what an appropriation of that amount today adds.
+     */
+    @Transactional(readOnly = true)
+    public RefundPreview previewRefund(String exceptionId, Optional<Long> amount, Actor actor) {
+        ExceptionView exception = exceptions.visible(exceptionId, actor);
+        if (!ResolutionAction.REFUND.appliesTo(ExceptionReason.valueOf(exception.reason()))) {
+            throw OperationFailure.invalid("a " + exception.reason() + " exception is not refunded");
+        }
+        LocalDate today = LocalDate.now(clock);
+        List<HeldOverpayment> held = heldOf(exception);
+        long available = Refunds.available(held, exception.outstanding());
+        if (available == 0) {
+            throw OperationFailure.conflict("nothing of this overpayment is left to refund");
+        }
+        long refunded = amount.orElse(available);
+        if (refunded < 1 || refunded > available) {
+            throw OperationFailure.invalid("amount: a refund is between 1 and the " + available + " yen left");
+        }
+        Invoice overpaid = decisions.invoice(new InvoiceId(exception.invoiceId()))
+                .orElseThrow(() -> OperationFailure.notFound("invoice " + exception.invoiceId()));
+        RefundClaim claim = claimOf(exception);
+        return new RefundPreview(exception.exceptionId(), refunded, available,
+                refunds.interest(overpaid.terms(), claim, held, refunded, today), today, claim.lastDayToRefund(),
+                today.isAfter(claim.lastDayToRefund()));
     }
 
     @Transactional
@@ -113,6 +173,15 @@ public class ExceptionResolutions {
         }
         return resolve(exceptionId, ResolutionAction.CLOSE, requestKey, actor, comment, null, List.of(), List.of(),
                 (exception, locked, cause) -> Decision.recordOnly(0));
+    }
+
+    private List<HeldOverpayment> heldOf(ExceptionView exception) {
+        return decisions.heldOverpayments(new PaymentRef(exception.paymentRef()), new InvoiceId(exception.invoiceId()));
+    }
+
+    private static RefundClaim claimOf(ExceptionView exception) {
+        return exception.refundClaim().orElseThrow(() -> new IllegalStateException("過誤納金 exception "
+                + exception.exceptionId() + " carries no refund claim"));
     }
 
     private ResolutionResult resolve(String exceptionId, ResolutionAction action, String requestKey, Actor actor,
@@ -143,18 +212,23 @@ public class ExceptionResolutions {
                 || decision.settledAmount() == exception.outstanding();
         decisions.record(decision, resolvesIt
                 ? Optional.of(new ExceptionResolution(exception.exceptionId(), actor.id())) : Optional.empty());
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        Optional<RefundInterest> interest = decision.interest();
         jdbc.update("""
                 insert into exception_resolutions (resolution_id, exception_id, action, amount, targets,
-                    refund_reference, comment, resolved_by, resolved_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                    refund_reference, comment, resolved_by, resolved_at, decided_on, interest, interest_from,
+                    interest_to) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 UUID.fromString(resolutionId), UUID.fromString(exception.exceptionId()), action.name(),
                 decision.settledAmount(), targets.toArray(String[]::new), refundReference, comment, actor.id(),
-                OffsetDateTime.now(clock));
+                now, now.toLocalDate(), interest.map(RefundInterest::amount).orElse(0L),
+                interest.flatMap(RefundInterest::from).orElse(null), interest.flatMap(RefundInterest::to).orElse(null));
         ExceptionView after = exceptions.read(exception.exceptionId()).orElseThrow();
         List<String> booked = decision.settlements().stream().map(Settlement::settlementId).toList();
         audit.record(actor, "EXCEPTION_" + action.name(), "EXCEPTION", exception.exceptionId(),
                 Optional.of(exception.municipalityCode()), exception.state(),
                 Map.of("state", after.state(), "resolutionId", resolutionId, "settlements", booked,
-                        "targets", targets, "refundReference", Optional.ofNullable(refundReference).orElse("")),
+                        "targets", targets, "refundReference", Optional.ofNullable(refundReference).orElse(""),
+                        "interest", interest.map(RefundInterest::amount).orElse(0L)),
                 comment);
         return new ResolutionResult(exceptions.resolution(resolutionId).orElseThrow(), booked, after, false);
     }

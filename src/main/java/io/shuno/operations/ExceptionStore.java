@@ -33,10 +33,11 @@ public class ExceptionStore {
                  then e.amount - coalesce((select sum(r.amount) from exception_resolutions r
                                            where r.exception_id = e.exception_id), 0)
                  else 0 end as outstanding,
-            e.suggested_action, e.appropriation_candidates, e.detail, e.raised_at, e.resolved_at, e.resolved_by""";
+            e.suggested_action, e.appropriation_candidates, e.detail, e.raised_at, e.resolved_at, e.resolved_by,
+            e.excess_cause, e.refund_lapses_on""";
     static final String RESOLUTION_COLUMNS = """
             resolution_id, exception_id, action, amount, targets, refund_reference, comment, resolved_by,
-            resolved_at""";
+            resolved_at, decided_on, interest, interest_from, interest_to""";
 
     private final JdbcTemplate jdbc;
     private final InvoiceStories stories;
@@ -58,6 +59,25 @@ public class ExceptionStore {
         List<ExceptionView> exceptions = jdbc.query("select " + COLUMNS + " from staff_exceptions e" + where.where()
                 + " order by e.raised_at, e.exception_id limit ? offset ?", (row, n) -> map(row),
                 where.parameters(page)).stream().map(this::advisedToday).toList();
+        Long total = jdbc.queryForObject("select count(*) from staff_exceptions e" + where.where(), Long.class,
+                where.parameters());
+        return new Page<>(exceptions, page.page(), page.size(), total);
+    }
+
+    /**
+     * The open 過誤納金 whose refund claim lapses within {@code withinDays} days of {@code today} (or has lapsed
+     * already), soonest first.
+     */
+    public Page<ExceptionView> lapsing(LocalDate today, int withinDays, Actor actor, PageRequest page) {
+        if (withinDays < 0 || withinDays > 3_660) {
+            throw OperationFailure.invalid("withinDays: a number of days from 0 to 3660");
+        }
+        SqlFilter where = new SqlFilter().within(actor, "e.municipality_code").when(
+                Optional.of(java.sql.Date.valueOf(today.plusDays(withinDays))),
+                "e.status = 'OPEN' and e.refund_lapses_on <= ?");
+        List<ExceptionView> exceptions = jdbc.query("select " + COLUMNS + " from staff_exceptions e" + where.where()
+                + " order by e.refund_lapses_on, e.raised_at, e.exception_id limit ? offset ?", (row, n) -> map(row),
+                where.parameters(page));
         Long total = jdbc.queryForObject("select count(*) from staff_exceptions e" + where.where(), Long.class,
                 where.parameters());
         return new Page<>(exceptions, page.page(), page.size(), total);
@@ -121,7 +141,8 @@ public class ExceptionStore {
                 row.getLong("amount"), row.getLong("outstanding"), row.getString("suggested_action"),
                 Arrays.asList((String[]) row.getArray("appropriation_candidates").getArray()),
                 row.getString("detail"), row.getObject("raised_at", OffsetDateTime.class),
-                row.getObject("resolved_at", OffsetDateTime.class), row.getString("resolved_by"));
+                row.getObject("resolved_at", OffsetDateTime.class), row.getString("resolved_by"),
+                row.getString("excess_cause"), row.getObject("refund_lapses_on", LocalDate.class));
     }
 
     static ResolutionView mapResolution(ResultSet row) throws SQLException {
@@ -129,6 +150,8 @@ public class ExceptionStore {
                 row.getString("action"), row.getLong("amount"),
                 Arrays.asList((String[]) row.getArray("targets").getArray()), row.getString("refund_reference"),
                 row.getString("comment"), row.getString("resolved_by"),
-                row.getObject("resolved_at", OffsetDateTime.class));
+                row.getObject("resolved_at", OffsetDateTime.class), row.getObject("decided_on", LocalDate.class),
+                row.getLong("interest"), row.getObject("interest_from", LocalDate.class),
+                row.getObject("interest_to", LocalDate.class));
     }
 }

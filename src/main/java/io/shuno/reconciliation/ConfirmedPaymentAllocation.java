@@ -84,7 +84,7 @@ final class ConfirmedPaymentAllocation {
                     + Yen.format(payment.amount()) + "が未納額" + (paid.size() == 1 ? " " : "合計 ")
                     + Yen.format(revenue) + "を超えています(過納)。";
         }
-        return StaffExceptions.excess(reason, invoice.terms(), payment.paymentRef(), excess, payment.cause(), what,
-                payerInvoices, payment.receivedOn());
+        return StaffExceptions.excess(reason, ExcessCause.ERRONEOUS_PAYMENT, invoice.terms(), payment.paymentRef(),
+                excess, payment.cause(), what, payerInvoices, payment.receivedOn());
     }
 }

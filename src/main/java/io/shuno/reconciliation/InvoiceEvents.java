@@ -120,8 +120,8 @@ final class InvoiceEvents {
         }
         LocalDate asOf = event.issuedAt().atZoneSameInstant(FiscalYear.TOKYO).toLocalDate();
         List<StaffException> exceptions = perPayment.entrySet().stream()
-                .map(part -> StaffExceptions.excess(reason, after.terms(), part.getKey(), part.getValue(),
-                        event.cause(), what, payerInvoices, asOf))
+                .map(part -> StaffExceptions.excess(reason, ExcessCause.REDUCED_AFTER_PAYMENT, after.terms(),
+                        part.getKey(), part.getValue(), event.cause(), what, payerInvoices, asOf))
                 .toList();
         return new Outcome(Optional.of(after), Optional.empty(), settlements, exceptions, List.of());
     }

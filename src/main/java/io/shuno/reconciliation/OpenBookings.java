@@ -45,8 +45,11 @@ public final class OpenBookings {
      * order that names no eL番号 cannot be re-matched by one, so its suspense waits for staff).
      */
     public void record(Settlement settlement, Optional<ElNumber> paidAgainst) {
-        if (settlement.kind() == SettlementKind.REVERSAL) {
+        if (settlement.kind() == SettlementKind.REVERSAL || settlement.kind() == SettlementKind.REFUND) {
             undo(settlement);
+            return;
+        }
+        if (settlement.kind() == SettlementKind.REFUND_INTEREST) {
             return;
         }
         byPayment.computeIfAbsent(settlement.paymentRef(), ref -> new ArrayList<>())

@@ -4,7 +4,11 @@ import java.time.LocalDate;
 import java.util.Objects;
 import java.util.Optional;
 
-/** One booking for the treasury ledger. The ledger module adds its double-entry lines. */
+/**
+ * One booking for the treasury ledger. The ledger module adds its double-entry lines. {@code reverses} names the
+ * settlement a REVERSAL undoes, or the OVERPAYMENT a REFUND clears; either way that much of it is no longer held.
+ * For REFUND and REFUND_INTEREST, {@code receivedOn} is the day the refund or appropriation was decided.
+ */
 public record Settlement(
         String settlementId,
         SettlementKind kind,
@@ -36,8 +40,8 @@ public record Settlement(
         if (amount <= 0) {
             throw new IllegalArgumentException("a settlement amount must be positive");
         }
-        if ((kind == SettlementKind.REVERSAL) != reverses.isPresent()) {
-            throw new IllegalArgumentException("exactly the REVERSAL settlements name what they reverse");
+        if ((kind == SettlementKind.REVERSAL || kind == SettlementKind.REFUND) != reverses.isPresent()) {
+            throw new IllegalArgumentException("exactly the REVERSAL and REFUND settlements name what they undo");
         }
         if ((kind == SettlementKind.SUSPENSE || kind == SettlementKind.FEE) && invoiceId.isPresent()) {
             throw new IllegalArgumentException("suspense and fees belong to no invoice");

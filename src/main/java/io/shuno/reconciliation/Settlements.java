@@ -1,5 +1,6 @@
 package io.shuno.reconciliation;
 
+import java.time.LocalDate;
 import java.util.Optional;
 
 /** How each kind of settlement is made, and the deterministic id each one gets from its cause. */
@@ -37,6 +38,23 @@ final class Settlements {
                 SettlementKind.REVERSAL, Optional.of(reversed.settlementId()), reversed.municipality(),
                 reversed.paymentRef(), reversed.invoiceId(), amount, reversed.account(), reversed.revenueCode(),
                 reversed.bookingYear(), reversed.receivedOn(), reversed.channel(), cause);
+    }
+
+    /** Pays out {@code amount} of 過誤納金 held by {@code overpayment}, as decided on {@code decidedOn}. */
+    static Settlement refund(Settlement overpayment, long amount, LocalDate decidedOn, String cause) {
+        return new Settlement(DeterministicId.of(cause, SettlementKind.REFUND.name(), overpayment.settlementId()),
+                SettlementKind.REFUND, Optional.of(overpayment.settlementId()), overpayment.municipality(),
+                overpayment.paymentRef(), overpayment.invoiceId(), amount, overpayment.account(),
+                overpayment.revenueCode(), BookingYear.ofReceipt(decidedOn), decidedOn, overpayment.channel(), cause);
+    }
+
+    /** 還付加算金 on a refund or an appropriation of the 過誤納金 {@code overpayment} held, decided on {@code decidedOn}. */
+    static Settlement refundInterest(Settlement overpayment, long amount, LocalDate decidedOn, String cause) {
+        return new Settlement(DeterministicId.of(cause, SettlementKind.REFUND_INTEREST.name(),
+                overpayment.invoiceId().map(InvoiceId::value).orElse(overpayment.paymentRef().value())),
+                SettlementKind.REFUND_INTEREST, Optional.empty(), overpayment.municipality(),
+                overpayment.paymentRef(), overpayment.invoiceId(), amount, overpayment.account(),
+                overpayment.revenueCode(), BookingYear.ofReceipt(decidedOn), decidedOn, overpayment.channel(), cause);
     }
 
     /** Revenue that an invoice no longer owes becomes 過誤納金 of the payment that brought it. */

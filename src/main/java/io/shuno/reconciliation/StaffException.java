@@ -4,7 +4,10 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-/** Something a clerk must decide, with the reason, the money involved and a suggestion in plain Japanese. */
+/**
+ * Something a clerk must decide, with the reason, the money involved and a suggestion in plain Japanese; for
+ * 過誤納金, the payer's refund claim and when it lapses.
+ */
 public record StaffException(
         String exceptionId,
         ExceptionReason reason,
@@ -14,7 +17,8 @@ public record StaffException(
         long amount,
         SuggestedAction suggestedAction,
         List<InvoiceId> appropriationCandidates,
-        String detail) {
+        String detail,
+        Optional<RefundClaim> refundClaim) {
 
     public StaffException {
         Objects.requireNonNull(exceptionId);
@@ -23,6 +27,7 @@ public record StaffException(
         Objects.requireNonNull(paymentRef);
         Objects.requireNonNull(invoiceId);
         Objects.requireNonNull(suggestedAction);
+        Objects.requireNonNull(refundClaim);
         appropriationCandidates = List.copyOf(appropriationCandidates);
         if (detail == null || detail.isBlank()) {
             throw new IllegalArgumentException("every exception explains itself");
@@ -30,5 +35,13 @@ public record StaffException(
         if (amount < 0) {
             throw new IllegalArgumentException("an exception amount must not be negative");
         }
+    }
+
+    /** An exception about anything but 過誤納金: no refund claim. */
+    public StaffException(String exceptionId, ExceptionReason reason, MunicipalityCode municipality,
+                          Optional<PaymentRef> paymentRef, Optional<InvoiceId> invoiceId, long amount,
+                          SuggestedAction suggestedAction, List<InvoiceId> appropriationCandidates, String detail) {
+        this(exceptionId, reason, municipality, paymentRef, invoiceId, amount, suggestedAction,
+                appropriationCandidates, detail, Optional.empty());
     }
 }

@@ -24,15 +24,20 @@ final class StaffExceptions {
         return DeterministicId.of(cause, ExceptionReason.UNMATCHED.name());
     }
 
-    /** Money that became 過誤納金: what happened, and whether to appropriate it (充当) or refund it (還付). */
-    static StaffException excess(ExceptionReason reason, InvoiceTerms invoice, PaymentRef paymentRef, long amount,
-                                 String cause, String what, PayerInvoices payerInvoices, LocalDate asOf) {
+    /**
+     * Money that became 過誤納金 on {@code asOf}: what happened, whether to appropriate it (充当) or refund it (還付),
+     * and until when the payer may claim it.
+     */
+    static StaffException excess(ExceptionReason reason, ExcessCause excessCause, InvoiceTerms invoice,
+                                 PaymentRef paymentRef, long amount, String cause, String what,
+                                 PayerInvoices payerInvoices, LocalDate asOf) {
         List<InvoiceId> candidates = AppropriationAdvice.candidates(payerInvoices, invoice, asOf);
         return new StaffException(
                 DeterministicId.of(cause, reason.name(), invoice.id().value(), paymentRef.value()),
                 reason, invoice.municipality(), Optional.of(paymentRef), Optional.of(invoice.id()), amount,
                 AppropriationAdvice.action(candidates), candidates,
-                what + Yen.format(amount) + "を過誤納金として計上しました。" + AppropriationAdvice.advice(candidates));
+                what + Yen.format(amount) + "を過誤納金として計上しました。" + AppropriationAdvice.advice(candidates),
+                Optional.of(RefundClaim.of(excessCause, invoice.item(), asOf)));
     }
 
     static StaffException lateChargeDue(InvoiceTerms invoice, ConfirmedPayment payment, long principal, long charge) {

@@ -24,6 +24,8 @@ final class AccessRules {
     }
 
     static final List<Rule> API = List.of(
+            // The payout list instructs payments to payers: for those who decide refunds.
+            new Rule(HttpMethod.GET, "/api/v1/refunds/**", Role.TREASURER),
             new Rule(HttpMethod.GET, "/api/v1/**", Role.VIEWER),
             new Rule(HttpMethod.POST, "/api/v1/dead-letters/**", Role.OPERATOR),
             new Rule(HttpMethod.POST, "/api/v1/exceptions/**", Role.TREASURER));

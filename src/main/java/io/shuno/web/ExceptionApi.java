@@ -9,6 +9,7 @@ import io.shuno.operations.ExceptionStore;
 import io.shuno.operations.ExceptionView;
 import io.shuno.operations.Page;
 import io.shuno.operations.PageRequest;
+import io.shuno.operations.RefundPreview;
 import io.shuno.operations.ResolutionResult;
 import io.shuno.reconciliation.ExceptionReason;
 import io.swagger.v3.oas.annotations.Operation;
@@ -24,6 +25,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -42,10 +44,15 @@ class ExceptionApi {
     static final List<String> STATUSES = List.of("OPEN", "RESOLVED");
     static final List<String> REASONS = InvalidParameter.names(ExceptionReason.class);
 
-    record AppropriateRequest(List<String> targets, String comment) {
+    /** {@code interest}: the 還付加算金 staff were shown for what the targets take; absent: whatever it is now. */
+    record AppropriateRequest(List<String> targets, Long interest, String comment) {
     }
 
-    record RefundRequest(String refundReference, String comment) {
+    /**
+     * {@code amount}: the yen to refund, all that is outstanding when absent; {@code interest}: the 還付加算金 of the
+     * preview staff confirm — the refund is refused if it is no longer that figure (absent: whatever it is now).
+     */
+    record RefundRequest(String refundReference, Long amount, Long interest, String comment) {
     }
 
     record MatchRequest(String invoiceId, String comment) {
@@ -58,12 +65,15 @@ class ExceptionApi {
     private final ExceptionResolutions resolutions;
     private final ApiUserDirectory users;
     private final ObjectMapper json;
+    private final Clock clock;
 
-    ExceptionApi(ExceptionStore store, ExceptionResolutions resolutions, ApiUserDirectory users, ObjectMapper json) {
+    ExceptionApi(ExceptionStore store, ExceptionResolutions resolutions, ApiUserDirectory users, ObjectMapper json,
+                 Clock clock) {
         this.store = store;
         this.resolutions = resolutions;
         this.users = users;
         this.json = json;
+        this.clock = clock;
     }
 
     @GetMapping
@@ -87,19 +97,38 @@ class ExceptionApi {
     }
 
     @PostMapping("/{id}/appropriate")
-    @Operation(summary = "充当: apply the 過誤納金 to open invoices of the same payer, in the order given")
+    @Operation(summary = "充当: apply the 過誤納金 to open invoices of the same payer, in the order given, with the "
+            + "還付加算金 on what they take up to today (409 if interest is given and no longer that figure)")
     ResolutionResult appropriate(@PathVariable String id, @RequestBody AppropriateRequest request,
                                  @RequestHeader(IDEMPOTENCY_KEY) Optional<String> key, Authentication caller) {
-        return resolutions.appropriate(id, request.targets(), request.comment(), requestKey(key, request),
-                users.actor(caller));
+        return resolutions.appropriate(id, request.targets(), Optional.ofNullable(request.interest()),
+                request.comment(), requestKey(key, request), users.actor(caller));
     }
 
     @PostMapping("/{id}/refund")
-    @Operation(summary = "還付: record that the 過誤納金 was refunded, with the refund reference")
+    @Operation(summary = "還付: refund the 過誤納金 (all outstanding, or amount) with its 還付加算金, decided today; "
+            + "books REFUND and REFUND_INTEREST settlements; refused once the claim has lapsed")
     ResolutionResult refund(@PathVariable String id, @RequestBody RefundRequest request,
                             @RequestHeader(IDEMPOTENCY_KEY) Optional<String> key, Authentication caller) {
-        return resolutions.refund(id, request.refundReference(), request.comment(), requestKey(key, request),
+        return resolutions.refund(id, request.refundReference(), Optional.ofNullable(request.amount()),
+                Optional.ofNullable(request.interest()), request.comment(), requestKey(key, request),
                 users.actor(caller));
+    }
+
+    @GetMapping("/{id}/refund-preview")
+    @Operation(summary = "What a refund decided today would pay: the amount, its 還付加算金 and the period it ran, "
+            + "and the last day the claim may be refunded")
+    RefundPreview refundPreview(@PathVariable String id, @RequestParam Optional<Long> amount, Authentication caller) {
+        return resolutions.previewRefund(id, amount, users.actor(caller));
+    }
+
+    @GetMapping("/lapsing")
+    @Operation(summary = "Open 過誤納金 whose refund claim lapses within the given days (default 90), soonest first; "
+            + "claims already lapsed come first")
+    Page<ExceptionView> lapsing(@RequestParam(defaultValue = "90") int withinDays,
+                                @RequestParam(defaultValue = "0") int page,
+                                @RequestParam(defaultValue = "50") int size, Authentication caller) {
+        return store.lapsing(LocalDate.now(clock), withinDays, users.actor(caller), new PageRequest(page, size));
     }
 
     @PostMapping("/{id}/match")

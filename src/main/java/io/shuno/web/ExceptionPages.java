@@ -6,9 +6,11 @@ import io.shuno.operations.ExceptionResolutions;
 import io.shuno.operations.ExceptionStore;
 import io.shuno.operations.ExceptionView;
 import io.shuno.operations.Page;
+import io.shuno.operations.OperationFailure;
 import io.shuno.operations.PageRequest;
 import io.shuno.operations.ResolutionResult;
 import io.shuno.reconciliation.ExceptionReason;
+import io.shuno.reconciliation.RefusedDecision;
 import io.shuno.reconciliation.ResolutionAction;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -22,6 +24,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
@@ -43,11 +46,13 @@ class ExceptionPages {
     private final ExceptionStore store;
     private final ExceptionResolutions resolutions;
     private final ApiUserDirectory users;
+    private final Clock clock;
 
-    ExceptionPages(ExceptionStore store, ExceptionResolutions resolutions, ApiUserDirectory users) {
+    ExceptionPages(ExceptionStore store, ExceptionResolutions resolutions, ApiUserDirectory users, Clock clock) {
         this.store = store;
         this.resolutions = resolutions;
         this.users = users;
+        this.clock = clock;
     }
 
     @GetMapping
@@ -80,7 +85,27 @@ class ExceptionPages {
         model.addAttribute("actions", Arrays.stream(ResolutionAction.values())
                 .filter(action -> action.appliesTo(reason)).map(Enum::name).toList());
         model.addAttribute("formKey", UUID.randomUUID().toString());
+        if (detail.exception().status().equals("OPEN") && ResolutionAction.REFUND.appliesTo(reason)) {
+            // Staff see the 還付加算金 and its period before they confirm: the refund form sends back the figure
+            // shown; the appropriation form shows what appropriating all of it today adds.
+            try {
+                model.addAttribute("refundPreview", resolutions.previewRefund(id, Optional.empty(), users.actor(caller)));
+            } catch (OperationFailure | RefusedDecision cannotRefund) {
+                model.addAttribute("refundUnavailable", cannotRefund.getMessage());
+            }
+        }
         return "dashboard/exception";
+    }
+
+    /** The open 過誤納金 whose refund claim lapses within {@code days} days, soonest first (lapsed ones on top). */
+    @GetMapping("/lapsing")
+    String lapsing(@RequestParam(defaultValue = "90") int days, @RequestParam(defaultValue = "0") int page,
+                   Authentication caller, Model model) {
+        LocalDate today = LocalDate.now(clock);
+        model.addAttribute("exceptions", store.lapsing(today, days, users.actor(caller), new PageRequest(page, 50)));
+        model.addAttribute("days", days);
+        model.addAttribute("today", today);
+        return "dashboard/lapsing";
     }
 
     @PostMapping("/{id}/appropriate")
@@ -89,15 +114,16 @@ class ExceptionPages {
                        RedirectAttributes redirect) {
         // The free field for a further invoice is sent empty when unused.
         List<String> chosen = targets.stream().filter(target -> !target.isBlank()).toList();
-        return shown(resolutions.appropriate(id, chosen, comment, ExceptionApi.clientKey(formKey),
+        return shown(resolutions.appropriate(id, chosen, Optional.empty(), comment, ExceptionApi.clientKey(formKey),
                 users.actor(caller)), redirect);
     }
 
     @PostMapping("/{id}/refund")
-    String refund(@PathVariable String id, @RequestParam String refundReference, @RequestParam String comment,
-                  @RequestParam String formKey, Authentication caller, RedirectAttributes redirect) {
-        return shown(resolutions.refund(id, refundReference, comment, ExceptionApi.clientKey(formKey),
-                users.actor(caller)), redirect);
+    String refund(@PathVariable String id, @RequestParam String refundReference, @RequestParam long amount,
+                  @RequestParam long interest, @RequestParam String comment, @RequestParam String formKey,
+                  Authentication caller, RedirectAttributes redirect) {
+        return shown(resolutions.refund(id, refundReference, Optional.of(amount), Optional.of(interest), comment,
+                ExceptionApi.clientKey(formKey), users.actor(caller)), redirect);
     }
 
     @PostMapping("/{id}/match")

@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import static io.shuno.reconciliation.ReconciliationFixtures.FY2025;
 import static io.shuno.reconciliation.ReconciliationFixtures.INVOICE_ID;
+import static io.shuno.reconciliation.ReconciliationFixtures.ISSUED_AT;
 import static io.shuno.reconciliation.ReconciliationFixtures.IN_FY2025;
 import static io.shuno.reconciliation.ReconciliationFixtures.confirmed;
 import static io.shuno.reconciliation.ReconciliationFixtures.event;
@@ -160,6 +161,9 @@ class InvoiceEventsTest {
         assertThat(outcome.exceptions()).allSatisfy(exception -> {
             assertThat(exception.invoiceId()).contains(INVOICE_ID);
             assertThat(exception.detail()).contains(exception.amount() == 500 ? "500円" : "2,000円");
+            // 過納: the claim arose with the reduction, and a premium's lapses two years on.
+            assertThat(exception.refundClaim()).contains(new RefundClaim(ExcessCause.REDUCED_AFTER_PAYMENT,
+                    ISSUED_AT.toLocalDate().plusYears(2)));
         });
         assertThat(outcome.invoice()).hasValueSatisfying(invoice -> {
             assertThat(invoice.terms().amount()).isEqualTo(2_500);

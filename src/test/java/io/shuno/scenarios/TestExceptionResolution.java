@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,7 +23,8 @@ import static org.awaitility.Awaitility.await;
 class TestExceptionResolution {
 
     @RegisterExtension
-    static final ShunoUnderTest shuno = new ShunoUnderTest().running(1);
+    static final ShunoUnderTest shuno = new ShunoUnderTest()
+            .withClockAt(OffsetDateTime.parse("2026-11-30T10:00:00+09:00")).running(1);
     private static final ApiClient api = new ApiClient(shuno);
 
     @Test
@@ -35,7 +37,7 @@ class TestExceptionResolution {
         issue(overdue);
         issue(paid);
         pay("AP-N", "AP-PAY", el, 8_000);
-        String exceptionId = awaitException("eltax:AP-PAY", "OVERPAYMENT");
+        String exceptionId = shuno.awaitException("eltax:AP-PAY", "OVERPAYMENT");
         String request = "{\"targets\": [\"AP-OLD\"], \"comment\": \"納付者了承の上、4月分へ充当\"}";
 
         ApiClient.Response first = api.post("treasurer", "/api/v1/exceptions/" + exceptionId + "/appropriate", request);
@@ -48,7 +50,7 @@ class TestExceptionResolution {
         assertThat(second.status()).isEqualTo(200);
         assertThat(second.json().get("repeated").asBoolean()).isTrue();
         assertThat(second.json().at("/resolution/resolutionId")).isEqualTo(first.json().at("/resolution/resolutionId"));
-        List<JsonNode> settlements = settlementsOf("eltax:AP-PAY", 4);
+        List<JsonNode> settlements = shuno.settlementsOf("eltax:AP-PAY", 4);
         assertThat(settlements).extracting(s -> s.get("kind").asText() + ":" + s.get("amount").asLong() + ":"
                 + s.path("invoiceId").asText()).containsExactly("REVENUE:5000:AP-INV", "OVERPAYMENT:3000:AP-INV",
                 "REVERSAL:3000:AP-INV", "REVENUE:3000:AP-OLD");
@@ -67,7 +69,7 @@ class TestExceptionResolution {
         issue(paid);
         pay("DA-N1", "DA-PAY1", el, 2_000);
         pay("DA-N2", "DA-PAY2", el, 2_000);
-        String exceptionId = awaitException("eltax:DA-PAY2", "DOUBLE_PAYMENT");
+        String exceptionId = shuno.awaitException("eltax:DA-PAY2", "DOUBLE_PAYMENT");
         JsonNode raised = api.get("viewer", "/api/v1/exceptions/" + exceptionId).json().get("exception");
         assertThat(raised.get("suggestedAction").asText()).isEqualTo("REFUND");
         assertThat(raised.get("appropriationCandidates")).isEmpty();
@@ -93,7 +95,7 @@ class TestExceptionResolution {
         issue(Messages.issued("AX-OTHER", null, 3_000));
         issue(Messages.issued("AX-INV", el, 1_000));
         pay("AX-N", "AX-PAY", el, 2_000);
-        String exceptionId = awaitException("eltax:AX-PAY", "OVERPAYMENT");
+        String exceptionId = shuno.awaitException("eltax:AX-PAY", "OVERPAYMENT");
 
         ApiClient.Response refused = api.post("treasurer", "/api/v1/exceptions/" + exceptionId + "/appropriate",
                 "{\"targets\": [\"AX-OTHER\"]}");
@@ -106,12 +108,12 @@ class TestExceptionResolution {
     }
 
     @Test
-    void aRefundIsRecordedWithItsReferenceAndBooksNothing() {
+    void aRefundBooksTheLiabilityOutWithItsReference() {
         String el = Messages.newElNumber();
         issue(Messages.issued("RF-INV", el, 2_500));
         pay("RF-N1", "RF-PAY1", el, 2_500);
         pay("RF-N2", "RF-PAY2", el, 2_500);
-        String exceptionId = awaitException("eltax:RF-PAY2", "DOUBLE_PAYMENT");
+        String exceptionId = shuno.awaitException("eltax:RF-PAY2", "DOUBLE_PAYMENT");
         String path = "/api/v1/exceptions/" + exceptionId + "/refund";
 
         assertThat(api.post("treasurer", path, "{\"comment\": \"還付\"}").status()).isEqualTo(400);
@@ -121,10 +123,11 @@ class TestExceptionResolution {
         assertThat(refunded.status()).isEqualTo(200);
         assertThat(refunded.json().at("/resolution/refundReference").asText()).isEqualTo("KANPU-2026-000123");
         assertThat(refunded.json().at("/resolution/amount").asLong()).isEqualTo(2_500);
-        assertThat(refunded.json().get("settlementIds")).isEmpty();
+        assertThat(refunded.json().get("settlementIds")).hasSize(1);
         assertThat(refunded.json().at("/exception/status").asText()).isEqualTo("RESOLVED");
-        assertThat(settlementsOf("eltax:RF-PAY2", 1)).extracting(s -> s.get("kind").asText())
-                .containsExactly("OVERPAYMENT");
+        // ¥2,500 from 2026-07-21: far under ¥1,000 of interest, so the refund alone.
+        assertThat(shuno.settlementsOf("eltax:RF-PAY2", 2)).extracting(s -> s.get("kind").asText())
+                .containsExactly("OVERPAYMENT", "REFUND");
     }
 
     @Test
@@ -132,7 +135,7 @@ class TestExceptionResolution {
         String el = Messages.newElNumber();
         issue(Messages.issued("MM-INV", el, 7_000));
         pay("MM-N", "MM-PAY", Messages.newElNumber(), 7_000);
-        String exceptionId = awaitException("eltax:MM-PAY", "UNMATCHED");
+        String exceptionId = shuno.awaitException("eltax:MM-PAY", "UNMATCHED");
         String path = "/api/v1/exceptions/" + exceptionId + "/match";
         String request = "{\"invoiceId\": \"MM-INV\", \"comment\": \"納付書の読取誤り\"}";
 
@@ -141,7 +144,7 @@ class TestExceptionResolution {
 
         assertThat(first.status()).isEqualTo(200);
         assertThat(second.json().get("repeated").asBoolean()).isTrue();
-        assertThat(settlementsOf("eltax:MM-PAY", 3)).extracting(s -> s.get("kind").asText())
+        assertThat(shuno.settlementsOf("eltax:MM-PAY", 3)).extracting(s -> s.get("kind").asText())
                 .containsExactly("SUSPENSE", "REVERSAL", "REVENUE");
         JsonNode story = api.get("viewer", "/api/v1/search?paymentRef=eltax:MM-PAY").json();
         assertThat(story.at("/invoice/invoiceId").asText()).isEqualTo("MM-INV");
@@ -153,7 +156,7 @@ class TestExceptionResolution {
     @Test
     void closingNeedsACommentSettlesNothingAndCannotBeDoneTwice() {
         pay("CL-N", "CL-PAY", Messages.newElNumber(), 1_200);
-        String exceptionId = awaitException("eltax:CL-PAY", "UNMATCHED");
+        String exceptionId = shuno.awaitException("eltax:CL-PAY", "UNMATCHED");
         String path = "/api/v1/exceptions/" + exceptionId + "/close";
 
         ApiClient.Response withoutComment = api.post("treasurer", path, "{}");
@@ -178,8 +181,8 @@ class TestExceptionResolution {
     void exceptionsAreListedByReasonAndStatusAPageAtATime() {
         pay("LS-N1", "LS-PAY1", Messages.newElNumber(), 100);
         pay("LS-N2", "LS-PAY2", Messages.newElNumber(), 100);
-        awaitException("eltax:LS-PAY1", "UNMATCHED");
-        awaitException("eltax:LS-PAY2", "UNMATCHED");
+        shuno.awaitException("eltax:LS-PAY1", "UNMATCHED");
+        shuno.awaitException("eltax:LS-PAY2", "UNMATCHED");
 
         JsonNode page = api.get("viewer", "/api/v1/exceptions?reason=UNMATCHED&status=OPEN&municipality=131016"
                 + "&from=2000-01-01&size=1").json();
@@ -198,19 +201,6 @@ class TestExceptionResolution {
     private static void pay(String noticeId, String paymentId, String el, long amount) {
         shuno.kafka().send(shuno.topic("eltax-notices"), paymentId,
                 Messages.confirmed(noticeId, paymentId, el, amount).toString());
-    }
-
-    private static String awaitException(String paymentRef, String reason) {
-        String sql = "select exception_id::text from staff_exceptions where payment_ref = ? and reason = ?";
-        await().atMost(Duration.ofSeconds(30)).until(() ->
-                shuno.database().queryForList(sql, String.class, paymentRef, reason).size() == 1);
-        return shuno.database().queryForObject(sql, String.class, paymentRef, reason);
-    }
-
-    private static List<JsonNode> settlementsOf(String paymentRef, int expected) {
-        return shuno.kafka().readAll(shuno.topic("settlements"), record -> paymentRef.equals(record.key()),
-                expected, Duration.ofSeconds(30), Duration.ofSeconds(2)).stream()
-                .map(ConsumerRecord::value).map(Messages::parse).toList();
     }
 
     private static JsonNode resolvedExceptionMessage(String exceptionId) {

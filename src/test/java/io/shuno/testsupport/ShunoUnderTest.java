@@ -1,6 +1,8 @@
 package io.shuno.testsupport;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.shuno.ShunoApplication;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -10,7 +12,11 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -31,7 +37,17 @@ public final class ShunoUnderTest implements BeforeAllCallback, AfterAllCallback
     private final List<ConfigurableApplicationContext> instances = new ArrayList<>();
     private final List<ShunoProcess> processes = new ArrayList<>();
     private int instancesBeforeAll;
+    private Clock clock;
     private KafkaProbe kafka;
+
+    /**
+     * Runs shuno's clock as if it were {@code now} when the instances start (it keeps running from there), for
+     * scenarios whose outcome depends on the day.
+     */
+    public ShunoUnderTest withClockAt(OffsetDateTime now) {
+        clock = Clock.offset(Clock.system(ZoneId.of("Asia/Tokyo")), Duration.between(Instant.now(), now.toInstant()));
+        return this;
+    }
 
     public ShunoUnderTest with(String property, Object value) {
         overrides.put(property, value);
@@ -79,8 +95,12 @@ public final class ShunoUnderTest implements BeforeAllCallback, AfterAllCallback
 
     public ConfigurableApplicationContext start() {
         // Each instance its own name, as each host has its own: instances sharing one would fence each other.
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(ShunoApplication.class)
-                .run(arguments(prefix + "instance-" + (instances.size() + processes.size()), Map.of())
+        SpringApplicationBuilder builder = new SpringApplicationBuilder(ShunoApplication.class);
+        if (clock != null) {
+            builder.initializers(context -> context.getBeanFactory().registerSingleton("scenarioClock", clock));
+        }
+        ConfigurableApplicationContext context = builder.run(
+                arguments(prefix + "instance-" + (instances.size() + processes.size()), Map.of())
                         .toArray(String[]::new));
         instances.add(context);
         return context;
@@ -124,6 +144,22 @@ public final class ShunoUnderTest implements BeforeAllCallback, AfterAllCallback
 
     public JdbcTemplate database() {
         return new JdbcTemplate(new DriverManagerDataSource(databaseUrl, "postgres", ""));
+    }
+
+    /** Waits for the one exception of {@code reason} about the payment, and gives its id. */
+    public String awaitException(String paymentRef, String reason) {
+        String sql = "select exception_id::text from staff_exceptions where payment_ref = ? and reason = ?";
+        JdbcTemplate database = database();
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() ->
+                database.queryForList(sql, String.class, paymentRef, reason).size() == 1);
+        return database.queryForObject(sql, String.class, paymentRef, reason);
+    }
+
+    /** The settlements published for the payment, in order, once {@code expected} of them have arrived. */
+    public List<JsonNode> settlementsOf(String paymentRef, int expected) {
+        return kafka().readAll(topic("settlements"), record -> paymentRef.equals(record.key()), expected,
+                Duration.ofSeconds(30), Duration.ofSeconds(2)).stream()
+                .map(ConsumerRecord::value).map(Messages::parse).toList();
     }
 
     /** Waits until shuno has stored the invoice, for tests that need a payment to find it. */

@@ -1,0 +1,32 @@
+-- A 過誤納金 exception carries the payer's refund claim: how the money became 過誤納金 (誤納 or 過納, which decides
+-- when 還付加算金 starts) and the last day a refund may be decided before the claim lapses (時効).
+alter table staff_exceptions
+    add column excess_cause     text,   -- ERRONEOUS_PAYMENT (誤納) | REDUCED_AFTER_PAYMENT (過納)
+    add column refund_lapses_on date;   -- the last day a refund may still be decided
+
+-- Exceptions raised before: a reduction or a cancellation of a paid invoice raised 過納 on the day it arrived; a
+-- payment of an already cancelled invoice ("取消済みの請求 … に納付") and the others were raised as the payment arrived. Premiums lapse after 2 years, other public money after 5.
+update staff_exceptions e
+set excess_cause = case when e.reason = 'AMOUNT_REDUCED_AFTER_PAYMENT'
+                             or (e.reason = 'PAID_AFTER_CANCELLATION' and e.detail not like '取消済みの請求%')
+                        then 'REDUCED_AFTER_PAYMENT' else 'ERRONEOUS_PAYMENT' end,
+    refund_lapses_on = ((e.raised_at at time zone 'Asia/Tokyo')::date
+        + case when i.item in ('NHI_PREMIUM', 'LTC_PREMIUM', 'LATE_ELDERLY_PREMIUM') then interval '2 years'
+               else interval '5 years' end)::date
+from invoices i
+where i.invoice_id = e.invoice_id
+  and e.reason in ('OVERPAYMENT', 'DOUBLE_PAYMENT', 'PAID_AFTER_CANCELLATION', 'AMOUNT_REDUCED_AFTER_PAYMENT');
+
+create index staff_exceptions_refund_lapses on staff_exceptions (refund_lapses_on)
+    where status = 'OPEN' and refund_lapses_on is not null;
+
+-- What a refund or an appropriation added as 還付加算金 and over which period, and the day it was decided (the
+-- payout list of a day reads it).
+alter table exception_resolutions
+    add column interest      bigint not null default 0 check (interest >= 0),
+    add column interest_from date,
+    add column interest_to   date,
+    add column decided_on    date;
+update exception_resolutions set decided_on = (resolved_at at time zone 'Asia/Tokyo')::date;
+alter table exception_resolutions alter column decided_on set not null;
+create index exception_resolutions_decided on exception_resolutions (decided_on, action);
