@@ -5,8 +5,8 @@ import io.shuno.operations.InvoiceStory;
 import io.shuno.operations.TreasuryOverviews;
 import io.shuno.platform.ConsumerLag;
 import io.shuno.reconciliation.ElNumber;
-import org.springframework.boot.actuate.health.HealthComponent;
-import org.springframework.boot.actuate.health.HealthEndpoint;
+import org.springframework.boot.health.actuate.endpoint.HealthDescriptor;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -52,7 +52,7 @@ class OverviewPages {
         model.addAttribute("overview", overviews.of(users.actor(caller)));
         Map<String, String> components = new TreeMap<>();
         for (String component : WATCHED_COMPONENTS) {
-            HealthComponent status = health.healthForPath(component);
+            HealthDescriptor status = health.healthForPath(component);
             components.put(component, status == null ? "UNKNOWN" : status.getStatus().getCode());
         }
         model.addAttribute("health", components);
