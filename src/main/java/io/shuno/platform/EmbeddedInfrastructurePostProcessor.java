@@ -36,7 +36,7 @@ public class EmbeddedInfrastructurePostProcessor implements EnvironmentPostProce
         }
         EmbeddedInfrastructure infrastructure = new EmbeddedInfrastructure();
         Map<String, Object> started = new HashMap<>();
-        Path workDir = Path.of(environment.getRequiredProperty("shuno.work-dir")).toAbsolutePath();
+        Path workDir = Path.of(environment.getRequiredProperty("shuno.work-dir")).toAbsolutePath().normalize();
         try {
             if (needBroker) {
                 started.put("shuno.kafka.brokers", infrastructure.startBroker(workDir.resolve("kafka"),
