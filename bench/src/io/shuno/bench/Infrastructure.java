@@ -1,11 +1,11 @@
 package io.shuno.bench;
 
+import io.shuno.platform.EmbeddedKafkaBroker;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.flywaydb.core.Flyway;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 import java.io.IOException;
 import java.sql.Connection;
@@ -52,7 +52,7 @@ final class Infrastructure implements AutoCloseable {
 
     private final BenchOptions options;
     private final String runId = Long.toString(System.currentTimeMillis() % 100_000_000L, 36);
-    private EmbeddedKafkaKraftBroker broker;
+    private EmbeddedKafkaBroker broker;
     private EmbeddedPostgres postgres;
     private String brokers;
     private String adminDatabaseUrl;
@@ -75,10 +75,8 @@ final class Infrastructure implements AutoCloseable {
             brokers = options.externalBrokers();
             return;
         }
-        broker = new EmbeddedKafkaKraftBroker(1, options.partitions());
-        broker.brokerProperties(Map.of("auto.create.topics.enable", "false"));
-        broker.afterPropertiesSet();
-        brokers = broker.getBrokersAsString();
+        broker = EmbeddedKafkaBroker.startTemporary(options.partitions());
+        brokers = broker.bootstrapServers();
     }
 
     private void startDatabase() throws IOException {
@@ -138,7 +136,7 @@ final class Infrastructure implements AutoCloseable {
     @Override
     public void close() throws IOException {
         if (broker != null) {
-            broker.destroy();
+            broker.close();
         }
         if (postgres != null) {
             postgres.close();

@@ -1,9 +1,13 @@
 package io.shuno.platform;
 
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.beans.factory.support.BeanDefinitionBuilder;
+import org.springframework.beans.factory.support.BeanDefinitionRegistry;
+import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.event.ApplicationFailedEvent;
-import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.context.ApplicationListener;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
@@ -11,6 +15,7 @@ import org.springframework.core.env.MapPropertySource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -19,6 +24,8 @@ import java.util.Map;
  * {@code SHUNO_DB_URL} is given, before anything connects to them. Runs after the configuration files are read.
  */
 public class EmbeddedInfrastructurePostProcessor implements EnvironmentPostProcessor, Ordered {
+
+    private static final String BEAN_NAME = "shunoEmbeddedInfrastructure";
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
@@ -29,14 +36,14 @@ public class EmbeddedInfrastructurePostProcessor implements EnvironmentPostProce
         }
         EmbeddedInfrastructure infrastructure = new EmbeddedInfrastructure();
         Map<String, Object> started = new HashMap<>();
+        Path workDir = Path.of(environment.getRequiredProperty("shuno.work-dir")).toAbsolutePath().normalize();
         try {
             if (needBroker) {
-                started.put("shuno.kafka.brokers", infrastructure.startBroker(
+                started.put("shuno.kafka.brokers", infrastructure.startBroker(workDir.resolve("kafka"),
                         environment.getRequiredProperty("shuno.embedded.kafka-port", Integer.class),
                         environment.getRequiredProperty("shuno.kafka.partitions", Integer.class)));
             }
             if (needDatabase) {
-                Path workDir = Path.of(environment.getRequiredProperty("shuno.work-dir")).toAbsolutePath();
                 started.put("shuno.db.url", infrastructure.startPostgres(workDir.resolve("postgres"),
                         environment.getRequiredProperty("shuno.embedded.postgres-port", Integer.class)));
                 started.put("shuno.db.user", "postgres");
@@ -46,10 +53,30 @@ public class EmbeddedInfrastructurePostProcessor implements EnvironmentPostProce
             throw new UncheckedIOException("could not start the embedded infrastructure", e);
         }
         environment.getPropertySources().addFirst(new MapPropertySource("shunoEmbeddedInfrastructure", started));
-        application.addInitializers(context ->
-                context.getBeanFactory().registerSingleton("shunoEmbeddedInfrastructure", infrastructure));
+        application.addInitializers(context -> register(context, infrastructure));
         // The broker's threads would keep a JVM whose start failed alive: stop both when start-up fails.
         application.addListeners((ApplicationListener<ApplicationFailedEvent>) failed -> infrastructure.destroy());
+    }
+
+    /**
+     * Runs once logging is set up (the servers started before it was, silently), and makes the infrastructure the
+     * context's first bean, one the data source depends on, so that closing the context stops it last: after the
+     * routes, the relay and every user of the database and the broker have stopped.
+     */
+    private static void register(ConfigurableApplicationContext context, EmbeddedInfrastructure infrastructure) {
+        infrastructure.logWhereTheyListen();
+        BeanDefinitionRegistry registry = (BeanDefinitionRegistry) context.getBeanFactory();
+        registry.registerBeanDefinition(BEAN_NAME, BeanDefinitionBuilder
+                .genericBeanDefinition(EmbeddedInfrastructure.class, () -> infrastructure).getBeanDefinition());
+        context.addBeanFactoryPostProcessor(beanFactory -> {
+            if (beanFactory.containsBeanDefinition("dataSource")) {
+                BeanDefinition dataSource = beanFactory.getBeanDefinition("dataSource");
+                String[] dependsOn = dataSource.getDependsOn() == null ? new String[0] : dataSource.getDependsOn();
+                String[] withInfrastructure = Arrays.copyOf(dependsOn, dependsOn.length + 1);
+                withInfrastructure[dependsOn.length] = BEAN_NAME;
+                dataSource.setDependsOn(withInfrastructure);
+            }
+        });
     }
 
     @Override

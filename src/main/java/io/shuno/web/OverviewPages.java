@@ -6,8 +6,8 @@ import io.shuno.operations.TreasuryOverview;
 import io.shuno.operations.TreasuryOverviews;
 import io.shuno.platform.ConsumerLag;
 import io.shuno.reconciliation.ElNumber;
-import org.springframework.boot.actuate.health.HealthComponent;
-import org.springframework.boot.actuate.health.HealthEndpoint;
+import org.springframework.boot.health.actuate.endpoint.HealthDescriptor;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -85,7 +85,7 @@ class OverviewPages {
                 .sorted().toList());
         Map<String, String> components = new TreeMap<>();
         for (String component : WATCHED_COMPONENTS) {
-            HealthComponent status = health.healthForPath(component);
+            HealthDescriptor status = health.healthForPath(component);
             components.put(component, status == null ? "UNKNOWN" : status.getStatus().getCode());
         }
         model.addAttribute("health", components);

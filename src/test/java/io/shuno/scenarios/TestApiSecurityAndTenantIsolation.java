@@ -103,7 +103,7 @@ class TestApiSecurityAndTenantIsolation {
     }
 
     private static int wrongPassword(String path) throws Exception {
-        int port = ((org.springframework.boot.web.context.WebServerApplicationContext) shuno.instance())
+        int port = ((org.springframework.boot.web.server.context.WebServerApplicationContext) shuno.instance())
                 .getWebServer().getPort();
         String credentials = Base64.getEncoder().encodeToString("treasurer:guess".getBytes(StandardCharsets.UTF_8));
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))

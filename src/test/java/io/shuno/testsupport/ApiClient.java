@@ -1,7 +1,7 @@
 package io.shuno.testsupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 
 import java.io.IOException;
 import java.net.URI;

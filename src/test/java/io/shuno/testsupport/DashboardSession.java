@@ -1,6 +1,6 @@
 package io.shuno.testsupport;
 
-import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 
 import java.io.IOException;
 import java.net.CookieManager;

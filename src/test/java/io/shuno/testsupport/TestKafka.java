@@ -1,6 +1,6 @@
 package io.shuno.testsupport;
 
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import io.shuno.platform.EmbeddedKafkaBroker;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.kafka.KafkaContainer;
 
@@ -40,17 +40,15 @@ public final class TestKafka {
     }
 
     private static String startContainer() {
-        KafkaContainer container = new KafkaContainer("apache/kafka:3.9.1");
+        KafkaContainer container = new KafkaContainer("apache/kafka:4.1.1");
         container.start();
         Runtime.getRuntime().addShutdownHook(new Thread(container::stop));
         return container.getBootstrapServers();
     }
 
     private static String startEmbedded() {
-        EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 6);
-        broker.brokerProperties(java.util.Map.of("auto.create.topics.enable", "false"));
-        broker.afterPropertiesSet();
-        Runtime.getRuntime().addShutdownHook(new Thread(broker::destroy));
-        return broker.getBrokersAsString();
+        EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.startTemporary(6);
+        Runtime.getRuntime().addShutdownHook(new Thread(broker::close));
+        return broker.bootstrapServers();
     }
 }
