@@ -51,7 +51,7 @@ class TestRefundsBookWithInterest {
         assertThat(api.get("viewer", path).json().at("/exception/refundLapsesOn").asText()).isEqualTo("2028-06-20");
 
         ApiClient.Response otherFigure = api.post("treasurer", path + "/refund",
-                "{\"refundReference\": \"KANPU-1\", \"interest\": 2300}");
+                "{\"refundReference\": \"KANPU-1\", \"interest\": 2300, \"comment\": \"口座振込\"}");
         assertThat(otherFigure.status()).isEqualTo(409);
         assertThat(otherFigure.json().get("detail").asText()).contains("2200");
 
@@ -60,12 +60,12 @@ class TestRefundsBookWithInterest {
         assertThat(partialPreview.at("/interest/amount").asLong()).isZero();
         assertThat(partialPreview.at("/interest/basis").asText()).isEqualTo("INTEREST_UNDER_MINIMUM");
         ApiClient.Response partial = api.post("treasurer", path + "/refund",
-                "{\"refundReference\": \"KANPU-1\", \"amount\": 200000, \"interest\": 0}");
+                "{\"refundReference\": \"KANPU-1\", \"amount\": 200000, \"interest\": 0, \"comment\": \"一部を口座振込\"}");
         assertThat(partial.status()).isEqualTo(200);
         assertThat(partial.json().at("/exception/status").asText()).isEqualTo("OPEN");
         assertThat(partial.json().at("/exception/outstanding").asLong()).isEqualTo(280_000);
         assertThat(api.post("treasurer", path + "/refund",
-                "{\"refundReference\": \"KANPU-2\", \"amount\": 280001}").status()).isEqualTo(422);
+                "{\"refundReference\": \"KANPU-2\", \"amount\": 280001, \"comment\": \"口座振込\"}").status()).isEqualTo(422);
 
         // The rest: 280,000 × 1.3 % × 133 / 365 = 1,326.30 → 1,300.
         String rest = "{\"refundReference\": \"KANPU-2\", \"interest\": 1300, \"comment\": \"口座振込\"}";
@@ -132,14 +132,14 @@ class TestRefundsBookWithInterest {
                 .contains(lapsed).doesNotContain(soon);
 
         ApiClient.Response refused = api.post("treasurer", "/api/v1/exceptions/" + lapsed + "/refund",
-                "{\"refundReference\": \"KANPU-9\"}");
+                "{\"refundReference\": \"KANPU-9\", \"comment\": \"口座振込\"}");
         assertThat(refused.status()).isEqualTo(422);
         assertThat(refused.contentType()).startsWith("application/problem+json");
         assertThat(refused.json().get("detail").asText()).contains("lapsed").contains("2026-06-20");
         assertThat(api.get("viewer", "/api/v1/exceptions/" + lapsed + "/refund-preview").json()
                 .get("lapsed").asBoolean()).isTrue();
         assertThat(api.post("treasurer", "/api/v1/exceptions/" + soon + "/refund",
-                "{\"refundReference\": \"KANPU-10\"}").status()).isEqualTo(200);
+                "{\"refundReference\": \"KANPU-10\", \"comment\": \"口座振込\"}").status()).isEqualTo(200);
     }
 
     @Test
@@ -174,7 +174,7 @@ class TestRefundsBookWithInterest {
 
         ExecutorService both = Executors.newFixedThreadPool(2);
         Future<ApiClient.Response> refund = both.submit(() -> api.post("treasurer", path + "/refund",
-                "{\"refundReference\": \"KANPU-RC\"}"));
+                "{\"refundReference\": \"KANPU-RC\", \"comment\": \"口座振込\"}"));
         Future<ApiClient.Response> appropriation = both.submit(() -> api.post("treasurer", path + "/appropriate",
                 "{\"targets\": [\"RC-OLD\"]}"));
         List<Integer> statuses = List.of(refund.get().status(), appropriation.get().status());
