@@ -5,8 +5,10 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.MemberToRemove;
 import org.apache.kafka.clients.admin.RemoveMembersFromConsumerGroupOptions;
+import org.apache.kafka.clients.admin.RemoveMembersFromConsumerGroupResult;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.common.errors.UnknownMemberIdException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -91,15 +93,37 @@ class StaticGroupMembership extends DefaultKafkaClientFactory implements Disposa
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, properties.kafka().brokers(),
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, LEAVE_TIMEOUT_MS,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, LEAVE_TIMEOUT_MS))) {
-            admin.removeMembersFromConsumerGroup(properties.kafka().groupId(),
-                    new RemoveMembersFromConsumerGroupOptions(members)).all()
-                    .get(LEAVE_TIMEOUT_MS, TimeUnit.MILLISECONDS);
-            log.info("Left consumer group {} ({} members)", properties.kafka().groupId(), members.size());
+            RemoveMembersFromConsumerGroupResult removal = admin.removeMembersFromConsumerGroup(
+                    properties.kafka().groupId(), new RemoveMembersFromConsumerGroupOptions(members));
+            int left = 0;
+            for (MemberToRemove member : members) {
+                if (leave(removal, member)) {
+                    left++;
+                }
+            }
+            log.info("Left consumer group {} ({} members)", properties.kafka().groupId(), left);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException | TimeoutException | RuntimeException e) {
             // The partitions then move when the session times out, as after a crash.
             log.warn("Could not leave consumer group {}: {}", properties.kafka().groupId(), e.toString());
+        }
+    }
+
+    /**
+     * Whether this member left; false for one the group does not know — a consumer stopped before it first joined,
+     * or already replaced — which has nothing to hand over.
+     */
+    private static boolean leave(RemoveMembersFromConsumerGroupResult removal, MemberToRemove member)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        try {
+            removal.memberResult(member).get(LEAVE_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+            return true;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof UnknownMemberIdException) {
+                return false;
+            }
+            throw e;
         }
     }
 }
