@@ -9,6 +9,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.MemberDescription;
+import org.apache.kafka.common.GroupState;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.utils.Utils;
 import org.junit.jupiter.api.AfterEach;
@@ -109,10 +110,13 @@ class TestRestartedInstanceResumesAtOnce {
         }
     }
 
-    /** Whether the group has exactly these members, with every partition of the intake topics assigned. */
+    /**
+     * Whether the group is stable with exactly these members, every partition of the intake topics assigned. While a
+     * rebalance is under way the members that just joined are listed with nothing yet, beside the old assignment.
+     */
     private boolean settled(Admin admin, int members, int intakeRoutes) throws Exception {
         ConsumerGroupDescription group = describe(admin);
-        return group.members().size() == members && group.members().stream()
+        return group.groupState() == GroupState.STABLE && group.members().size() == members && group.members().stream()
                 .mapToInt(member -> member.assignment().topicPartitions().size()).sum() == intakeRoutes * PARTITIONS;
     }
 
