@@ -8,18 +8,15 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.shuno.matching.Fingerprint;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.text.Normalizer;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -67,7 +64,7 @@ final class ContentIdentity {
 
     /** SHA-256, in hex, of the canonical form of a schema-valid document. */
     String digest(JsonNode document) {
-        return sha256(canonicalForm(document));
+        return Fingerprint.digestOf(canonicalForm(document));
     }
 
     String canonicalForm(JsonNode document) {
@@ -84,15 +81,6 @@ final class ContentIdentity {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a tree of plain JSON values always writes", e);
         }
-    }
-
-    /**
-     * The fingerprint shuno kept before it had a canonical form: SHA-256 of the text of the Java record it read the
-     * message into. It is only compared against inbox rows written then (fingerprint version 1); it is correct as
-     * long as those records keep today's fields — a change to one of them must come with a migration of those rows.
-     */
-    static String digestOfRecordText(Object command) {
-        return sha256(command.toString());
     }
 
     private static JsonNode normalised(JsonNode value) {
@@ -131,15 +119,6 @@ final class ContentIdentity {
         } catch (DateTimeParseException e) {
             // Schema-valid documents never get here; keep the text rather than fail on the identity.
             return NODES.textNode(dateTime);
-        }
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
         }
     }
 

@@ -192,13 +192,8 @@ public class Intake<T> {
         } catch (IllegalArgumentException e) {
             throw new RejectedRecordException(RejectionClass.INVALID_PAYLOAD, e.getMessage());
         }
-        return new Inbound<>(format.messageId(document), fingerprint(document, command), position, command);
-    }
-
-    /** Content identity of the message's contract content, and the old digest that inbox rows written before have. */
-    private Fingerprint fingerprint(JsonNode document, T command) {
-        return new Fingerprint(ContentIdentity.of(format.schemaName()).digest(document),
-                ContentIdentity.digestOfRecordText(command));
+        return new Inbound<>(format.messageId(document),
+                new Fingerprint(ContentIdentity.of(format.schemaName()).digest(document)), position, command);
     }
 
     /**

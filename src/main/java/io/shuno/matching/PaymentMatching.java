@@ -217,7 +217,7 @@ public class PaymentMatching {
         Optional<StoredFingerprint> seen = work.handledFingerprint(message.messageId());
         if (seen.isEmpty()) {
             apply.run();
-        } else if (!message.fingerprint().matches(seen.get())) {
+        } else if (!message.fingerprint().matches(seen.get(), message.command())) {
             work.refused(conflict.apply(command, message.fingerprint().canonical()));
         }
     }
