@@ -21,7 +21,9 @@ public class InstanceIdentity implements EnvironmentPostProcessor {
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         if (environment.getProperty(PROPERTY, "").isBlank()) {
-            environment.getPropertySources().addLast(new MapPropertySource("shunoInstanceIdentity",
+            // First: application.yml names the property (empty unless SHUNO_INSTANCE_ID is set), and a source
+            // added after it would never be read.
+            environment.getPropertySources().addFirst(new MapPropertySource("shunoInstanceIdentity",
                     Map.of(PROPERTY, hostName())));
         }
     }
