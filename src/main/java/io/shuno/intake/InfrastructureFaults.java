@@ -1,5 +1,6 @@
 package io.shuno.intake;
 
+import com.fasterxml.jackson.core.JacksonException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
@@ -39,7 +40,9 @@ final class InfrastructureFaults {
                     || cause instanceof CannotCreateTransactionException
                     || cause instanceof TransactionSystemException // a commit or rollback that did not get through
                     || cause instanceof SQLTransientException || cause instanceof SQLRecoverableException
-                    || cause instanceof IOException || cause instanceof InterruptedException) {
+                    // A network or disk I/O fault; not Jackson's, which is about content (a value it cannot write).
+                    || cause instanceof IOException && !(cause instanceof JacksonException)
+                    || cause instanceof InterruptedException) {
                 return true;
             }
             if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().length() == 5
