@@ -76,11 +76,18 @@ class DeadLetters {
         }
     }
 
+    /**
+     * Whether the record is the replay of that dead letter, failing again: only a dead letter being replayed (or
+     * already failed again, for a redelivery) with the same topic and the same bytes. Anything else that names it —
+     * a stale or forged header — is a record of its own and becomes a dead letter of its own, never a rewrite of
+     * another one.
+     */
     private boolean failedAgain(long deadLetterId, DeadLetter letter) {
         return jdbc.update("""
                 update dead_letters set reason = ?, error_class = ?, status = 'OPEN'
-                where id = ? and status <> 'DISCARDED'""",
-                letter.reason(), letter.rejectionClass().name(), deadLetterId) == 1;
+                where id = ? and status in ('REPLAYING', 'OPEN') and source_topic = ? and payload = ?""",
+                letter.reason(), letter.rejectionClass().name(), deadLetterId, letter.source().topic(),
+                letter.payload()) == 1;
     }
 
     /** One statement for the batch; what was kept before (a redelivery) is left alone and not returned. */

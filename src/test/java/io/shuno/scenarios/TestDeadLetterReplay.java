@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -51,6 +52,24 @@ class TestDeadLetterReplay {
         assertThat(api.get("viewer", "/api/v1/dead-letters/" + id).json().get("replayCount").asInt()).isEqualTo(2);
         assertThat(api.get("viewer", "/api/v1/search?invoiceId=RP-INV").json().at("/invoice/status").asText())
                 .isEqualTo("PAID");
+    }
+
+    @Test
+    void aRecordClaimingToReplayAnotherDeadLetterBecomesADeadLetterOfItsOwnAndLeavesThatOneAlone() {
+        String topic = shuno.topic("acquirer-statements");
+        String byTopic = "/api/v1/dead-letters?sourceTopic=" + topic + "&errorClass=NOT_JSON";
+        shuno.kafka().send(topic, "FG-FIRST", "{\"statementId\": ");
+        await().atMost(Duration.ofSeconds(30)).until(() -> api.get("operator", byTopic).json().get("total").asInt() == 1);
+        long first = api.get("operator", byTopic).json().at("/items/0/id").asLong();
+
+        // Another record, rejected for its own reason, whose header names the first dead letter (stale or forged).
+        shuno.kafka().send(topic, "FG-SECOND", "[1, 2", Map.of("shuno.replay-of", Long.toString(first)));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> api.get("operator", byTopic).json().get("total").asInt() == 2);
+        JsonNode untouched = api.get("operator", "/api/v1/dead-letters/" + first).json();
+        assertThat(untouched.get("key").asText()).isEqualTo("FG-FIRST");
+        assertThat(untouched.get("payload").asText()).isEqualTo("{\"statementId\": ");
+        assertThat(untouched.get("replayCount").asInt()).isZero();
     }
 
     @Test
