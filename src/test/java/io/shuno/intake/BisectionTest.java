@@ -1,5 +1,6 @@
 package io.shuno.intake;
 
+import com.fasterxml.jackson.databind.JsonMappingException;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -125,5 +126,13 @@ class BisectionTest {
                 new SQLException("violates check constraint", "23514")))).isFalse();
         assertThat(InfrastructureFaults.isInfrastructure(new IllegalArgumentException("negative"))).isFalse();
         assertThat(InfrastructureFaults.isInfrastructure(new NullPointerException())).isFalse();
+    }
+
+    @Test
+    void aValueJacksonCannotWriteIsAboutContentThoughJacksonsExceptionsAreIoExceptions() {
+        assertThat(InfrastructureFaults.isInfrastructure(new IllegalStateException("announcement not written",
+                new JsonMappingException(null, "no serializer")))).isFalse();
+        assertThat(InfrastructureFaults.isInfrastructure(new IllegalStateException("stream",
+                new java.net.SocketException("Connection reset")))).isTrue();
     }
 }
