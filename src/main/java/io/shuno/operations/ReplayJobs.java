@@ -187,7 +187,16 @@ public class ReplayJobs implements DisposableBean {
                         sent.size(), skipped.size(), job);
             });
         } catch (RuntimeException e) {
-            log.error("Replay job {}: a chunk of {} dead letters failed: {}", job, chunk.size(),
+            if (chunk.size() > 1) {
+                // One dead letter that cannot be replayed (or a passing fault) must not fail the others with it:
+                // each is tried on its own. If the database is gone, marking fails too and the job waits, unmarked,
+                // for the janitor.
+                log.warn("Replay job {}: a chunk of {} dead letters failed ({}); replaying them one by one", job,
+                        chunk.size(), e.getClass().getSimpleName());
+                chunk.forEach(id -> replay(job, List.of(id), actor));
+                return;
+            }
+            log.error("Replay job {}: dead letter {} could not be replayed: {}", job, chunk.get(0),
                     e.getClass().getSimpleName());
             transactions.executeWithoutResult(status -> {
                 mark(job, chunk, "FAILED");

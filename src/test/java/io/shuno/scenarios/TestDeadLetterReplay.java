@@ -149,6 +149,32 @@ class TestDeadLetterReplay {
                 assertThat(letter.get("replayCount").asInt()).isEqualTo(1));
     }
 
+    @Test
+    void aDeadLetterThatCannotBeReplayedFailsAloneAndTheRestOfItsChunkIsReplayed() {
+        String topic = shuno.topic("terminal-transactions");
+        shuno.database().update("""
+                insert into dead_letters (source_topic, partition_no, offset_no, record_key, payload, reason,
+                    error_class, municipality_code)
+                select ?, 0, 2000000 + n,
+                       case when n = 5 then '\\x4b00'::bytea else convert_to('CHUNK-' || n, 'UTF8') end,
+                       convert_to('CHUNK-' || n, 'UTF8'), 'chunk check', 'NOT_JSON',
+                       '131016'
+                from generate_series(1, 10) as n""", topic);
+
+        // The fifth one's key holds a NUL byte, which no text column takes: its replay cannot be written.
+        ApiClient.Response started = api.post("operator", "/api/v1/dead-letters/replays",
+                "{\"sourceTopic\": \"" + topic + "\", \"reason\": \"chunk check\"}");
+        assertThat(started.status()).isEqualTo(202);
+        String job = started.json().get("jobId").asText();
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            JsonNode progress = api.get("operator", "/api/v1/dead-letters/replays/" + job).json();
+            assertThat(progress.get("status").asText()).isEqualTo("FINISHED");
+            assertThat(progress.get("done").asInt()).isEqualTo(9);
+            assertThat(progress.get("failed").asInt()).isEqualTo(1);
+        });
+    }
+
     private static long keptByAnEarlierRelease(String payload, String reason) {
         return shuno.database().queryForObject("""
                 insert into dead_letters (source_topic, partition_no, offset_no, record_key, payload, reason,
