@@ -177,9 +177,11 @@ public class PaymentMatching {
         }
         sales.save(work.changedSales());
         write(work);
-        // What was raised about a sale that is now voided no longer needs anyone: the VOID resolved it.
+        // What was raised about a sale that is now voided no longer needs anyone: the VOID resolved it — except what
+        // the VOID itself raised (a refund the card got back too), which is for staff to act on.
+        Set<String> raisedNow = new HashSet<>(work.exceptions().stream().map(StaffException::exceptionId).toList());
         voidedBy.forEach((sale, voiding) -> exceptionJournal.resolve(exceptionJournal.openOf(List.of(sale)).stream()
-                .map(id -> new ExceptionResolution(id, voiding)).toList()));
+                .filter(id -> !raisedNow.contains(id)).map(id -> new ExceptionResolution(id, voiding)).toList()));
     }
 
     @Transactional(propagation = Propagation.MANDATORY)

@@ -70,12 +70,13 @@ class SettlementHistory {
     }
 
     /**
-     * What each payment still has booked (not reversed or refunded), in booking order: what a VOID of it must reverse.
-     * Refunds and their interest are paid out by decision of staff, not undone by a VOID.
+     * What each payment has booked, in booking order, each with what of it is not reversed (a REFUND takes its part
+     * off the OVERPAYMENT it clears): what a VOID of it must reverse — and its refunds and their interest, which a
+     * VOID does not undo but must tell staff about, since the card gets that money back too.
      */
     Map<PaymentRef, List<OpenSettlement>> openOf(Collection<PaymentRef> payments) {
         Map<PaymentRef, List<OpenSettlement>> found = new HashMap<>();
-        withUnreversed("s.kind not in ('REVERSAL', 'REFUND', 'REFUND_INTEREST') and s.payment_ref = any(?)", (settlement, unreversed) ->
+        withUnreversed("s.kind <> 'REVERSAL' and s.payment_ref = any(?)", (settlement, unreversed) ->
                 found.computeIfAbsent(settlement.paymentRef(), ref -> new ArrayList<>())
                         .add(new OpenSettlement(settlement, unreversed)),
                 (Object) payments.stream().map(PaymentRef::value).toArray(String[]::new));

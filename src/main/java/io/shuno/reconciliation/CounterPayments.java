@@ -11,6 +11,15 @@ import java.util.Optional;
  * a VOID reverses everything its SALE still has booked and reopens the invoices. A VOID needs only the SALE's
  * transaction id; one of a sale shuno does not know, already voided, or of another municipality, amount, or (when it
  * repeats them) orders or slip, is an exception for staff — never a negative revenue.
+ *
+ * <p>A VOID of a sale whose 過誤納金 staff already refunded (還付) returns that money to the card a second time. The
+ * VOID is a fact — the acquirer took the whole sale back — so it still reverses all that is booked; the REFUND and
+ * its REFUND_INTEREST stay booked, and a VOID_AFTER_REFUND exception for their sum tells staff to stop the refund's
+ * payout (or recover it, if it was paid). They are left booked on purpose: only staff know whether the payout went
+ * out, and so whether REFUNDS_PAYABLE is to be cancelled against the acquirer receivable (not paid yet) or the
+ * payer owes the money back (paid) — a REVERSAL of the REFUND would also count as a receipt undone on the day of
+ * the refund decision. Until staff act, REFUNDS_PAYABLE and the acquirer receivable each keep exactly the
+ * exception's refunded part (the interest is payable only), which is what the exception shows.
  */
 final class CounterPayments {
 
@@ -37,12 +46,17 @@ final class CounterPayments {
                     List.of(refused(voiding, refusal.get())), List.of()), Optional.empty());
         }
         List<Settlement> reversals = new ArrayList<>();
+        List<Settlement> paidOut = new ArrayList<>();
         Map<InvoiceId, Invoice> reopened = new LinkedHashMap<>();
         for (OpenSettlement open : openOfSale) {
+            Settlement booked = open.settlement();
+            if (booked.kind() == SettlementKind.REFUND || booked.kind() == SettlementKind.REFUND_INTEREST) {
+                paidOut.add(booked);
+                continue;
+            }
             if (open.unreversed() == 0) {
                 continue;
             }
-            Settlement booked = open.settlement();
             reversals.add(Settlements.reversal(booked, open.unreversed(), voiding.cause()));
             if (booked.kind() == SettlementKind.REVENUE) {
                 InvoiceId id = booked.invoiceId().orElseThrow();
@@ -50,8 +64,41 @@ final class CounterPayments {
                 reopened.put(id, invoice.withSettledRevenue(invoice.settledRevenue() - open.unreversed()));
             }
         }
-        return new TerminalOutcome(new Outcome(List.copyOf(reopened.values()), Optional.empty(), reversals, List.of(),
+        List<StaffException> exceptions = paidOut.isEmpty() ? List.of()
+                : List.of(refundedTwice(voiding, original.get(), paidOut));
+        return new TerminalOutcome(new Outcome(List.copyOf(reopened.values()), Optional.empty(), reversals, exceptions,
                 List.of()), Optional.of(original.get().asVoided()));
+    }
+
+    /**
+     * The VOID gave back to the card what these REFUND and REFUND_INTEREST settlements still owe the payer: each
+     * refund decision named (by its resolution, with its date, refund and interest), so staff can stop its payout.
+     */
+    private static StaffException refundedTwice(TerminalTransaction voiding, SaleState sale, List<Settlement> paidOut) {
+        Map<String, List<Settlement>> byDecision = new LinkedHashMap<>();
+        paidOut.forEach(s -> byDecision.computeIfAbsent(s.cause(), cause -> new ArrayList<>()).add(s));
+        List<String> decisions = new ArrayList<>();
+        byDecision.forEach((cause, settlements) -> decisions.add("還付決定 "
+                + ResolutionAction.resolutionOf(cause).orElse(cause) + "(" + settlements.get(0).receivedOn()
+                + " 決定、還付 " + Yen.format(sum(settlements, SettlementKind.REFUND)) + "、還付加算金 "
+                + Yen.format(sum(settlements, SettlementKind.REFUND_INTEREST)) + ")"));
+        long refunded = sum(paidOut, SettlementKind.REFUND);
+        long interest = sum(paidOut, SettlementKind.REFUND_INTEREST);
+        List<InvoiceId> invoices = paidOut.stream().flatMap(s -> s.invoiceId().stream()).distinct().toList();
+        return new StaffException(
+                DeterministicId.of(voiding.cause(), ExceptionReason.VOID_AFTER_REFUND.name()),
+                ExceptionReason.VOID_AFTER_REFUND, voiding.municipality(), Optional.of(paidOut.get(0).paymentRef()),
+                invoices.size() == 1 ? Optional.of(invoices.get(0)) : Optional.empty(), refunded + interest,
+                SuggestedAction.STOP_REFUND_PAYOUT, List.of(),
+                "端末 " + voiding.terminalId() + " の取消で売上 " + sale.transactionId() + "(" + Yen.format(sale.amount())
+                        + ")は全額カードに返金されましたが、そのうち " + Yen.format(refunded) + " は既に還付を決定済みです("
+                        + String.join("、", decisions) + ")。このままでは納付者に二重に返金されます。還付金 "
+                        + Yen.format(refunded + interest) + " の支払を止めてください(支払済みなら納付者に返還を求めてください)。"
+                        + "取消は反映し、売上の残りの計上は戻しました。");
+    }
+
+    private static long sum(List<Settlement> settlements, SettlementKind kind) {
+        return settlements.stream().filter(s -> s.kind() == kind).mapToLong(Settlement::amount).sum();
     }
 
     /** Why a VOID cannot apply to the sale it names, if it cannot. */

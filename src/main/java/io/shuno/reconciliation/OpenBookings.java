@@ -9,7 +9,8 @@ import java.util.Optional;
 /**
  * What of past settlements later events can still act on: each invoice's revenue not yet reversed (a cancellation
  * or reduction reverses it), the payments still held in suspense per eL番号 (an arriving invoice re-matches them),
- * and what each payment still has booked (a VOID reverses it). Kept current settlement by settlement.
+ * and what each payment still has booked (a VOID reverses it, and tells staff of what was refunded). Kept current
+ * settlement by settlement.
  */
 public final class OpenBookings {
 
@@ -47,11 +48,11 @@ public final class OpenBookings {
     public void record(Settlement settlement, Optional<ElNumber> paidAgainst) {
         if (settlement.kind() == SettlementKind.REVERSAL || settlement.kind() == SettlementKind.REFUND) {
             undo(settlement);
+        }
+        if (settlement.kind() == SettlementKind.REVERSAL) {
             return;
         }
-        if (settlement.kind() == SettlementKind.REFUND_INTEREST) {
-            return;
-        }
+        // A refund and its interest stay among the payment's bookings: a VOID of the payment must know of them.
         byPayment.computeIfAbsent(settlement.paymentRef(), ref -> new ArrayList<>())
                 .add(new OpenSettlement(settlement, settlement.amount()));
         if (settlement.kind() == SettlementKind.REVENUE) {

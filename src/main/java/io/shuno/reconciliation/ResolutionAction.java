@@ -1,6 +1,7 @@
 package io.shuno.reconciliation;
 
 import java.util.EnumSet;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -11,7 +12,11 @@ public enum ResolutionAction {
     APPROPRIATE(excess()),
     REFUND(excess()),
     MATCH(EnumSet.of(ExceptionReason.UNMATCHED)),
+    // Every case can be closed after investigation; a VOID_AFTER_REFUND can only be closed: its money is no longer
+    // held as 過誤納金 (the VOID returned it), so staff stop or recover the refund's payout and say so in the comment.
     CLOSE(EnumSet.allOf(ExceptionReason.class));
+
+    private static final String CAUSE_PREFIX = "resolution:";
 
     private final Set<ExceptionReason> appliesTo;
 
@@ -39,6 +44,11 @@ public enum ResolutionAction {
 
     /** What caused the settlements of a resolution; part of their deterministic ids. */
     public static String cause(String resolutionId) {
-        return "resolution:" + resolutionId;
+        return CAUSE_PREFIX + resolutionId;
+    }
+
+    /** The resolution that caused a settlement, if staff's decision caused it. */
+    public static Optional<String> resolutionOf(String cause) {
+        return cause.startsWith(CAUSE_PREFIX) ? Optional.of(cause.substring(CAUSE_PREFIX.length())) : Optional.empty();
     }
 }

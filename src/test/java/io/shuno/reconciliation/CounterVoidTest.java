@@ -2,6 +2,7 @@ package io.shuno.reconciliation;
 
 import org.junit.jupiter.api.Test;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -252,6 +253,84 @@ class CounterVoidTest {
         assertThat(once).doesNotHaveDuplicates().isEqualTo(twice)
                 .doesNotContainAnyElementsOf(sale.outcome().settlements().stream().map(Settlement::settlementId)
                         .toList());
+    }
+
+    // --- VOIDs of sales staff already refunded -------------------------------------------------------------------
+
+    private static final LocalDate DECIDED_ON = LocalDate.of(2026, 11, 30);
+
+    /** The SALE T-1 of 480,000 on ORDER-B, already paid: all of it is 過誤納金 (one OVERPAYMENT). */
+    private static TerminalOutcome secondPaymentOfB() {
+        return reconciler.onTerminalSale(saleOfOrders("T-1", 480_000, "ORDER-B"),
+                List.of(order("ORDER-B", 480_000, 480_000)), PayerInvoices.NONE);
+    }
+
+    /** What the sale has booked after staff refunded {@code refunded} of it (with {@code interest}) in decision r-1. */
+    private static OpenBookings refundedBy(TerminalOutcome sale, long refunded, long interest) {
+        OpenBookings bookings = new OpenBookings(Map.of(), Map.of());
+        sale.outcome().settlements().forEach(s -> bookings.record(s, Optional.empty()));
+        Settlement overpayment = onlyOfKind(sale.outcome(), SettlementKind.OVERPAYMENT);
+        String decision = ResolutionAction.cause("r-1");
+        bookings.record(Settlements.refund(overpayment, refunded, DECIDED_ON, decision), Optional.empty());
+        if (interest > 0) {
+            bookings.record(Settlements.refundInterest(overpayment, interest, DECIDED_ON, decision), Optional.empty());
+        }
+        return bookings;
+    }
+
+    @Test
+    void voidOfAPartlyRefundedSaleReversesWhatIsLeftAndRaisesTheRefundWithItsInterestForStaffToStop() {
+        TerminalOutcome sale = secondPaymentOfB();
+        OpenBookings bookings = refundedBy(sale, 200_000, 5_100);
+
+        TerminalOutcome voided = voidOfT1(sale, bookings.openOf(SALE_REF), byId(sale.outcome().invoices()));
+
+        // The card got all 480,000 back: what is still held (280,000) is reversed, the refund is not undone.
+        assertThat(voided.outcome().settlements()).singleElement().satisfies(reversal -> {
+            assertThat(reversal.kind()).isEqualTo(SettlementKind.REVERSAL);
+            assertThat(reversal.reverses()).contains(onlyOfKind(sale.outcome(), SettlementKind.OVERPAYMENT)
+                    .settlementId());
+            assertThat(reversal.amount()).isEqualTo(280_000);
+        });
+        assertThat(voided.sale()).map(SaleState::voided).contains(true);
+        assertThat(voided.outcome().exceptions()).singleElement().satisfies(e -> {
+            assertThat(e.reason()).isEqualTo(ExceptionReason.VOID_AFTER_REFUND);
+            assertThat(e.suggestedAction()).isEqualTo(SuggestedAction.STOP_REFUND_PAYOUT);
+            assertThat(e.amount()).isEqualTo(205_100);
+            assertThat(e.paymentRef()).contains(SALE_REF);
+            assertThat(e.invoiceId()).contains(B);
+            assertThat(e.municipality()).isEqualTo(CHIYODA);
+            assertThat(e.detail()).contains("還付決定 r-1").contains("2026-11-30").contains("還付 200,000円")
+                    .contains("還付加算金 5,100円").contains("205,100円 の支払を止めて").contains("返還を求めて")
+                    .contains("T-1");
+        });
+    }
+
+    @Test
+    void voidOfAFullyRefundedSaleReversesNothingAndRaisesAllOfIt() {
+        TerminalOutcome sale = secondPaymentOfB();
+
+        TerminalOutcome voided = voidOfT1(sale, refundedBy(sale, 480_000, 0).openOf(SALE_REF),
+                byId(sale.outcome().invoices()));
+
+        assertThat(voided.outcome().settlements()).isEmpty();
+        assertThat(voided.outcome().exceptions()).singleElement().satisfies(e -> {
+            assertThat(e.reason()).isEqualTo(ExceptionReason.VOID_AFTER_REFUND);
+            assertThat(e.amount()).isEqualTo(480_000);
+            assertThat(e.detail()).contains("還付加算金 0円");
+        });
+    }
+
+    @Test
+    void theSameVoidAfterARefundRaisesTheSameException() {
+        TerminalOutcome sale = secondPaymentOfB();
+
+        String once = voidOfT1(sale, refundedBy(sale, 200_000, 0).openOf(SALE_REF), byId(sale.outcome().invoices()))
+                .outcome().exceptions().get(0).exceptionId();
+        String twice = voidOfT1(sale, refundedBy(sale, 200_000, 0).openOf(SALE_REF), byId(sale.outcome().invoices()))
+                .outcome().exceptions().get(0).exceptionId();
+
+        assertThat(once).isEqualTo(twice);
     }
 
     // --- VOIDs that cannot be applied ---------------------------------------------------------------------------
