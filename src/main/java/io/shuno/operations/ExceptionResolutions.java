@@ -81,6 +81,8 @@ public class ExceptionResolutions {
         List<InvoiceId> targetIds = invoiceIds(targets);
         return resolve(exceptionId, ResolutionAction.APPROPRIATE, requestKey, actor, comment, null, targets,
                 targetIds, (exception, locked, cause) -> {
+                    // A lapsed claim is refused before the targets are looked at: nothing of it can be appropriated.
+                    Refunds.mustNotHaveLapsed(claimOf(exception), LocalDate.now(clock), "appropriation");
                     InvoiceTerms overpaid = existing(locked, new InvoiceId(exception.invoiceId())).terms();
                     List<HeldOverpayment> held = heldOf(exception);
                     Decision appropriation = reconciler.appropriate(overpaid, held, exception.outstanding(),

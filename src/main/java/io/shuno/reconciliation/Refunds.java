@@ -41,10 +41,7 @@ public final class Refunds {
      */
     public Decision refund(InvoiceTerms overpaid, RefundClaim claim, List<HeldOverpayment> held, long outstanding,
                            long amount, LocalDate decidedOn, String cause) {
-        if (decidedOn.isAfter(claim.lastDayToRefund())) {
-            throw new RefusedDecision("the refund claim has lapsed (時効): the last day to decide its refund was "
-                    + claim.lastDayToRefund());
-        }
+        mustNotHaveLapsed(claim, decidedOn, "refund");
         long available = available(held, outstanding);
         if (available == 0) {
             throw new RefusedDecision("nothing of this overpayment is left to refund");
@@ -68,9 +65,13 @@ public final class Refunds {
         return new Decision(List.of(), settlements, List.of(), amount, Optional.of(interest));
     }
 
-    /** An appropriation with the 還付加算金 on what it used, up to the appropriation date. */
+    /**
+     * An appropriation with the 還付加算金 on what it used, up to the appropriation date; refused once the claim has
+     * lapsed, since 時効 extinguishes the claim that 充当 would settle.
+     */
     public Decision withInterest(Decision appropriation, InvoiceTerms overpaid, RefundClaim claim,
                                  List<HeldOverpayment> held, LocalDate appropriatedOn, String cause) {
+        mustNotHaveLapsed(claim, appropriatedOn, "appropriation");
         RefundInterest interest = interest(overpaid, claim, held, appropriation.settledAmount(), appropriatedOn);
         List<Settlement> settlements = new ArrayList<>(appropriation.settlements());
         if (interest.amount() > 0) {
@@ -79,5 +80,13 @@ public final class Refunds {
         }
         return new Decision(appropriation.invoices(), settlements, appropriation.exceptions(),
                 appropriation.settledAmount(), Optional.of(interest));
+    }
+
+    /** Refuses a {@code act} (refund or appropriation) decided after the claim lapsed. */
+    public static void mustNotHaveLapsed(RefundClaim claim, LocalDate decidedOn, String act) {
+        if (decidedOn.isAfter(claim.lastDayToRefund())) {
+            throw new RefusedDecision("the refund claim has lapsed (時効): the last day to decide its " + act + " was "
+                    + claim.lastDayToRefund());
+        }
     }
 }

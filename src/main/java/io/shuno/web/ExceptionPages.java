@@ -85,6 +85,9 @@ class ExceptionPages {
         model.addAttribute("actions", Arrays.stream(ResolutionAction.values())
                 .filter(action -> action.appliesTo(reason)).map(Enum::name).toList());
         model.addAttribute("formKey", UUID.randomUUID().toString());
+        // 時効 extinguishes the claim: neither 還付 nor 充当 is offered for it any more.
+        model.addAttribute("claimLapsed", Optional.ofNullable(detail.exception().refundLapsesOn())
+                .filter(LocalDate.now(clock)::isAfter).isPresent());
         if (detail.exception().status().equals("OPEN") && ResolutionAction.REFUND.appliesTo(reason)) {
             // Staff see the 還付加算金 and its period before they confirm: the refund form sends back the figure
             // shown; the appropriation form shows what appropriating all of it today adds.

@@ -88,6 +88,15 @@ class RefundsTest {
     }
 
     @Test
+    void aLapsedClaimCannotBeAppropriatedEither() {
+        Decision appropriation = new Decision(List.of(), List.of(), List.of(), 480_000);
+
+        assertThatThrownBy(() -> refunds.withInterest(appropriation, terms(5_000), CLAIM, List.of(HELD),
+                LocalDate.of(2027, 10, 2), CAUSE)).isInstanceOf(RefusedDecision.class)
+                .hasMessageContaining("lapsed").hasMessageContaining("appropriation").hasMessageContaining("2027-10-01");
+    }
+
+    @Test
     void otherPublicMoneyLapsesAfterFiveYears() {
         assertThat(RefundPrescription.lastDayToRefund(Item.NURSERY_FEE, LocalDate.of(2026, 5, 20)))
                 .isEqualTo(LocalDate.of(2031, 5, 20));

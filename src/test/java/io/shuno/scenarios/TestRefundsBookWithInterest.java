@@ -138,6 +138,12 @@ class TestRefundsBookWithInterest {
         assertThat(refused.json().get("detail").asText()).contains("lapsed").contains("2026-06-20");
         assertThat(api.get("viewer", "/api/v1/exceptions/" + lapsed + "/refund-preview").json()
                 .get("lapsed").asBoolean()).isTrue();
+        ApiClient.Response notAppropriated = api.post("treasurer", "/api/v1/exceptions/" + lapsed + "/appropriate",
+                "{\"targets\": [\"LS-INV\"], \"comment\": \"時効後の充当\"}");
+        assertThat(notAppropriated.status()).isEqualTo(422);
+        assertThat(notAppropriated.json().get("detail").asText()).contains("lapsed").contains("2026-06-20");
+        assertThat(shuno.database().queryForObject("select count(*) from settlements where payment_ref = 'eltax:LO-PAY2'"
+                + " and kind <> 'OVERPAYMENT'", Long.class)).isZero();
         assertThat(api.post("treasurer", "/api/v1/exceptions/" + soon + "/refund",
                 "{\"refundReference\": \"KANPU-10\", \"comment\": \"口座振込\"}").status()).isEqualTo(200);
     }
@@ -206,7 +212,8 @@ class TestRefundsBookWithInterest {
                 "REFUND_INTEREST:2200");
 
         String lapsedPage = treasurer.page("/dashboard/exceptions/" + paidTwice("DX", 3_000, "2024-06-20"));
-        assertThat(lapsedPage).contains("還付請求権は2026-06-20に時効を迎えています").doesNotContain("name=\"refundReference\"");
+        assertThat(lapsedPage).contains("還付請求権は2026-06-20に時効を迎えています", "充当もできません")
+                .doesNotContain("name=\"refundReference\"", "name=\"targets\"");
 
         String lapsing = treasurer.page("/dashboard/exceptions/lapsing");
         assertThat(lapsing).contains("時効が近い過誤納金", "DL-INV", "2026-12-20", "時効済み").doesNotContain("DR-INV");
