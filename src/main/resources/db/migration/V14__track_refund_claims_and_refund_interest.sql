@@ -20,13 +20,12 @@ where i.invoice_id = e.invoice_id
 create index staff_exceptions_refund_lapses on staff_exceptions (refund_lapses_on)
     where status = 'OPEN' and refund_lapses_on is not null;
 
--- What a refund or an appropriation added as 還付加算金 and over which period, and the day it was decided (the
--- payout list of a day reads it).
+-- What a refund or an appropriation added as 還付加算金 and over which period, and the day shuno booked it as
+-- decided (the payout list of a day reads it). Decisions recorded before stay without one: a refund then only
+-- recorded its reference and was paid outside shuno, so it must not reach a payout list now.
 alter table exception_resolutions
     add column interest      bigint not null default 0 check (interest >= 0),
     add column interest_from date,
     add column interest_to   date,
     add column decided_on    date;
-update exception_resolutions set decided_on = (resolved_at at time zone 'Asia/Tokyo')::date;
-alter table exception_resolutions alter column decided_on set not null;
 create index exception_resolutions_decided on exception_resolutions (decided_on, action);
