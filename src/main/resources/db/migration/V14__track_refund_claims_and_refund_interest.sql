@@ -5,17 +5,25 @@ alter table staff_exceptions
     add column refund_lapses_on date;   -- the last day a refund may still be decided
 
 -- Exceptions raised before: a reduction or a cancellation of a paid invoice raised 過納 on the day it arrived; a
--- payment of an already cancelled invoice ("取消済みの請求 … に納付") and the others were raised as the payment arrived. Premiums lapse after 2 years, other public money after 5.
+-- payment of an already cancelled invoice ("取消済みの請求 … に納付") and the others are 誤納, whose claim arises on
+-- the payment date — the 収納日 of the OVERPAYMENT the payment booked, as new exceptions count it, not the day the
+-- exception was raised (eLTAX confirmations arrive days later). Premiums lapse after 2 years, other public money after 5.
+update staff_exceptions
+set excess_cause = case when reason = 'AMOUNT_REDUCED_AFTER_PAYMENT'
+                             or (reason = 'PAID_AFTER_CANCELLATION' and detail not like '取消済みの請求%')
+                        then 'REDUCED_AFTER_PAYMENT' else 'ERRONEOUS_PAYMENT' end
+where reason in ('OVERPAYMENT', 'DOUBLE_PAYMENT', 'PAID_AFTER_CANCELLATION', 'AMOUNT_REDUCED_AFTER_PAYMENT');
+
 update staff_exceptions e
-set excess_cause = case when e.reason = 'AMOUNT_REDUCED_AFTER_PAYMENT'
-                             or (e.reason = 'PAID_AFTER_CANCELLATION' and e.detail not like '取消済みの請求%')
-                        then 'REDUCED_AFTER_PAYMENT' else 'ERRONEOUS_PAYMENT' end,
-    refund_lapses_on = ((e.raised_at at time zone 'Asia/Tokyo')::date
-        + case when i.item in ('NHI_PREMIUM', 'LTC_PREMIUM', 'LATE_ELDERLY_PREMIUM') then interval '2 years'
-               else interval '5 years' end)::date
+set refund_lapses_on = (coalesce(
+        case when e.excess_cause = 'ERRONEOUS_PAYMENT'
+             then (select min(s.received_on) from settlements s
+                   where s.kind = 'OVERPAYMENT' and s.payment_ref = e.payment_ref and s.invoice_id = e.invoice_id) end,
+        (e.raised_at at time zone 'Asia/Tokyo')::date)
+    + case when i.item in ('NHI_PREMIUM', 'LTC_PREMIUM', 'LATE_ELDERLY_PREMIUM') then interval '2 years'
+           else interval '5 years' end)::date
 from invoices i
-where i.invoice_id = e.invoice_id
-  and e.reason in ('OVERPAYMENT', 'DOUBLE_PAYMENT', 'PAID_AFTER_CANCELLATION', 'AMOUNT_REDUCED_AFTER_PAYMENT');
+where i.invoice_id = e.invoice_id and e.excess_cause is not null;
 
 create index staff_exceptions_refund_lapses on staff_exceptions (refund_lapses_on)
     where status = 'OPEN' and refund_lapses_on is not null;

@@ -55,12 +55,28 @@ class RefundClaimsMigrationTest {
                 Long.class)).isZero();
     }
 
+    @Test
+    void anOldErroneousPaymentLapsesCountedFromItsPaymentAndAReductionFromTheDayItWasRaised() {
+        UUID reduced = UUID.randomUUID();
+        exception(reduced, "AMOUNT_REDUCED_AFTER_PAYMENT", "eltax:OLD-PAY1", "OPEN");
+
+        migrateTo("14");
+
+        assertThat(lapsesOn(doublePayment)).isEqualTo(LocalDate.of(2026, 6, 20));
+        assertThat(lapsesOn(reduced)).isEqualTo(LocalDate.of(2026, 6, 25));
+    }
+
     private void exception(UUID id, String reason, String paymentRef, String status) {
         jdbc.update("""
                 insert into staff_exceptions (exception_id, reason, status, municipality_code, payment_ref, invoice_id,
                                               amount, suggested_action, detail, raised_at)
                 values (?, ?, ?, '131016', ?, 'OLD-INV', 5000, 'REFUND', '過誤納金', '2024-06-25T09:00:00+09:00')""",
                 id, reason, status, paymentRef);
+    }
+
+    private LocalDate lapsesOn(UUID exception) {
+        return jdbc.queryForObject("select refund_lapses_on from staff_exceptions where exception_id = ?",
+                LocalDate.class, exception);
     }
 
     private void migrateTo(String version) {
