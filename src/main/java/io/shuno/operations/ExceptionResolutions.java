@@ -94,7 +94,7 @@ public class ExceptionResolutions {
     }
 
     /**
-     * 還付 of {@code amount} yen (all that is outstanding when empty), decided today. {@code previewedInterest}, when
+     * 還付 of {@code amount} yen (all that is left to refund when empty), decided today. {@code previewedInterest}, when
      * given, is the 還付加算金 staff were shown: the refund is refused if the interest is now another figure.
      */
     @Transactional
@@ -109,8 +109,8 @@ public class ExceptionResolutions {
         return resolve(exceptionId, ResolutionAction.REFUND, requestKey, actor, comment, refundReference, List.of(),
                 List.of(), (exception, locked, cause) -> asPreviewed(refunds.refund(
                         existing(locked, new InvoiceId(exception.invoiceId())).terms(), claimOf(exception),
-                        heldOf(exception), exception.outstanding(), amount.orElse(exception.outstanding()),
-                        LocalDate.now(clock), cause), previewedInterest));
+                        heldOf(exception), exception.outstanding(), amount, LocalDate.now(clock), cause),
+                        previewedInterest));
     }
 
     /** The decision, if its 還付加算金 is the figure staff were shown (when they name one). */
@@ -210,8 +210,12 @@ public class ExceptionResolutions {
                     + action.name());
         }
         Decision decision = decide.decide(exception, locked, ResolutionAction.cause(resolutionId));
-        boolean resolvesIt = action == ResolutionAction.MATCH || action == ResolutionAction.CLOSE
-                || decision.settledAmount() == exception.outstanding();
+        // 充当 and 還付 resolve the exception once nothing of its 過誤納金 is left to refund or appropriate.
+        boolean resolvesIt = switch (action) {
+            case MATCH, CLOSE -> true;
+            case APPROPRIATE, REFUND -> Refunds.leavesNothing(heldOf(exception), exception.outstanding(),
+                    decision.settledAmount());
+        };
         decisions.record(decision, resolvesIt
                 ? Optional.of(new ExceptionResolution(exception.exceptionId(), actor.id())) : Optional.empty());
         OffsetDateTime now = OffsetDateTime.now(clock);

@@ -36,16 +36,26 @@ public final class Refunds {
     }
 
     /**
-     * 還付 of {@code amount} yen of the 過誤納金 {@code held} for {@code overpaid}, decided on {@code decidedOn} and booked
-     * under {@code cause}; refused once the claim has lapsed.
+     * Whether a decision that settled {@code settled} yen of the 過誤納金 {@code held} (as it was before the decision)
+     * leaves nothing to refund or appropriate: then it resolves the exception, even when bookings outside its
+     * decisions took part of the money and its outstanding amount can no longer all go out.
+     */
+    public static boolean leavesNothing(List<HeldOverpayment> held, long outstanding, long settled) {
+        return settled >= available(held, outstanding);
+    }
+
+    /**
+     * 還付 of {@code amount} yen (when empty, all that is left to refund) of the 過誤納金 {@code held} for
+     * {@code overpaid}, decided on {@code decidedOn} and booked under {@code cause}; refused once the claim has lapsed.
      */
     public Decision refund(InvoiceTerms overpaid, RefundClaim claim, List<HeldOverpayment> held, long outstanding,
-                           long amount, LocalDate decidedOn, String cause) {
+                           Optional<Long> requested, LocalDate decidedOn, String cause) {
         mustNotHaveLapsed(claim, decidedOn, "refund");
         long available = available(held, outstanding);
         if (available == 0) {
             throw new RefusedDecision("nothing of this overpayment is left to refund");
         }
+        long amount = requested.orElse(available);
         if (amount < 1 || amount > available) {
             throw new RefusedDecision("amount: a refund is between 1円 and the " + Yen.format(available) + " left");
         }
