@@ -63,9 +63,9 @@ public class ExceptionResolutions {
         this.clock = clock;
     }
 
-    /** What one action decides, given the exception and the invoices locked for it. */
+    /** What one action decides on {@code today}, given the exception and the invoices locked for it. */
     private interface Decide {
-        Decision decide(ExceptionView exception, Map<InvoiceId, Invoice> locked, String cause);
+        Decision decide(ExceptionView exception, Map<InvoiceId, Invoice> locked, String cause, LocalDate today);
     }
 
     /**
@@ -80,16 +80,16 @@ public class ExceptionResolutions {
         }
         List<InvoiceId> targetIds = invoiceIds(targets);
         return resolve(exceptionId, ResolutionAction.APPROPRIATE, requestKey, actor, comment, null, targets,
-                targetIds, (exception, locked, cause) -> {
+                targetIds, (exception, locked, cause, today) -> {
                     // A lapsed claim is refused before the targets are looked at: nothing of it can be appropriated.
-                    Refunds.mustNotHaveLapsed(claimOf(exception), LocalDate.now(clock), "appropriation");
+                    Refunds.mustNotHaveLapsed(claimOf(exception), today, "appropriation");
                     InvoiceTerms overpaid = existing(locked, new InvoiceId(exception.invoiceId())).terms();
                     List<HeldOverpayment> held = heldOf(exception);
                     Decision appropriation = reconciler.appropriate(overpaid, held, exception.outstanding(),
                             targetIds.stream().map(id -> existing(locked, id)).toList(), cause,
                             decisions.payerInvoices(locked));
                     return asPreviewed(refunds.withInterest(appropriation, overpaid, claimOf(exception), held,
-                            LocalDate.now(clock), cause), previewedInterest);
+                            today, cause), previewedInterest);
                 });
     }
 
@@ -107,9 +107,9 @@ public class ExceptionResolutions {
             throw OperationFailure.invalid("comment: say why the money is refunded rather than appropriated");
         }
         return resolve(exceptionId, ResolutionAction.REFUND, requestKey, actor, comment, refundReference, List.of(),
-                List.of(), (exception, locked, cause) -> asPreviewed(refunds.refund(
+                List.of(), (exception, locked, cause, today) -> asPreviewed(refunds.refund(
                         existing(locked, new InvoiceId(exception.invoiceId())).terms(), claimOf(exception),
-                        heldOf(exception), exception.outstanding(), amount, LocalDate.now(clock), cause),
+                        heldOf(exception), exception.outstanding(), amount, today, cause),
                         previewedInterest));
     }
 
@@ -159,7 +159,7 @@ public class ExceptionResolutions {
         }
         List<InvoiceId> target = invoiceIds(List.of(invoiceId));
         return resolve(exceptionId, ResolutionAction.MATCH, requestKey, actor, comment, null, List.of(invoiceId),
-                target, (exception, locked, cause) -> {
+                target, (exception, locked, cause, today) -> {
                     Settlement suspense = decisions.suspenseOf(new PaymentRef(exception.paymentRef()))
                             .orElseThrow(() -> OperationFailure.conflict("the payment is no longer held in suspense"));
                     Invoice invoice = existing(locked, target.get(0));
@@ -174,7 +174,7 @@ public class ExceptionResolutions {
             throw OperationFailure.invalid("comment: say what was investigated and why nothing is to be settled");
         }
         return resolve(exceptionId, ResolutionAction.CLOSE, requestKey, actor, comment, null, List.of(), List.of(),
-                (exception, locked, cause) -> Decision.recordOnly(0));
+                (exception, locked, cause, today) -> Decision.recordOnly(0));
     }
 
     private List<HeldOverpayment> heldOf(ExceptionView exception) {
@@ -209,7 +209,9 @@ public class ExceptionResolutions {
             throw OperationFailure.invalid("a " + exception.reason() + " exception cannot be resolved by "
                     + action.name());
         }
-        Decision decision = decide.decide(exception, locked, ResolutionAction.cause(resolutionId));
+        // One reading of the clock per decision: its settlements' date and the recorded decision date agree.
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        Decision decision = decide.decide(exception, locked, ResolutionAction.cause(resolutionId), now.toLocalDate());
         // 充当 and 還付 resolve the exception once nothing of its 過誤納金 is left to refund or appropriate.
         boolean resolvesIt = switch (action) {
             case MATCH, CLOSE -> true;
@@ -218,7 +220,6 @@ public class ExceptionResolutions {
         };
         decisions.record(decision, resolvesIt
                 ? Optional.of(new ExceptionResolution(exception.exceptionId(), actor.id())) : Optional.empty());
-        OffsetDateTime now = OffsetDateTime.now(clock);
         Optional<RefundInterest> interest = decision.interest();
         jdbc.update("""
                 insert into exception_resolutions (resolution_id, exception_id, action, amount, targets,
