@@ -23,6 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -124,31 +125,70 @@ public class ExceptionResolutions {
     }
 
     /**
-     * What a refund of {@code amount} yen (all that is outstanding when empty) decided today would pay; the interest
-     * is also what an appropriation of that amount today adds.
+     * What a refund of {@code amount} yen (all that is left when empty) decided today would pay; the interest is also
+     * what an appropriation of that amount today adds.
      */
     @Transactional(readOnly = true)
     public RefundPreview previewRefund(String exceptionId, Optional<Long> amount, Actor actor) {
         ExceptionView exception = exceptions.visible(exceptionId, actor);
-        if (!ResolutionAction.REFUND.appliesTo(ExceptionReason.valueOf(exception.reason()))) {
-            throw OperationFailure.invalid("a " + exception.reason() + " exception is not refunded");
-        }
-        LocalDate today = LocalDate.now(clock);
         List<HeldOverpayment> held = heldOf(exception);
-        long available = Refunds.available(held, exception.outstanding());
-        if (available == 0) {
-            throw OperationFailure.conflict("nothing of this overpayment is left to refund");
-        }
+        long available = availableFor(ResolutionAction.REFUND, exception, held);
         long refunded = amount.orElse(available);
         if (refunded < 1 || refunded > available) {
             throw OperationFailure.invalid("amount: a refund is between 1 and the " + available + " yen left");
         }
-        Invoice overpaid = decisions.invoice(new InvoiceId(exception.invoiceId()))
-                .orElseThrow(() -> OperationFailure.notFound("invoice " + exception.invoiceId()));
+        return preview(exception, held, available, refunded, unlocked(exception.invoiceId()));
+    }
+
+    /**
+     * What a 充当 to {@code targets} today would take (as {@code amount}) and the 還付加算金 it adds: the figure staff
+     * confirm as {@code interest} when they appropriate to the same targets.
+     */
+    @Transactional(readOnly = true)
+    public RefundPreview previewAppropriation(String exceptionId, List<String> targets, Actor actor) {
+        if (targets == null || targets.isEmpty()) {
+            throw OperationFailure.invalid("targets: choose at least one open invoice of the same payer");
+        }
+        ExceptionView exception = exceptions.visible(exceptionId, actor);
+        List<HeldOverpayment> held = heldOf(exception);
+        long available = availableFor(ResolutionAction.APPROPRIATE, exception, held);
+        Map<InvoiceId, Invoice> read = new HashMap<>();
+        for (InvoiceId target : invoiceIds(targets)) {
+            decisions.invoice(target).ifPresent(invoice -> read.put(target, invoice));
+        }
+        Invoice overpaid = unlocked(exception.invoiceId());
+        read.put(new InvoiceId(exception.invoiceId()), overpaid);
+        Decision appropriation = reconciler.appropriate(overpaid.terms(), held, exception.outstanding(),
+                invoiceIds(targets).stream().map(id -> existing(read, id)).toList(),
+                ResolutionAction.cause(exception.exceptionId()), decisions.payerInvoices(read));
+        return preview(exception, held, available, appropriation.settledAmount(), overpaid);
+    }
+
+    /** What of the exception's 過誤納金 is left for {@code action}; refused when it does not apply or nothing is left. */
+    private static long availableFor(ResolutionAction action, ExceptionView exception, List<HeldOverpayment> held) {
+        if (!action.appliesTo(ExceptionReason.valueOf(exception.reason()))) {
+            throw OperationFailure.invalid("a " + exception.reason() + " exception is not resolved by " + action.name());
+        }
+        long available = Refunds.available(held, exception.outstanding());
+        if (available == 0) {
+            throw OperationFailure.conflict("nothing of this overpayment is left to refund");
+        }
+        return available;
+    }
+
+    private RefundPreview preview(ExceptionView exception, List<HeldOverpayment> held, long available, long amount,
+                                  Invoice overpaid) {
+        LocalDate today = LocalDate.now(clock);
         RefundClaim claim = claimOf(exception);
-        return new RefundPreview(exception.exceptionId(), refunded, available,
-                refunds.interest(overpaid.terms(), claim, held, refunded, today), today, claim.lastDayToRefund(),
+        return new RefundPreview(exception.exceptionId(), amount, available,
+                refunds.interest(overpaid.terms(), claim, held, amount, today), today, claim.lastDayToRefund(),
                 today.isAfter(claim.lastDayToRefund()));
+    }
+
+    /** An invoice as it stands, read without locks: previews decide nothing. */
+    private Invoice unlocked(String invoiceId) {
+        return decisions.invoice(new InvoiceId(invoiceId))
+                .orElseThrow(() -> OperationFailure.notFound("invoice " + invoiceId));
     }
 
     @Transactional
