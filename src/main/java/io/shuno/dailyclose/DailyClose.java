@@ -36,8 +36,9 @@ public class DailyClose {
                 where municipality_code = ? and received_on = ? group by kind order by kind""", row -> {
             totals.put(row.getString(1), new DailyCloseReport.Total(row.getLong(2), row.getLong(3)));
         }, day);
+        // 収入 less 戻出 and 還付: a refund pays 過誤納金 back out; its 還付加算金, like a fee, is an expense.
         long net = amount(totals, "REVENUE") + amount(totals, "OVERPAYMENT") + amount(totals, "SUSPENSE")
-                - amount(totals, "REVERSAL");
+                - amount(totals, "REVERSAL") - amount(totals, "REFUND");
         List<DailyCloseReport.StatementCheck> statements = jdbc.query("""
                 select a.statement_id, a.acquirer, a.brand, a.sales_count, a.gross_sales, a.fee, a.net_deposit,
                        a.deposit_date, count(t.transaction_id), coalesce(sum(t.amount), 0)

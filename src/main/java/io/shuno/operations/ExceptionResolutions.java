@@ -23,6 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -63,9 +64,9 @@ public class ExceptionResolutions {
         this.clock = clock;
     }
 
-    /** What one action decides, given the exception and the invoices locked for it. */
+    /** What one action decides on {@code today}, given the exception and the invoices locked for it. */
     private interface Decide {
-        Decision decide(ExceptionView exception, Map<InvoiceId, Invoice> locked, String cause);
+        Decision decide(ExceptionView exception, Map<InvoiceId, Invoice> locked, String cause, LocalDate today);
     }
 
     /**
@@ -80,19 +81,21 @@ public class ExceptionResolutions {
         }
         List<InvoiceId> targetIds = invoiceIds(targets);
         return resolve(exceptionId, ResolutionAction.APPROPRIATE, requestKey, actor, comment, null, targets,
-                targetIds, (exception, locked, cause) -> {
+                targetIds, (exception, locked, cause, today) -> {
+                    // A lapsed claim is refused before the targets are looked at: nothing of it can be appropriated.
+                    Refunds.mustNotHaveLapsed(claimOf(exception), today, "appropriation");
                     InvoiceTerms overpaid = existing(locked, new InvoiceId(exception.invoiceId())).terms();
                     List<HeldOverpayment> held = heldOf(exception);
                     Decision appropriation = reconciler.appropriate(overpaid, held, exception.outstanding(),
                             targetIds.stream().map(id -> existing(locked, id)).toList(), cause,
                             decisions.payerInvoices(locked));
                     return asPreviewed(refunds.withInterest(appropriation, overpaid, claimOf(exception), held,
-                            LocalDate.now(clock), cause), previewedInterest);
+                            today, cause), previewedInterest);
                 });
     }
 
     /**
-     * 還付 of {@code amount} yen (all that is outstanding when empty), decided today. {@code previewedInterest}, when
+     * 還付 of {@code amount} yen (all that is left to refund when empty), decided today. {@code previewedInterest}, when
      * given, is the 還付加算金 staff were shown: the refund is refused if the interest is now another figure.
      */
     @Transactional
@@ -105,10 +108,10 @@ public class ExceptionResolutions {
             throw OperationFailure.invalid("comment: say why the money is refunded rather than appropriated");
         }
         return resolve(exceptionId, ResolutionAction.REFUND, requestKey, actor, comment, refundReference, List.of(),
-                List.of(), (exception, locked, cause) -> asPreviewed(refunds.refund(
+                List.of(), (exception, locked, cause, today) -> asPreviewed(refunds.refund(
                         existing(locked, new InvoiceId(exception.invoiceId())).terms(), claimOf(exception),
-                        heldOf(exception), exception.outstanding(), amount.orElse(exception.outstanding()),
-                        LocalDate.now(clock), cause), previewedInterest));
+                        heldOf(exception), exception.outstanding(), amount, today, cause),
+                        previewedInterest));
     }
 
     /** The decision, if its 還付加算金 is the figure staff were shown (when they name one). */
@@ -122,31 +125,70 @@ public class ExceptionResolutions {
     }
 
     /**
-     * What a refund of {@code amount} yen (all that is outstanding when empty) decided today would pay; the interest
-     * is also what an appropriation of that amount today adds.
+     * What a refund of {@code amount} yen (all that is left when empty) decided today would pay; the interest is also
+     * what an appropriation of that amount today adds.
      */
     @Transactional(readOnly = true)
     public RefundPreview previewRefund(String exceptionId, Optional<Long> amount, Actor actor) {
         ExceptionView exception = exceptions.visible(exceptionId, actor);
-        if (!ResolutionAction.REFUND.appliesTo(ExceptionReason.valueOf(exception.reason()))) {
-            throw OperationFailure.invalid("a " + exception.reason() + " exception is not refunded");
-        }
-        LocalDate today = LocalDate.now(clock);
         List<HeldOverpayment> held = heldOf(exception);
-        long available = Refunds.available(held, exception.outstanding());
-        if (available == 0) {
-            throw OperationFailure.conflict("nothing of this overpayment is left to refund");
-        }
+        long available = availableFor(ResolutionAction.REFUND, exception, held);
         long refunded = amount.orElse(available);
         if (refunded < 1 || refunded > available) {
             throw OperationFailure.invalid("amount: a refund is between 1 and the " + available + " yen left");
         }
-        Invoice overpaid = decisions.invoice(new InvoiceId(exception.invoiceId()))
-                .orElseThrow(() -> OperationFailure.notFound("invoice " + exception.invoiceId()));
+        return preview(exception, held, available, refunded, unlocked(exception.invoiceId()));
+    }
+
+    /**
+     * What a 充当 to {@code targets} today would take (as {@code amount}) and the 還付加算金 it adds: the figure staff
+     * confirm as {@code interest} when they appropriate to the same targets.
+     */
+    @Transactional(readOnly = true)
+    public RefundPreview previewAppropriation(String exceptionId, List<String> targets, Actor actor) {
+        if (targets == null || targets.isEmpty()) {
+            throw OperationFailure.invalid("targets: choose at least one open invoice of the same payer");
+        }
+        ExceptionView exception = exceptions.visible(exceptionId, actor);
+        List<HeldOverpayment> held = heldOf(exception);
+        long available = availableFor(ResolutionAction.APPROPRIATE, exception, held);
+        Map<InvoiceId, Invoice> read = new HashMap<>();
+        for (InvoiceId target : invoiceIds(targets)) {
+            decisions.invoice(target).ifPresent(invoice -> read.put(target, invoice));
+        }
+        Invoice overpaid = unlocked(exception.invoiceId());
+        read.put(new InvoiceId(exception.invoiceId()), overpaid);
+        Decision appropriation = reconciler.appropriate(overpaid.terms(), held, exception.outstanding(),
+                invoiceIds(targets).stream().map(id -> existing(read, id)).toList(),
+                ResolutionAction.cause(exception.exceptionId()), decisions.payerInvoices(read));
+        return preview(exception, held, available, appropriation.settledAmount(), overpaid);
+    }
+
+    /** What of the exception's 過誤納金 is left for {@code action}; refused when it does not apply or nothing is left. */
+    private static long availableFor(ResolutionAction action, ExceptionView exception, List<HeldOverpayment> held) {
+        if (!action.appliesTo(ExceptionReason.valueOf(exception.reason()))) {
+            throw OperationFailure.invalid("a " + exception.reason() + " exception is not resolved by " + action.name());
+        }
+        long available = Refunds.available(held, exception.outstanding());
+        if (available == 0) {
+            throw OperationFailure.conflict("nothing of this overpayment is left to refund");
+        }
+        return available;
+    }
+
+    private RefundPreview preview(ExceptionView exception, List<HeldOverpayment> held, long available, long amount,
+                                  Invoice overpaid) {
+        LocalDate today = LocalDate.now(clock);
         RefundClaim claim = claimOf(exception);
-        return new RefundPreview(exception.exceptionId(), refunded, available,
-                refunds.interest(overpaid.terms(), claim, held, refunded, today), today, claim.lastDayToRefund(),
+        return new RefundPreview(exception.exceptionId(), amount, available,
+                refunds.interest(overpaid.terms(), claim, held, amount, today), today, claim.lastDayToRefund(),
                 today.isAfter(claim.lastDayToRefund()));
+    }
+
+    /** An invoice as it stands, read without locks: previews decide nothing. */
+    private Invoice unlocked(String invoiceId) {
+        return decisions.invoice(new InvoiceId(invoiceId))
+                .orElseThrow(() -> OperationFailure.notFound("invoice " + invoiceId));
     }
 
     @Transactional
@@ -157,7 +199,7 @@ public class ExceptionResolutions {
         }
         List<InvoiceId> target = invoiceIds(List.of(invoiceId));
         return resolve(exceptionId, ResolutionAction.MATCH, requestKey, actor, comment, null, List.of(invoiceId),
-                target, (exception, locked, cause) -> {
+                target, (exception, locked, cause, today) -> {
                     Settlement suspense = decisions.suspenseOf(new PaymentRef(exception.paymentRef()))
                             .orElseThrow(() -> OperationFailure.conflict("the payment is no longer held in suspense"));
                     Invoice invoice = existing(locked, target.get(0));
@@ -172,7 +214,7 @@ public class ExceptionResolutions {
             throw OperationFailure.invalid("comment: say what was investigated and why nothing is to be settled");
         }
         return resolve(exceptionId, ResolutionAction.CLOSE, requestKey, actor, comment, null, List.of(), List.of(),
-                (exception, locked, cause) -> Decision.recordOnly(0));
+                (exception, locked, cause, today) -> Decision.recordOnly(0));
     }
 
     private List<HeldOverpayment> heldOf(ExceptionView exception) {
@@ -207,12 +249,17 @@ public class ExceptionResolutions {
             throw OperationFailure.invalid("a " + exception.reason() + " exception cannot be resolved by "
                     + action.name());
         }
-        Decision decision = decide.decide(exception, locked, ResolutionAction.cause(resolutionId));
-        boolean resolvesIt = action == ResolutionAction.MATCH || action == ResolutionAction.CLOSE
-                || decision.settledAmount() == exception.outstanding();
+        // One reading of the clock per decision: its settlements' date and the recorded decision date agree.
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        Decision decision = decide.decide(exception, locked, ResolutionAction.cause(resolutionId), now.toLocalDate());
+        // 充当 and 還付 resolve the exception once nothing of its 過誤納金 is left to refund or appropriate.
+        boolean resolvesIt = switch (action) {
+            case MATCH, CLOSE -> true;
+            case APPROPRIATE, REFUND -> Refunds.leavesNothing(heldOf(exception), exception.outstanding(),
+                    decision.settledAmount());
+        };
         decisions.record(decision, resolvesIt
                 ? Optional.of(new ExceptionResolution(exception.exceptionId(), actor.id())) : Optional.empty());
-        OffsetDateTime now = OffsetDateTime.now(clock);
         Optional<RefundInterest> interest = decision.interest();
         jdbc.update("""
                 insert into exception_resolutions (resolution_id, exception_id, action, amount, targets,

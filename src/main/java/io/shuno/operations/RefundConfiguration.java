@@ -28,12 +28,21 @@ class RefundConfiguration {
     @ConfigurationProperties("shuno.refund-interest")
     record RefundInterestProperties(Map<Integer, String> rates, List<ItemSetting> items) {
 
-        record ItemSetting(String municipality, Item item, boolean enabled, LocalDate from) {
+        /** {@code enabled} unset means on: an entry that only names a start date does not switch interest off. */
+        record ItemSetting(String municipality, Item item, Boolean enabled, LocalDate from) {
+
+            boolean adds() {
+                return enabled == null || enabled;
+            }
         }
     }
 
     @Bean
     Refunds refunds(RefundInterestProperties properties) {
+        return new Refunds(terms(properties));
+    }
+
+    static RefundInterestTerms terms(RefundInterestProperties properties) {
         if (properties.rates() == null || properties.rates().isEmpty()) {
             throw new IllegalStateException("shuno.refund-interest.rates is empty: 還付加算金 cannot be computed");
         }
@@ -47,12 +56,12 @@ class RefundConfiguration {
             }
             RefundInterestTerms.Key key = new RefundInterestTerms.Key(new MunicipalityCode(setting.municipality()),
                     setting.item());
-            if (settings.put(key, new RefundInterestTerms.Setting(setting.enabled(),
+            if (settings.put(key, new RefundInterestTerms.Setting(setting.adds(),
                     Optional.ofNullable(setting.from()))) != null) {
                 throw new IllegalStateException("shuno.refund-interest.items: " + setting.municipality() + " "
                         + setting.item() + " is set twice");
             }
         });
-        return new Refunds(new RefundInterestTerms(new RefundInterestRates(rates), settings));
+        return new RefundInterestTerms(new RefundInterestRates(rates), settings);
     }
 }

@@ -15,7 +15,8 @@ import java.util.Optional;
 /**
  * The payout list (還付支払一覧) of one municipality and day, for the payment system: each refund decided that day,
  * and each appropriation whose 還付加算金 is to be paid — payer, amount, interest, refund reference, original payment.
- * It names payers, so every export is audited.
+ * It names payers, so every export is audited. Refunds recorded before shuno booked them (no {@code decided_on}: paid
+ * outside shuno) are on no list.
  */
 @Component
 public class RefundPayouts {

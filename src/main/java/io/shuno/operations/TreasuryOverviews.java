@@ -20,6 +20,8 @@ public class TreasuryOverviews {
     /** The kinds that hold money received; what reversals undo is taken off them, fees are the ledger's expense. */
     private static final String HELD = "('REVENUE', 'OVERPAYMENT', 'SUSPENSE')";
     private static final String HELD_KINDS = "kind in " + HELD;
+    /** The kinds that take money off what the settlement they name ({@code reverses}) held. */
+    private static final String TAKEN_OFF = "('REVERSAL', 'REFUND')";
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
@@ -54,10 +56,12 @@ public class TreasuryOverviews {
     }
 
     /**
-     * What each account and channel holds per kind: the held settlements the filter finds, less the REVERSALs it
-     * finds, each taken off the kind it reverses. A reversal carries the municipality, 収納日 and year of what it
-     * reverses, so by payment date or fiscal year the amounts add up to the 日計表's 差引収納額 — a 充当 or a
-     * re-matched suspense moves money, it adds none; by processing time they are the day's net movements.
+     * What each account and channel holds per kind: the held settlements the filter finds, less the REVERSALs and
+     * REFUNDs it finds, each taken off the kind it reverses or clears (a REFUND pays its 過誤納金 out). A reversal
+     * carries the municipality, 収納日 and year of what it reverses, a refund its decision date and year, as the
+     * 日計表 shows them: by payment date or fiscal year the amounts add up to its 差引収納額 — a 充当 or a re-matched
+     * suspense moves money, it adds none; a refund takes it off; by processing time they are the day's net movements.
+     * The 還付加算金 is an expense, like a fee: not money held.
      */
     private List<TreasuryOverview.Total> totals(SqlFilter where) {
         return jdbc.query("""
@@ -67,7 +71,7 @@ public class TreasuryOverviews {
                                      case when reverses is null then kind
                                           else (select reversed.kind from settlements reversed
                                                 where reversed.settlement_id = s.reverses) end as held_kind
-                              from settlements s""" + where.where() + " and (" + HELD_KINDS + " or kind = 'REVERSAL'))"
+                              from settlements s""" + where.where() + " and (" + HELD_KINDS + " or kind in " + TAKEN_OFF + "))"
                         + " moves where held_kind in " + HELD + """
                         group by account, channel, held_kind
                         having sum(case when reverses is null then amount else -amount end) <> 0

@@ -36,19 +36,26 @@ public final class Refunds {
     }
 
     /**
-     * 還付 of {@code amount} yen of the 過誤納金 {@code held} for {@code overpaid}, decided on {@code decidedOn} and booked
-     * under {@code cause}; refused once the claim has lapsed.
+     * Whether a decision that settled {@code settled} yen of the 過誤納金 {@code held} (as it was before the decision)
+     * leaves nothing to refund or appropriate: then it resolves the exception, even when bookings outside its
+     * decisions took part of the money and its outstanding amount can no longer all go out.
+     */
+    public static boolean leavesNothing(List<HeldOverpayment> held, long outstanding, long settled) {
+        return settled >= available(held, outstanding);
+    }
+
+    /**
+     * 還付 of {@code amount} yen (when empty, all that is left to refund) of the 過誤納金 {@code held} for
+     * {@code overpaid}, decided on {@code decidedOn} and booked under {@code cause}; refused once the claim has lapsed.
      */
     public Decision refund(InvoiceTerms overpaid, RefundClaim claim, List<HeldOverpayment> held, long outstanding,
-                           long amount, LocalDate decidedOn, String cause) {
-        if (decidedOn.isAfter(claim.lastDayToRefund())) {
-            throw new RefusedDecision("the refund claim has lapsed (時効): the last day to decide its refund was "
-                    + claim.lastDayToRefund());
-        }
+                           Optional<Long> requested, LocalDate decidedOn, String cause) {
+        mustNotHaveLapsed(claim, decidedOn, "refund");
         long available = available(held, outstanding);
         if (available == 0) {
             throw new RefusedDecision("nothing of this overpayment is left to refund");
         }
+        long amount = requested.orElse(available);
         if (amount < 1 || amount > available) {
             throw new RefusedDecision("amount: a refund is between 1円 and the " + Yen.format(available) + " left");
         }
@@ -68,9 +75,13 @@ public final class Refunds {
         return new Decision(List.of(), settlements, List.of(), amount, Optional.of(interest));
     }
 
-    /** An appropriation with the 還付加算金 on what it used, up to the appropriation date. */
+    /**
+     * An appropriation with the 還付加算金 on what it used, up to the appropriation date; refused once the claim has
+     * lapsed, since 時効 extinguishes the claim that 充当 would settle.
+     */
     public Decision withInterest(Decision appropriation, InvoiceTerms overpaid, RefundClaim claim,
                                  List<HeldOverpayment> held, LocalDate appropriatedOn, String cause) {
+        mustNotHaveLapsed(claim, appropriatedOn, "appropriation");
         RefundInterest interest = interest(overpaid, claim, held, appropriation.settledAmount(), appropriatedOn);
         List<Settlement> settlements = new ArrayList<>(appropriation.settlements());
         if (interest.amount() > 0) {
@@ -79,5 +90,13 @@ public final class Refunds {
         }
         return new Decision(appropriation.invoices(), settlements, appropriation.exceptions(),
                 appropriation.settledAmount(), Optional.of(interest));
+    }
+
+    /** Refuses a {@code act} (refund or appropriation) decided after the claim lapsed. */
+    public static void mustNotHaveLapsed(RefundClaim claim, LocalDate decidedOn, String act) {
+        if (decidedOn.isAfter(claim.lastDayToRefund())) {
+            throw new RefusedDecision("the refund claim has lapsed (時効): the last day to decide its " + act + " was "
+                    + claim.lastDayToRefund());
+        }
     }
 }

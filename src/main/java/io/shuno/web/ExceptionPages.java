@@ -76,8 +76,13 @@ class ExceptionPages {
         return "dashboard/exceptions";
     }
 
+    /**
+     * One exception. {@code targets}, when the 充当 form asks for its interest again, are the invoices chosen there;
+     * otherwise the suggested candidates.
+     */
     @GetMapping("/{id}")
-    String show(@PathVariable String id, Authentication caller, Model model) {
+    String show(@PathVariable String id, @RequestParam Optional<List<String>> targets, Authentication caller,
+                Model model) {
         ExceptionDetail detail = store.get(id, users.actor(caller));
         model.addAttribute("detail", detail);
         // Only the decisions the rules allow for this reason get a form; the service refuses the others anyway.
@@ -85,13 +90,29 @@ class ExceptionPages {
         model.addAttribute("actions", Arrays.stream(ResolutionAction.values())
                 .filter(action -> action.appliesTo(reason)).map(Enum::name).toList());
         model.addAttribute("formKey", UUID.randomUUID().toString());
+        // 時効 extinguishes the claim: neither 還付 nor 充当 is offered for it any more.
+        model.addAttribute("claimLapsed", Optional.ofNullable(detail.exception().refundLapsesOn())
+                .filter(LocalDate.now(clock)::isAfter).isPresent());
+        List<String> chosen = targets.map(List::stream).orElseGet(() -> detail.exception().appropriationCandidates()
+                .stream()).filter(target -> !target.isBlank()).distinct().toList();
+        model.addAttribute("chosenTargets", chosen);
+        model.addAttribute("otherTargets", chosen.stream()
+                .filter(target -> !detail.exception().appropriationCandidates().contains(target)).toList());
         if (detail.exception().status().equals("OPEN") && ResolutionAction.REFUND.appliesTo(reason)) {
-            // Staff see the 還付加算金 and its period before they confirm: the refund form sends back the figure
-            // shown; the appropriation form shows what appropriating all of it today adds.
+            // Staff see the 還付加算金 and its period before they confirm: each form sends back the figure shown —
+            // for 充当, the interest on what the chosen invoices take.
             try {
                 model.addAttribute("refundPreview", resolutions.previewRefund(id, Optional.empty(), users.actor(caller)));
             } catch (OperationFailure | RefusedDecision cannotRefund) {
                 model.addAttribute("refundUnavailable", cannotRefund.getMessage());
+            }
+            if (!chosen.isEmpty()) {
+                try {
+                    model.addAttribute("appropriationPreview",
+                            resolutions.previewAppropriation(id, chosen, users.actor(caller)));
+                } catch (OperationFailure | RefusedDecision cannotAppropriate) {
+                    model.addAttribute("appropriationUnavailable", cannotAppropriate.getMessage());
+                }
             }
         }
         return "dashboard/exception";
@@ -110,12 +131,12 @@ class ExceptionPages {
 
     @PostMapping("/{id}/appropriate")
     String appropriate(@PathVariable String id, @RequestParam(defaultValue = "") List<String> targets,
-                       @RequestParam String comment, @RequestParam String formKey, Authentication caller,
-                       RedirectAttributes redirect) {
+                       @RequestParam long interest, @RequestParam String comment, @RequestParam String formKey,
+                       Authentication caller, RedirectAttributes redirect) {
         // The free field for a further invoice is sent empty when unused.
         List<String> chosen = targets.stream().filter(target -> !target.isBlank()).toList();
-        return shown(resolutions.appropriate(id, chosen, Optional.empty(), comment, ExceptionApi.clientKey(formKey),
-                users.actor(caller)), redirect);
+        return shown(resolutions.appropriate(id, chosen, Optional.of(interest), comment,
+                ExceptionApi.clientKey(formKey), users.actor(caller)), redirect);
     }
 
     @PostMapping("/{id}/refund")

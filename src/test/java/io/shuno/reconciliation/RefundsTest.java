@@ -29,8 +29,8 @@ class RefundsTest {
             LocalDate.of(2025, 10, 1));
 
     private static Decision refund(long outstanding, long amount, String decidedOn) {
-        return refunds.refund(terms(5_000), CLAIM, List.of(HELD), outstanding, amount, LocalDate.parse(decidedOn),
-                CAUSE);
+        return refunds.refund(terms(5_000), CLAIM, List.of(HELD), outstanding, Optional.of(amount),
+                LocalDate.parse(decidedOn), CAUSE);
     }
 
     @Test
@@ -81,10 +81,34 @@ class RefundsTest {
     }
 
     @Test
+    void withoutAnAmountARefundTakesWhatIsLeftAndThatLeavesNothing() {
+        // 200,000 of the 480,000 were taken by a booking outside the exception's decisions (a VOID): 280,000 is left.
+        HeldOverpayment partlyTaken = new HeldOverpayment(HELD.overpayment(), 280_000);
+
+        Decision decision = refunds.refund(terms(5_000), CLAIM, List.of(partlyTaken), 480_000, Optional.empty(),
+                LocalDate.parse("2026-09-30"), CAUSE);
+
+        assertThat(decision.settledAmount()).isEqualTo(280_000);
+        assertThat(onlyRefund(decision).amount()).isEqualTo(280_000);
+        assertThat(Refunds.leavesNothing(List.of(partlyTaken), 480_000, decision.settledAmount())).isTrue();
+        assertThat(Refunds.leavesNothing(List.of(partlyTaken), 480_000, 100_000)).isFalse();
+        assertThat(Refunds.leavesNothing(List.of(HELD), 300_000, 300_000)).isTrue();
+    }
+
+    @Test
     void aLapsedClaimCannotBeRefunded() {
         assertThat(CLAIM.lastDayToRefund()).isEqualTo(LocalDate.of(2027, 10, 1));
         assertThatThrownBy(() -> refund(480_000, 480_000, "2027-10-02")).isInstanceOf(RefusedDecision.class)
                 .hasMessageContaining("lapsed").hasMessageContaining("2027-10-01");
+    }
+
+    @Test
+    void aLapsedClaimCannotBeAppropriatedEither() {
+        Decision appropriation = new Decision(List.of(), List.of(), List.of(), 480_000);
+
+        assertThatThrownBy(() -> refunds.withInterest(appropriation, terms(5_000), CLAIM, List.of(HELD),
+                LocalDate.of(2027, 10, 2), CAUSE)).isInstanceOf(RefusedDecision.class)
+                .hasMessageContaining("lapsed").hasMessageContaining("appropriation").hasMessageContaining("2027-10-01");
     }
 
     @Test

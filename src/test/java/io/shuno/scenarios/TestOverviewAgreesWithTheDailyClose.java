@@ -24,9 +24,10 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * A day of Chiyoda's money as the overview and the 日計表 show it: ¥22,000 received — ¥15,000 against a ¥10,000
- * invoice, its 過誤納金 partly appropriated (充当) to the payer's next invoice, and ¥7,000 held in suspense until its
- * invoice arrived and took it. Money that moved is counted once, so the overview agrees with the daily close to the
- * yen; exceptions that were resolved leave nothing outstanding.
+ * invoice, its 過誤納金 partly appropriated (充当) to the payer's next invoice and the rest refunded (還付), and ¥7,000
+ * held in suspense until its invoice arrived and took it. Money that moved is counted once and money refunded is no
+ * longer held, so the overview agrees with the daily close to the yen; exceptions that were resolved leave nothing
+ * outstanding.
  */
 class TestOverviewAgreesWithTheDailyClose {
 
@@ -36,7 +37,7 @@ class TestOverviewAgreesWithTheDailyClose {
     private static final LocalDate TODAY = LocalDate.now(FiscalYear.TOKYO);
 
     @Test
-    void anAppropriatedOverpaymentAndARematchedSuspenseAreCountedOnceAndLeaveNothingOutstanding() {
+    void anAppropriatedAndRefundedOverpaymentAndARematchedSuspenseAreCountedOnceAndLeaveNothingOutstanding() {
         String paidEl = Messages.newElNumber();
         String lateEl = Messages.newElNumber();
         issue(invoice("TT-PAID", paidEl, 10_000));
@@ -45,22 +46,27 @@ class TestOverviewAgreesWithTheDailyClose {
         String overpayment = awaitException("eltax:TT-PAY1", "OVERPAYMENT");
         assertThat(api.post("treasurer", "/api/v1/exceptions/" + overpayment + "/appropriate",
                 "{\"targets\": [\"TT-NEXT\"], \"comment\": \"翌期分へ充当\"}").status()).isEqualTo(200);
+        assertThat(outstanding(overpayment)).isEqualTo(2_000);
+        // The rest is refunded today: no 還付加算金 runs before a month has passed, so a REFUND alone.
+        assertThat(api.post("treasurer", "/api/v1/exceptions/" + overpayment + "/refund",
+                "{\"refundReference\": \"KANPU-TT\", \"comment\": \"残額を口座振込\"}").status()).isEqualTo(200);
         pay("TT-N2", "TT-PAY2", lateEl, 7_000);
         String unmatched = awaitException("eltax:TT-PAY2", "UNMATCHED");
         issue(invoice("TT-LATE", lateEl, 7_000));
-        awaitSettlements(7);
+        awaitSettlements(8);
 
         long dailyNet = api.get("viewer", "/api/v1/daily-close?municipality=131016&date=" + TODAY,
                 "application/json").json().get("netReceived").asLong();
         TreasuryOverview overview = shuno.instance().getBean(TreasuryOverviews.class)
                 .of(new Actor("clerk", Set.of(Messages.CHIYODA), false));
 
-        assertThat(dailyNet).isEqualTo(15_000 + 7_000);
+        assertThat(dailyNet).isEqualTo(15_000 + 7_000 - 2_000);
         for (List<TreasuryOverview.Total> totals : List.of(overview.todayTotals(), overview.fiscalYearTotals())) {
             assertThat(totals.stream().mapToLong(TreasuryOverview.Total::amount).sum()).isEqualTo(dailyNet);
-            assertThat(byKind(totals)).isEqualTo(Map.of("REVENUE", 10_000L + 3_000 + 7_000, "OVERPAYMENT", 2_000L));
+            assertThat(byKind(totals)).isEqualTo(Map.of("REVENUE", 10_000L + 3_000 + 7_000));
         }
-        assertThat(outstanding(overpayment)).isEqualTo(2_000);
+        assertThat(outstanding(overpayment)).isZero();
+        assertThat(exception(overpayment).get("status").asText()).isEqualTo("RESOLVED");
         assertThat(outstanding(unmatched)).isZero();
         assertThat(exception(unmatched).get("status").asText()).isEqualTo("RESOLVED");
     }

@@ -138,13 +138,19 @@ class TestRefundsBookWithInterest {
         assertThat(refused.json().get("detail").asText()).contains("lapsed").contains("2026-06-20");
         assertThat(api.get("viewer", "/api/v1/exceptions/" + lapsed + "/refund-preview").json()
                 .get("lapsed").asBoolean()).isTrue();
+        ApiClient.Response notAppropriated = api.post("treasurer", "/api/v1/exceptions/" + lapsed + "/appropriate",
+                "{\"targets\": [\"LS-INV\"], \"comment\": \"時効後の充当\"}");
+        assertThat(notAppropriated.status()).isEqualTo(422);
+        assertThat(notAppropriated.json().get("detail").asText()).contains("lapsed").contains("2026-06-20");
+        assertThat(shuno.database().queryForObject("select count(*) from settlements where payment_ref = 'eltax:LO-PAY2'"
+                + " and kind <> 'OVERPAYMENT'", Long.class)).isZero();
         assertThat(api.post("treasurer", "/api/v1/exceptions/" + soon + "/refund",
                 "{\"refundReference\": \"KANPU-10\", \"comment\": \"口座振込\"}").status()).isEqualTo(200);
     }
 
     @Test
     void anAppropriationBooksItsInterestUpToTheAppropriationDateAndThePayoutListCarriesIt() {
-        String exceptionId = overpaidWithAnOverdueInvoice("AI");
+        String exceptionId = overpaidWithAnOverdueInvoice("AI", 600_000);
 
         // 誤納 paid 2026-06-20, appropriated today: 500,000 × 1.3 % × 133 / 365 = 2,368.49 → 2,300.
         String path = "/api/v1/exceptions/" + exceptionId + "/appropriate";
@@ -169,7 +175,7 @@ class TestRefundsBookWithInterest {
 
     @Test
     void aRefundAndAnAppropriationOfTheSameMoneyRacedOnlyOneHappens() throws Exception {
-        String exceptionId = overpaidWithAnOverdueInvoice("RC");
+        String exceptionId = overpaidWithAnOverdueInvoice("RC", 600_000);
         String path = "/api/v1/exceptions/" + exceptionId;
 
         ExecutorService both = Executors.newFixedThreadPool(2);
@@ -206,12 +212,33 @@ class TestRefundsBookWithInterest {
                 "REFUND_INTEREST:2200");
 
         String lapsedPage = treasurer.page("/dashboard/exceptions/" + paidTwice("DX", 3_000, "2024-06-20"));
-        assertThat(lapsedPage).contains("還付請求権は2026-06-20に時効を迎えています").doesNotContain("name=\"refundReference\"");
+        assertThat(lapsedPage).contains("還付請求権は2026-06-20に時効を迎えています", "充当もできません")
+                .doesNotContain("name=\"refundReference\"", "name=\"targets\"");
 
         String lapsing = treasurer.page("/dashboard/exceptions/lapsing");
         assertThat(lapsing).contains("時効が近い過誤納金", "DL-INV", "2026-12-20", "時効済み").doesNotContain("DR-INV");
         assertThat(lapsing.indexOf("DX-INV")).isLessThan(lapsing.indexOf("DL-INV"));
         assertThat(treasurer.page("/dashboard/exceptions/lapsing?days=10")).doesNotContain("DL-INV");
+    }
+
+    @Test
+    void onTheDashboardAnAppropriationConfirmsTheInterestOnWhatTheChosenInvoicesTake() {
+        String exceptionId = overpaidWithAnOverdueInvoice("DP", 1_100_000);
+        DashboardSession treasurer = DashboardSession.logIn(shuno, "treasurer");
+
+        // 1,000,000 held; DP-OLD takes 500,000: × 1.3 % × 133 / 365 = 2,368.49 → 2,300 (all of it would add 4,700).
+        assertThat(treasurer.page("/dashboard/exceptions/" + exceptionId))
+                .contains("本日 DP-OLD へ ¥500,000 を充当すると ¥2,300", "加算金を計算");
+        assertThat(treasurer.hidden("interest")).isEqualTo("2300");
+        // Computed again for the invoices chosen (as the form's 加算金を計算 asks), the same figure goes back.
+        assertThat(treasurer.page("/dashboard/exceptions/" + exceptionId + "?targets=DP-OLD&targets="))
+                .contains("本日 DP-OLD へ ¥500,000 を充当すると ¥2,300");
+        String after = treasurer.submit("/dashboard/exceptions/" + exceptionId + "/appropriate",
+                Map.of("targets", "DP-OLD", "comment", "画面で確認した加算金で充当"));
+
+        assertThat(after).contains("例外を処理しました");
+        assertThat(shuno.settlementsOf("eltax:DP-PAY", 5)).extracting(s -> s.get("kind").asText() + ":"
+                + s.get("amount").asLong()).endsWith("REFUND_INTEREST:2300");
     }
 
     /**
@@ -227,8 +254,11 @@ class TestRefundsBookWithInterest {
         return shuno.awaitException("eltax:" + prefix + "-PAY2", "DOUBLE_PAYMENT");
     }
 
-    /** {@code prefix}-INV (¥100,000) paid ¥600,000 on 2026-06-20 by a payer who owes {@code prefix}-OLD (¥500,000). */
-    private static String overpaidWithAnOverdueInvoice(String prefix) {
+    /**
+     * {@code prefix}-INV (¥100,000) paid {@code amount} yen on 2026-06-20 by a payer who owes {@code prefix}-OLD
+     * (¥500,000).
+     */
+    private static String overpaidWithAnOverdueInvoice(String prefix, long amount) {
         String el = Messages.newElNumber();
         ObjectNode overdue = Messages.with(Messages.issued(prefix + "-OLD", null, 500_000), "dueDate", "2026-04-30");
         ObjectNode paid = Messages.issued(prefix + "-INV", el, 100_000);
@@ -236,7 +266,7 @@ class TestRefundsBookWithInterest {
         paid.put("payerId", "P-" + prefix);
         issue(overdue);
         issue(paid);
-        pay(prefix + "-N", prefix + "-PAY", el, 600_000, "2026-06-20T10:15:00+09:00");
+        pay(prefix + "-N", prefix + "-PAY", el, amount, "2026-06-20T10:15:00+09:00");
         return shuno.awaitException("eltax:" + prefix + "-PAY", "OVERPAYMENT");
     }
 

@@ -49,6 +49,12 @@ public final class ShunoUnderTest implements BeforeAllCallback, AfterAllCallback
         return this;
     }
 
+    /** Runs shuno on {@code clock}, for scenarios about how shuno reads the time. */
+    public ShunoUnderTest withClock(Clock clock) {
+        this.clock = clock;
+        return this;
+    }
+
     public ShunoUnderTest with(String property, Object value) {
         overrides.put(property, value);
         return this;
