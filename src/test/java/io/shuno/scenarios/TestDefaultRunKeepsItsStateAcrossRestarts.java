@@ -2,7 +2,11 @@ package io.shuno.scenarios;
 
 import io.shuno.ShunoApplication;
 import io.shuno.testsupport.KafkaProbe;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.GroupState;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,6 +37,7 @@ class TestDefaultRunKeepsItsStateAcrossRestarts {
 
     private static final String SETTLEMENTS = "shuno.settlements";
     private static final String STARTED = "Started ShunoApplication";
+    private static final int INTAKE_ROUTES = 4;
 
     @TempDir
     Path workDirectory;
@@ -53,6 +59,14 @@ class TestDefaultRunKeepsItsStateAcrossRestarts {
         assertThat(process.isAlive()).as(read(output)).isTrue();
         try (KafkaProbe kafka = new KafkaProbe("127.0.0.1:" + kafkaPort)) {
             kafka.send(SETTLEMENTS, "not-yet-read-by-the-ledger", "{}");
+        }
+        // Stopped as a deployment is, once its consumers have joined: a stop in the middle of the first rebalance
+        // waits for it (a static member does not leave), and the consumers' close then times out noisily.
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + kafkaPort))) {
+            await().atMost(Duration.ofMinutes(1)).until(() -> {
+                ConsumerGroupDescription group = admin.describeConsumerGroups(List.of("shuno")).all().get().get("shuno");
+                return group.groupState() == GroupState.STABLE && group.members().size() == INTAKE_ROUTES;
+            });
         }
 
         process.destroy();
