@@ -54,6 +54,10 @@ public class RefundPayouts {
                 left join invoices i on i.invoice_id = e.invoice_id
                 where e.municipality_code = ? and r.decided_on = ?
                   and (r.action = 'REFUND' or (r.action = 'APPROPRIATE' and r.interest > 0))
+                  -- The payment was voided at the terminal after the refund was decided: the card got the money
+                  -- back, and VOID_AFTER_REFUND asks staff to stop this payout, so the list no longer instructs it.
+                  and not exists (select 1 from staff_exceptions stopped
+                                  where stopped.reason = 'VOID_AFTER_REFUND' and stopped.payment_ref = e.payment_ref)
                 order by r.resolved_at, r.resolution_id""", (row, n) -> new Payout(
                 row.getDate(1).toLocalDate(), row.getString(2), row.getString(3),
                 row.getString(2).equals("REFUND") ? row.getLong(4) : 0, row.getLong(5), row.getString(6),

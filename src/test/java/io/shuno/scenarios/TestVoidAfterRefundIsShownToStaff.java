@@ -10,6 +10,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -42,6 +43,7 @@ class TestVoidAfterRefundIsShownToStaff {
         assertThat(refund.status()).isEqualTo(200);
         assertThat(refund.json().at("/exception/outstanding").asLong()).isEqualTo(280_000);
         String refundDecision = refund.json().at("/resolution/resolutionId").asText();
+        assertThat(payoutList()).contains(",KANPU-VR,terminal:T-VR2,");
 
         send(Messages.voiding("V-VR2", "T-VR2", 480_000, "VR-ORD").put("occurredAt", "2026-11-30T14:00:00+09:00"));
 
@@ -67,6 +69,7 @@ class TestVoidAfterRefundIsShownToStaff {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(shuno.database().queryForMap(
                 "select status, resolved_by from staff_exceptions where exception_id = ?::uuid", doublePayment))
                 .containsEntry("status", "RESOLVED").containsEntry("resolved_by", "terminal-transaction:V-VR2"));
+        assertThat(payoutList()).as("the payment system is no longer told to pay it").doesNotContain("KANPU-VR");
         JsonNode shown = api.get("viewer", "/api/v1/exceptions/" + voidAfterRefund).json();
         assertThat(shown.at("/exception/status").asText()).isEqualTo("OPEN");
         assertThat(shown.at("/exception/outstanding").asLong()).isEqualTo(200_000);
@@ -83,6 +86,13 @@ class TestVoidAfterRefundIsShownToStaff {
                 "{\"comment\": \"KANPU-VR の支払を停止した\"}");
         assertThat(closed.status()).isEqualTo(200);
         assertThat(closed.json().at("/exception/status").asText()).isEqualTo("RESOLVED");
+    }
+
+    private static String payoutList() {
+        ApiClient.Response list = api.get("treasurer", "/api/v1/refunds/payout-list?municipality=131016&date=2026-11-30",
+                "text/csv");
+        assertThat(list.status()).isEqualTo(200);
+        return new String(list.bytes(), StandardCharsets.UTF_8);
     }
 
     private static ObjectNode sale(String transactionId, long amount) {
