@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -58,9 +59,14 @@ public class StaffDecisions {
         return invoices.load(ids);
     }
 
+    /** Invoices as they stand, read without locks: for previews, which decide nothing. */
+    public Map<InvoiceId, Invoice> invoices(Collection<InvoiceId> ids) {
+        return invoices.load(ids);
+    }
+
     /** An invoice as it stands, read without locks: for previews, which decide nothing. */
     public Optional<Invoice> invoice(InvoiceId id) {
-        return Optional.ofNullable(invoices.load(List.of(id)).get(id));
+        return Optional.ofNullable(invoices(List.of(id)).get(id));
     }
 
     /** The 過誤納金 a payment left on an invoice, oldest booking first. Read under the invoice's lock. */

@@ -23,7 +23,6 @@ import org.springframework.transaction.annotation.Transactional;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -152,14 +151,14 @@ public class ExceptionResolutions {
         ExceptionView exception = exceptions.visible(exceptionId, actor);
         List<HeldOverpayment> held = heldOf(exception);
         long available = availableFor(ResolutionAction.APPROPRIATE, exception, held);
-        Map<InvoiceId, Invoice> read = new HashMap<>();
-        for (InvoiceId target : invoiceIds(targets)) {
-            decisions.invoice(target).ifPresent(invoice -> read.put(target, invoice));
-        }
-        Invoice overpaid = unlocked(exception.invoiceId());
-        read.put(new InvoiceId(exception.invoiceId()), overpaid);
+        List<InvoiceId> targetIds = invoiceIds(targets);
+        Set<InvoiceId> wanted = new HashSet<>(targetIds);
+        wanted.add(new InvoiceId(exception.invoiceId()));
+        Map<InvoiceId, Invoice> read = decisions.invoices(wanted);
+        Invoice overpaid = Optional.ofNullable(read.get(new InvoiceId(exception.invoiceId())))
+                .orElseThrow(() -> OperationFailure.notFound("invoice " + exception.invoiceId()));
         Decision appropriation = reconciler.appropriate(overpaid.terms(), held, exception.outstanding(),
-                invoiceIds(targets).stream().map(id -> existing(read, id)).toList(),
+                targetIds.stream().map(id -> existing(read, id)).toList(),
                 ResolutionAction.cause(exception.exceptionId()), decisions.payerInvoices(read));
         return preview(exception, held, available, appropriation.settledAmount(), overpaid);
     }
