@@ -3,16 +3,12 @@ package io.shuno.web;
 import io.shuno.dailyclose.DailyCloseCsv;
 import io.shuno.dailyclose.DailyCloseReport;
 import io.swagger.v3.oas.annotations.Operation;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.nio.charset.StandardCharsets;
 
 /**
  * The 日計表 of one municipality and business day, as JSON or as CSV for Excel. The dashboard's download link
@@ -22,7 +18,6 @@ import java.nio.charset.StandardCharsets;
 class DailyCloseController {
 
     static final String DASHBOARD_CSV = "/dashboard/daily-close.csv";
-    private static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
 
     private final DailyCloseReports reports;
     private final ApiUserDirectory users;
@@ -42,10 +37,7 @@ class DailyCloseController {
     @GetMapping(path = {"/api/v1/daily-close", DASHBOARD_CSV}, produces = "text/csv")
     ResponseEntity<byte[]> csv(@RequestParam String municipality, @RequestParam String date, Authentication caller) {
         DailyCloseReport report = reports.report(municipality, date, users.actor(caller));
-        return ResponseEntity.ok().contentType(CSV)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename("nikkei-" + report.municipalityCode() + "-" + report.businessDate() + ".csv")
-                        .build().toString())
-                .body(DailyCloseCsv.of(report));
+        return CsvDownload.of("nikkei-" + report.municipalityCode() + "-" + report.businessDate() + ".csv",
+                DailyCloseCsv.of(report));
     }
 }

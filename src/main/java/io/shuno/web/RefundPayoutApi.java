@@ -4,24 +4,18 @@ import io.shuno.operations.RefundPayouts;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 
 /** The payout list of refunds decided on a day, as CSV for the payment system (UTF-8 with BOM). TREASURER. */
 @RestController
 @Tag(name = "Refunds")
 class RefundPayoutApi {
-
-    private static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
 
     private final RefundPayouts payouts;
     private final ApiUserDirectory users;
@@ -38,9 +32,6 @@ class RefundPayoutApi {
                                       @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
                                       Authentication caller) {
         byte[] csv = payouts.csv(municipality, date, users.actor(caller));
-        return ResponseEntity.ok().contentType(CSV)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename("kanpu-" + municipality + "-" + date + ".csv").build().toString())
-                .body(csv);
+        return CsvDownload.of("kanpu-" + municipality + "-" + date + ".csv", csv);
     }
 }
