@@ -40,8 +40,7 @@ public class TreasuryOverviews {
                         "received_on = ?")),
                 totals(new SqlFilter().within(actor, "municipality_code").when(Optional.of(fiscalYear),
                         "fiscal_year = ?")),
-                paymentsPerHour(new SqlFilter().within(actor, "municipality_code").when(
-                        Optional.of(Date.valueOf(today)), "(recorded_at at time zone 'Asia/Tokyo')::date = ?")),
+                paymentsPerHour(processedOn(today, actor)),
                 openExceptionsByReason(actor), openDeadLetters(actor));
     }
 
@@ -51,8 +50,13 @@ public class TreasuryOverviews {
      */
     @Transactional(readOnly = true)
     public List<TreasuryOverview.Total> processedToday(Actor actor) {
-        return totals(new SqlFilter().within(actor, "municipality_code").when(
-                Optional.of(Date.valueOf(LocalDate.now(clock))), "(recorded_at at time zone 'Asia/Tokyo')::date = ?"));
+        return totals(processedOn(LocalDate.now(clock), actor));
+    }
+
+    /** The settlements shuno booked on {@code day} (Tokyo), whatever day they were paid. */
+    private static SqlFilter processedOn(LocalDate day, Actor actor) {
+        return new SqlFilter().within(actor, "municipality_code").when(Optional.of(Date.valueOf(day)),
+                "(recorded_at at time zone 'Asia/Tokyo')::date = ?");
     }
 
     /**
