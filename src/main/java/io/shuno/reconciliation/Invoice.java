@@ -45,6 +45,10 @@ public record Invoice(InvoiceTerms terms, boolean cancelled, long settledRevenue
         return new Invoice(terms.withAmount(newAmount), cancelled, settledRevenue, announced);
     }
 
+    Invoice withSlipsOf(InvoiceTerms newer) {
+        return new Invoice(terms.withSlipsOf(newer), cancelled, settledRevenue, announced);
+    }
+
     Invoice asCancelled() {
         return new Invoice(terms, true, settledRevenue, announced);
     }

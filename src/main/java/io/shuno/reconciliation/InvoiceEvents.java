@@ -11,7 +11,8 @@ import java.util.Optional;
 /**
  * What a billing system's event does to an invoice. Events can arrive out of order: an AMENDED or CANCELLED for an
  * invoice not yet seen introduces it with the terms it carries, and an invoice that arrives after its payment
- * re-matches the payment held in suspense. Revenue an invoice no longer owes (cancelled, or reduced below what was
+ * re-matches the payment held in suspense, as does a new slip of a known invoice that a payment already used. Slips
+ * only ever add up: an AMENDED or a repeated ISSUED adds the slips it lists, and drops none. Revenue an invoice no longer owes (cancelled, or reduced below what was
  * paid) is reversed and becomes 過誤納金 of the payment that brought it.
  */
 final class InvoiceEvents {
@@ -24,11 +25,12 @@ final class InvoiceEvents {
             return introduce(ledger, event, payerInvoices, rates);
         }
         Invoice invoice = ledger.invoice().get();
-        return switch (event.type()) {
+        Outcome outcome = switch (event.type()) {
             case ISSUED -> reissue(invoice, event);
-            case AMENDED -> amend(ledger, invoice, event, payerInvoices);
+            case AMENDED -> amend(ledger, invoice.withSlipsOf(event.terms()), event, payerInvoices);
             case CANCELLED -> cancel(ledger, invoice, event, payerInvoices);
         };
+        return rematchSuspended(outcome, ledger, event, payerInvoices, rates);
     }
 
     private static Outcome introduce(InvoiceLedger ledger, InvoiceEvent event, PayerInvoices payerInvoices,
@@ -37,9 +39,23 @@ final class InvoiceEvents {
         if (event.type() == InvoiceEventType.CANCELLED) {
             invoice = invoice.asCancelled();
         }
-        List<Settlement> settlements = new ArrayList<>();
-        List<StaffException> exceptions = new ArrayList<>();
-        List<ExceptionResolution> resolutions = new ArrayList<>();
+        return rematchSuspended(unchanged(invoice), ledger, event, payerInvoices, rates);
+    }
+
+    /**
+     * Books the payments held in suspense for the invoice's keys against it, after what the event itself did: an
+     * invoice that arrives after its payment, or a reissued slip that a payment used before the billing system
+     * announced it.
+     */
+    private static Outcome rematchSuspended(Outcome outcome, InvoiceLedger ledger, InvoiceEvent event,
+                                            PayerInvoices payerInvoices, LateChargeRates rates) {
+        if (ledger.suspended().isEmpty()) {
+            return outcome;
+        }
+        Invoice invoice = outcome.invoice().orElseThrow();
+        List<Settlement> settlements = new ArrayList<>(outcome.settlements());
+        List<StaffException> exceptions = new ArrayList<>(outcome.exceptions());
+        List<ExceptionResolution> resolutions = new ArrayList<>(outcome.resolutions());
         for (Settlement suspense : ledger.suspended()) {
             Decision matched = SuspenseRematch.rematch(invoice, suspense, event.cause(), payerInvoices, rates);
             invoice = matched.invoices().get(0);
@@ -47,17 +63,18 @@ final class InvoiceEvents {
             exceptions.addAll(matched.exceptions());
             resolutions.add(new ExceptionResolution(StaffExceptions.unmatchedId(suspense.cause()), event.cause()));
         }
-        return new Outcome(Optional.of(invoice), Optional.empty(), settlements, exceptions, resolutions);
+        return new Outcome(Optional.of(invoice), outcome.payment(), settlements, exceptions, resolutions);
     }
 
     /**
      * A second ISSUED for a known invoice. Differing only in amount, it is older than the AMENDED already applied
-     * (a resent ISSUED with the same eventId never gets here: the inbox refuses it); otherwise one of the two is
-     * wrong and staff must say which.
+     * (a resent ISSUED with the same eventId never gets here: the inbox refuses it); slips it lists are added, since
+     * every slip issued stays payable. Differing in anything else, one of the two is wrong and staff must say which.
      */
     private static Outcome reissue(Invoice invoice, InvoiceEvent event) {
-        if (invoice.terms().withAmount(event.terms().amount()).equals(event.terms())) {
-            return unchanged(invoice);
+        if (invoice.terms().withAmount(event.terms().amount()).withSlips(event.terms().slips())
+                .equals(event.terms())) {
+            return unchanged(invoice.withSlipsOf(event.terms()));
         }
         StaffException conflict = new StaffException(
                 DeterministicId.of(event.cause(), ExceptionReason.CONFLICTING_DUPLICATE.name()),

@@ -6,8 +6,8 @@ import java.util.Optional;
 
 /**
  * Everything an invoice event may act on: the invoice if shuno knows it, its revenue bookings (to reverse what
- * it no longer owes), the payments held in suspense for its eL番号 (to re-match them), and what PRELIMINARY
- * notices for its eL番号 announced before it existed.
+ * it no longer owes), the payments held in suspense for any of its payment keys (to re-match them), and what
+ * PRELIMINARY notices for its keys announced before it existed.
  */
 public record InvoiceLedger(
         Optional<Invoice> invoice,

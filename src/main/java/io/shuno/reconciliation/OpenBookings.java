@@ -1,6 +1,7 @@
 package io.shuno.reconciliation;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,14 +9,15 @@ import java.util.Optional;
 
 /**
  * What of past settlements later events can still act on: each invoice's revenue not yet reversed (a cancellation
- * or reduction reverses it), the payments still held in suspense per eL番号 (an arriving invoice re-matches them),
+ * or reduction reverses it), the payments still held in suspense per payment key — eL番号, barcode or debit key (an
+ * arriving invoice re-matches those held for any of its keys),
  * and what each payment still has booked (a VOID reverses it, and tells staff of what was refunded). Kept current
  * settlement by settlement.
  */
 public final class OpenBookings {
 
     private final Map<InvoiceId, List<RevenueBooking>> revenue = new HashMap<>();
-    private final Map<ElNumber, List<Settlement>> suspended = new HashMap<>();
+    private final Map<PaymentKey, List<Settlement>> suspended = new HashMap<>();
     private final Map<PaymentRef, List<OpenSettlement>> byPayment = new HashMap<>();
 
     public OpenBookings(Map<InvoiceId, List<RevenueBooking>> revenue, Map<ElNumber, List<Settlement>> suspended) {
@@ -25,8 +27,17 @@ public final class OpenBookings {
     public OpenBookings(Map<InvoiceId, List<RevenueBooking>> revenue, Map<ElNumber, List<Settlement>> suspended,
                         Map<PaymentRef, List<OpenSettlement>> byPayment) {
         revenue.forEach((id, bookings) -> this.revenue.put(id, new ArrayList<>(bookings)));
-        suspended.forEach((el, settlements) -> this.suspended.put(el, new ArrayList<>(settlements)));
+        suspended.forEach((el, settlements) -> this.suspended.put(PaymentKey.of(el), new ArrayList<>(settlements)));
         byPayment.forEach((ref, open) -> this.byPayment.put(ref, new ArrayList<>(open)));
+    }
+
+    /** Bookings whose suspended payments were loaded per payment key of any kind. */
+    public static OpenBookings byKey(Map<InvoiceId, List<RevenueBooking>> revenue,
+                                     Map<PaymentKey, List<Settlement>> suspended,
+                                     Map<PaymentRef, List<OpenSettlement>> byPayment) {
+        OpenBookings bookings = new OpenBookings(revenue, Map.of(), byPayment);
+        suspended.forEach((key, settlements) -> bookings.suspended.put(key, new ArrayList<>(settlements)));
+        return bookings;
     }
 
     public List<OpenSettlement> openOf(PaymentRef payment) {
@@ -38,7 +49,13 @@ public final class OpenBookings {
     }
 
     public List<Settlement> suspendedFor(ElNumber elNumber) {
-        return List.copyOf(suspended.getOrDefault(elNumber, List.of()));
+        return suspendedFor(List.of(PaymentKey.of(elNumber)));
+    }
+
+    /** The payments held in suspense for any of {@code keys} (an invoice's keys), each once. */
+    public List<Settlement> suspendedFor(Collection<PaymentKey> keys) {
+        return keys.stream().distinct().flatMap(key -> suspended.getOrDefault(key, List.of()).stream())
+                .distinct().toList();
     }
 
     /**
@@ -46,6 +63,11 @@ public final class OpenBookings {
      * order that names no eL番号 cannot be re-matched by one, so its suspense waits for staff).
      */
     public void record(Settlement settlement, Optional<ElNumber> paidAgainst) {
+        recordAgainst(settlement, paidAgainst.map(PaymentKey::of));
+    }
+
+    /** Takes a new settlement into account; {@code paidAgainst} is the key a suspended payment named, if any. */
+    public void recordAgainst(Settlement settlement, Optional<PaymentKey> paidAgainst) {
         if (settlement.kind() == SettlementKind.REVERSAL || settlement.kind() == SettlementKind.REFUND) {
             undo(settlement);
         }
@@ -59,7 +81,7 @@ public final class OpenBookings {
             revenue.computeIfAbsent(settlement.invoiceId().orElseThrow(), id -> new ArrayList<>())
                     .add(new RevenueBooking(settlement, settlement.amount()));
         } else if (settlement.kind() == SettlementKind.SUSPENSE) {
-            paidAgainst.ifPresent(el -> suspended.computeIfAbsent(el, number -> new ArrayList<>()).add(settlement));
+            paidAgainst.ifPresent(key -> suspended.computeIfAbsent(key, k -> new ArrayList<>()).add(settlement));
         }
     }
 

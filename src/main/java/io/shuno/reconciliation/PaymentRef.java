@@ -1,10 +1,13 @@
 package io.shuno.reconciliation;
 
-/** Names one payment across its stages and across every settlement it produces: {@code eltax:<paymentId>}. */
+/**
+ * Names one payment across its stages and across every settlement it produces: {@code eltax:<paymentId>},
+ * {@code terminal:<transactionId>}, {@code debit:<id>} for a direct debit, {@code cvs:<id>} for a コンビニ payment.
+ */
 public record PaymentRef(String value) {
 
     public PaymentRef {
-        if (value == null || !value.matches("(eltax|terminal|acquirer|manual):[A-Za-z0-9._:-]{1,64}")) {
+        if (value == null || !value.matches("(eltax|terminal|acquirer|manual|debit|cvs):[A-Za-z0-9._:-]{1,64}")) {
             throw new InvalidIdentifierException("payment reference must look like eltax:<paymentId>");
         }
     }
@@ -15,6 +18,16 @@ public record PaymentRef(String value) {
 
     public static PaymentRef terminal(String transactionId) {
         return new PaymentRef("terminal:" + transactionId);
+    }
+
+    /** A direct debit: {@code id} is derived from the municipality, 顧客番号 and 引落日. */
+    public static PaymentRef directDebit(String id) {
+        return new PaymentRef("debit:" + id);
+    }
+
+    /** A コンビニ payment: {@code id} is derived from barcode, chain, store and 収納日時. */
+    public static PaymentRef convenienceStore(String id) {
+        return new PaymentRef("cvs:" + id);
     }
 
     @Override

@@ -19,11 +19,25 @@ public final class Reconciler {
 
     public Outcome onNotice(Optional<Invoice> invoice, Optional<PaymentState> previous, EltaxNotice notice,
                             PayerInvoices payerInvoices) {
-        return switch (notice.stage()) {
-            case PRELIMINARY -> onPreliminary(invoice, previous, notice);
-            case CONFIRMED -> onConfirmed(invoice, previous, notice, payerInvoices);
-            case CANCELLED -> onCancelled(invoice, previous, notice);
-        };
+        return ThreeStageGateway.on(invoice, previous, GatewayNotice.of(notice), payerInvoices, lateChargeRates);
+    }
+
+    /**
+     * A コンビニ agency's 速報, 確報 or 速報取消, with the invoice that has the notice's barcode among its slips (if
+     * any) and what the same payment (same {@link ConvenienceStoreNotice#paymentRef()}) has reached before.
+     */
+    public Outcome onConvenienceStoreNotice(Optional<Invoice> invoice, Optional<PaymentState> previous,
+                                            ConvenienceStoreNotice notice, PayerInvoices payerInvoices) {
+        return ThreeStageGateway.on(invoice, previous, notice.asGatewayNotice(), payerInvoices, lateChargeRates);
+    }
+
+    /**
+     * A 口座振替 result, with the invoice that has the result's debit key (顧客番号 + 引落日) among its keys (if any)
+     * and what the same debit (same {@link DirectDebitResult#paymentRef()}) has reached before.
+     */
+    public Outcome onDirectDebitResult(Optional<Invoice> invoice, Optional<PaymentState> previous,
+                                       DirectDebitResult result, PayerInvoices payerInvoices) {
+        return DirectDebits.onResult(invoice, previous, result, payerInvoices, lateChargeRates);
     }
 
     public Outcome onInvoiceEvent(InvoiceLedger ledger, InvoiceEvent event, PayerInvoices payerInvoices) {
@@ -72,55 +86,5 @@ public final class Reconciler {
             throw new RefusedDecision("invoice " + invoice.id() + " belongs to another municipality than the payment");
         }
         return SuspenseRematch.rematch(invoice, suspense, cause, payerInvoices, lateChargeRates);
-    }
-
-    private Outcome onPreliminary(Optional<Invoice> invoice, Optional<PaymentState> previous, EltaxNotice notice) {
-        if (previous.isPresent()) {
-            // A later stage already arrived (or the same stage again): the preliminary adds nothing.
-            return unchanged(invoice, previous);
-        }
-        return new Outcome(invoice.map(i -> i.withAnnounced(i.announced() + notice.amount())),
-                Optional.of(stateOf(notice, NoticeStage.PRELIMINARY)), List.of(), List.of(), List.of());
-    }
-
-    private Outcome onConfirmed(Optional<Invoice> invoice, Optional<PaymentState> previous, EltaxNotice notice,
-                                PayerInvoices payerInvoices) {
-        if (previous.filter(p -> p.stage() == NoticeStage.CONFIRMED).isPresent()) {
-            return unchanged(invoice, previous);
-        }
-        Optional<Invoice> withdrawn = withdrawAnnouncement(invoice, previous);
-        ConfirmedPaymentAllocation.Result allocation = ConfirmedPaymentAllocation.allocate(withdrawn,
-                ConfirmedPayment.of(notice), "eL番号 " + notice.elNumber(), payerInvoices, lateChargeRates);
-        return new Outcome(allocation.invoice().or(() -> withdrawn), Optional.of(stateOf(notice, NoticeStage.CONFIRMED)),
-                allocation.settlements(), allocation.exceptions(), List.of());
-    }
-
-    private Outcome onCancelled(Optional<Invoice> invoice, Optional<PaymentState> previous, EltaxNotice notice) {
-        if (previous.filter(p -> p.stage() == NoticeStage.CONFIRMED).isPresent()) {
-            MunicipalityCode municipality = invoice.map(i -> i.terms().municipality())
-                    .orElseGet(() -> notice.elNumber().municipality());
-            return new Outcome(invoice, previous, List.of(),
-                    List.of(StaffExceptions.cancelAfterConfirm(notice, municipality, invoice.map(Invoice::id))),
-                    List.of());
-        }
-        return new Outcome(withdrawAnnouncement(invoice, previous),
-                Optional.of(stateOf(notice, NoticeStage.CANCELLED)), List.of(), List.of(), List.of());
-    }
-
-    /** A preliminary's announcement ends when its payment is confirmed or withdrawn. */
-    private static Optional<Invoice> withdrawAnnouncement(Optional<Invoice> invoice, Optional<PaymentState> previous) {
-        if (previous.isEmpty() || previous.get().stage() != NoticeStage.PRELIMINARY) {
-            return invoice;
-        }
-        long announced = previous.get().amount();
-        return invoice.map(i -> i.withAnnounced(Math.max(0, i.announced() - announced)));
-    }
-
-    private static PaymentState stateOf(EltaxNotice notice, NoticeStage stage) {
-        return new PaymentState(notice.paymentRef(), notice.elNumber(), notice.amount(), stage);
-    }
-
-    private static Outcome unchanged(Optional<Invoice> invoice, Optional<PaymentState> previous) {
-        return new Outcome(invoice, previous, List.of(), List.of(), List.of());
     }
 }

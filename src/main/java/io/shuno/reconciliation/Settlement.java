@@ -8,6 +8,7 @@ import java.util.Optional;
  * One booking for the treasury ledger. The ledger module adds its double-entry lines. {@code reverses} names the
  * settlement a REVERSAL undoes, or the OVERPAYMENT a REFUND clears; either way that much of it is no longer held.
  * For REFUND and REFUND_INTEREST, {@code receivedOn} is the day the refund or appropriation was decided.
+ * {@code store} is where a コンビニ payment was taken; every settlement of that payment carries it.
  */
 public record Settlement(
         String settlementId,
@@ -22,7 +23,17 @@ public record Settlement(
         BookingYear bookingYear,
         LocalDate receivedOn,
         Channel channel,
-        String cause) {
+        String cause,
+        Optional<StoreReceipt> store) {
+
+    /** A settlement of a payment not taken at a コンビニ. */
+    public Settlement(String settlementId, SettlementKind kind, Optional<String> reverses,
+                      MunicipalityCode municipality, PaymentRef paymentRef, Optional<InvoiceId> invoiceId, long amount,
+                      Account account, Optional<String> revenueCode, BookingYear bookingYear, LocalDate receivedOn,
+                      Channel channel, String cause) {
+        this(settlementId, kind, reverses, municipality, paymentRef, invoiceId, amount, account, revenueCode,
+                bookingYear, receivedOn, channel, cause, Optional.empty());
+    }
 
     public Settlement {
         Objects.requireNonNull(settlementId);
@@ -37,6 +48,7 @@ public record Settlement(
         Objects.requireNonNull(receivedOn);
         Objects.requireNonNull(channel);
         Objects.requireNonNull(cause);
+        Objects.requireNonNull(store);
         if (amount <= 0) {
             throw new IllegalArgumentException("a settlement amount must be positive");
         }

@@ -60,13 +60,13 @@ final class StaffExceptions {
                         + "割合を設定するか、手計算で調定してください。");
     }
 
-    static StaffException cancelAfterConfirm(EltaxNotice notice, MunicipalityCode municipality,
+    static StaffException cancelAfterConfirm(GatewayNotice notice, MunicipalityCode municipality,
                                              Optional<InvoiceId> invoiceId) {
         return new StaffException(
                 DeterministicId.of(notice.cause(), ExceptionReason.CANCEL_AFTER_CONFIRM.name()),
                 ExceptionReason.CANCEL_AFTER_CONFIRM, municipality, Optional.of(notice.paymentRef()), invoiceId,
                 notice.amount(), SuggestedAction.INVESTIGATE, List.of(),
                 "確報済みの納付 " + notice.paymentRef() + "(" + Yen.format(notice.amount())
-                        + ")に速報取消が届きました。確報後の取消は自動では反映しません。地方税共同機構に照会してください。");
+                        + ")に速報取消が届きました。確報後の取消は自動では反映しません。" + notice.gateway() + "に照会してください。");
     }
 }
