@@ -22,6 +22,7 @@ final class DirectDebits {
                 result.result().moneyMoved() ? NoticeStage.CONFIRMED : NoticeStage.CANCELLED, result.key(),
                 result.municipality(), result.amount(), result.debitDate(), Channel.DIRECT_DEBIT, Optional.empty(),
                 BANK);
+        ThreeStageGateway.requirePayableWith(invoice, notice);
         if (notice.stage() == NoticeStage.CONFIRMED) {
             return ThreeStageGateway.confirmed(invoice, previous, notice, payerInvoices, rates);
         }

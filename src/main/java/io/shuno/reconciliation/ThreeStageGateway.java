@@ -15,6 +15,7 @@ final class ThreeStageGateway {
 
     static Outcome on(Optional<Invoice> invoice, Optional<PaymentState> previous, GatewayNotice notice,
                       PayerInvoices payerInvoices, LateChargeRates rates) {
+        requirePayableWith(invoice, notice);
         return switch (notice.stage()) {
             case PRELIMINARY -> preliminary(invoice, previous, notice);
             case CONFIRMED -> confirmed(invoice, previous, notice, payerInvoices, rates);
@@ -35,6 +36,7 @@ final class ThreeStageGateway {
     /** Books a payment whose money has certainly arrived, unless the same payment was booked already. */
     static Outcome confirmed(Optional<Invoice> invoice, Optional<PaymentState> previous, GatewayNotice notice,
                              PayerInvoices payerInvoices, LateChargeRates rates) {
+        requirePayableWith(invoice, notice);
         if (previous.filter(p -> p.stage() == NoticeStage.CONFIRMED).isPresent()) {
             return unchanged(invoice, previous);
         }
@@ -56,6 +58,14 @@ final class ThreeStageGateway {
         }
         return new Outcome(withdrawAnnouncement(invoice, previous),
                 Optional.of(notice.state(NoticeStage.CANCELLED)), List.of(), List.of(), List.of());
+    }
+
+    /** The caller found the invoice by the payment's key: an invoice without that key is a loading mistake. */
+    static void requirePayableWith(Optional<Invoice> invoice, GatewayNotice notice) {
+        invoice.filter(i -> !i.terms().payableWith(notice.key())).ifPresent(i -> {
+            throw new IllegalArgumentException("invoice " + i.id() + " has no slip " + notice.key().type()
+                    + " " + notice.key().value() + " that payment " + notice.paymentRef() + " names");
+        });
     }
 
     /** A preliminary's announcement ends when its payment is confirmed or withdrawn. */

@@ -46,6 +46,12 @@ final class ChannelFixtures {
         return new Invoice(termsWithSlips(amount), false, settledRevenue, 0);
     }
 
+    /** The fixture invoice whose debit the billing system asked for on {@code debitDate} (a retry, say). */
+    static Invoice invoiceDebitedOn(long amount, LocalDate debitDate) {
+        return Invoice.issued(terms(amount).withSlips(
+                List.of(PaymentSlip.of(PaymentKey.directDebit(CUSTOMER_NUMBER, debitDate)))));
+    }
+
     static DirectDebitResult debitResult(char code, long amount) {
         return debitResult(code, amount, DEBIT_DATE);
     }

@@ -127,6 +127,15 @@ class ConvenienceStoreNoticeTest {
     }
 
     @Test
+    void anInvoiceWithoutTheBarcodeIsRefusedAsALoadingMistake() {
+        Invoice withoutBarcode = Invoice.issued(ReconciliationFixtures.terms(5_000));
+
+        assertThatThrownBy(() -> on(Optional.of(withoutBarcode), Optional.empty(),
+                storeNotice(NoticeStage.PRELIMINARY, 5_000)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("has no slip CONVENIENCE_BARCODE");
+    }
+
+    @Test
     void theAgencysKindCodesNameTheThreeStages() {
         assertThat(List.of("01", "02", "03")).extracting(ConvenienceStoreNotice::stageOf)
                 .containsExactly(NoticeStage.PRELIMINARY, NoticeStage.CONFIRMED, NoticeStage.CANCELLED);

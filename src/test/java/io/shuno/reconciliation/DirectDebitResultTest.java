@@ -12,6 +12,7 @@ import static io.shuno.reconciliation.ChannelFixtures.CUSTOMER_NUMBER;
 import static io.shuno.reconciliation.ChannelFixtures.DEBIT_DATE;
 import static io.shuno.reconciliation.ChannelFixtures.DEBIT_KEY;
 import static io.shuno.reconciliation.ChannelFixtures.debitResult;
+import static io.shuno.reconciliation.ChannelFixtures.invoiceDebitedOn;
 import static io.shuno.reconciliation.ChannelFixtures.invoiceWithSlips;
 import static io.shuno.reconciliation.ChannelFixtures.termsWithSlips;
 import static io.shuno.reconciliation.ReconciliationFixtures.CHIYODA;
@@ -21,6 +22,7 @@ import static io.shuno.reconciliation.ReconciliationFixtures.event;
 import static io.shuno.reconciliation.ReconciliationFixtures.onlyFor;
 import static io.shuno.reconciliation.ReconciliationFixtures.onlyOfKind;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.groups.Tuple.tuple;
 
 /** 口座振替: a bank's result records through {@link Reconciler#onDirectDebitResult}. */
@@ -91,7 +93,8 @@ class DirectDebitResultTest {
 
     @Test
     void aRetryDebitedAfterTheDueDateCallsForTheLateChargeOfItsDebitDate() {
-        Outcome outcome = on(invoiceWithSlips(1_000_000, 0), debitResult('0', 1_000_000, LocalDate.of(2025, 9, 30)));
+        LocalDate retried = LocalDate.of(2025, 9, 30);
+        Outcome outcome = on(invoiceDebitedOn(1_000_000, retried), debitResult('0', 1_000_000, retried));
 
         StaffException lateCharge = onlyFor(outcome, ExceptionReason.LATE_CHARGE_DUE);
         assertThat(lateCharge.suggestedAction()).isEqualTo(SuggestedAction.ASSESS_LATE_CHARGE);
@@ -102,7 +105,9 @@ class DirectDebitResultTest {
 
     @Test
     void aDebitAfterTheClosingPeriodBooksToTheYearOfTheDebitAsArrears() {
-        Outcome outcome = on(invoiceWithSlips(5_000, 0), debitResult('0', 5_000, LocalDate.of(2026, 6, 1)));
+        LocalDate afterTheClosingPeriod = LocalDate.of(2026, 6, 1);
+        Outcome outcome = on(invoiceDebitedOn(5_000, afterTheClosingPeriod),
+                debitResult('0', 5_000, afterTheClosingPeriod));
 
         assertThat(onlyOfKind(outcome, SettlementKind.REVENUE).bookingYear())
                 .isEqualTo(new BookingYear(new FiscalYear(2026), YearClass.ARREARS));
@@ -176,8 +181,9 @@ class DirectDebitResultTest {
 
     @Test
     void aFailedRetryAfterTheDueDateSuggestsAReminder() {
-        StaffException failed = onlyFor(on(invoiceWithSlips(5_000, 0),
-                debitResult('1', 5_000, LocalDate.of(2025, 7, 31))), ExceptionReason.DIRECT_DEBIT_FAILED);
+        LocalDate retried = LocalDate.of(2025, 7, 31);
+        StaffException failed = onlyFor(on(invoiceDebitedOn(5_000, retried), debitResult('1', 5_000, retried)),
+                ExceptionReason.DIRECT_DEBIT_FAILED);
 
         assertThat(failed.suggestedAction()).isEqualTo(SuggestedAction.SEND_REMINDER);
         assertThat(failed.detail()).contains("督促状");
@@ -237,6 +243,16 @@ class DirectDebitResultTest {
         StaffException exception = onlyFor(failed, ExceptionReason.DIRECT_DEBIT_FAILED);
         assertThat(exception.suggestedAction()).isEqualTo(SuggestedAction.INVESTIGATE);
         assertThat(exception.detail()).contains("自動では取り消しません");
+    }
+
+    @Test
+    void anInvoiceWithoutTheDebitKeyIsRefusedAsALoadingMistake() {
+        Invoice withoutDebit = Invoice.issued(ReconciliationFixtures.terms(5_000));
+
+        assertThatThrownBy(() -> on(withoutDebit, debitResult('0', 5_000)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("has no slip DIRECT_DEBIT");
+        assertThatThrownBy(() -> on(withoutDebit, debitResult('1', 5_000)))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
