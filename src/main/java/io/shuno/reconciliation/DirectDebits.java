@@ -54,7 +54,7 @@ final class DirectDebits {
     private static StaffException failedAfterDebited(Optional<Invoice> invoice, DirectDebitResult result) {
         return exception(result, invoice.map(i -> i.terms().municipality()).orElse(result.municipality()),
                 invoice.map(Invoice::id), SuggestedAction.INVESTIGATE,
-                "振替済として収納した" + result.key().describe() + "に、振替不能の結果「" + result.result().clerkWordsJa()
+                "振替済として収納した" + result.key().describe() + "に、振替不能の結果「" + words(result.result())
                         + "」(振替結果コード " + result.resultCode() + ")が届きました。収納は自動では取り消しません。"
                         + BANK + "に照会してください。");
     }
@@ -66,23 +66,37 @@ final class DirectDebits {
                 result.amount(), action, List.of(), detail);
     }
 
-    /** "口座振替 顧客番号 …(引落日 …)の 3,000円は「資金不足」(振替結果コード 1)のため引き落とされませんでした" */
+    /** "口座振替 顧客番号 …(引落日 …)の 3,000円は「資金不足」(振替結果コード 1: 預金残高の不足)のため引き落とされませんでした" */
     private static String what(DirectDebitResult result) {
-        return result.key().describe() + "の " + Yen.format(result.amount()) + "は" + reason(result)
-                + "(振替結果コード " + result.resultCode() + ")のため引き落とされませんでした";
+        return result.key().describe() + "の " + Yen.format(result.amount()) + "は「" + words(result.result())
+                + "」(振替結果コード " + result.resultCode() + ": " + meaning(result.result())
+                + ")のため引き落とされませんでした";
     }
 
-    /** The 振替結果コード in a clerk's words. */
-    static String reason(DirectDebitResult result) {
-        return switch (result.result()) {
-            case DEBITED -> throw new IllegalArgumentException("a debited record did not fail");
-            case INSUFFICIENT_FUNDS -> "資金不足(預金残高の不足)";
-            case NO_SUCH_ACCOUNT -> "取引なし(口座が解約済み・存在しない)";
-            case STOPPED_BY_PAYER -> "振替停止(預金者の申出)";
-            case NO_MANDATE -> "依頼書なし(金融機関に口座振替依頼書がない)";
-            case STOPPED_BY_MUNICIPALITY -> "振替停止(委託者の依頼)";
+    /** The 振替結果コード as a clerk names it. */
+    static String words(DirectDebitResultCode code) {
+        return switch (code) {
+            case DEBITED -> "振替済";
+            case INSUFFICIENT_FUNDS -> "資金不足";
+            case NO_SUCH_ACCOUNT -> "取引なし";
+            case STOPPED_BY_PAYER -> "振替停止(預金者)";
+            case NO_MANDATE -> "依頼書なし";
+            case STOPPED_BY_MUNICIPALITY -> "振替停止(委託者)";
             case OTHER -> "その他";
-            case UNKNOWN -> "不明(定義されていない結果コード)";
+            case UNKNOWN -> "不明";
+        };
+    }
+
+    private static String meaning(DirectDebitResultCode code) {
+        return switch (code) {
+            case DEBITED -> throw new IllegalArgumentException("a debited record did not fail");
+            case INSUFFICIENT_FUNDS -> "預金残高の不足";
+            case NO_SUCH_ACCOUNT -> "口座が解約済み・存在しない";
+            case STOPPED_BY_PAYER -> "預金者の申出による振替停止";
+            case NO_MANDATE -> "金融機関に口座振替依頼書がない";
+            case STOPPED_BY_MUNICIPALITY -> "委託者の依頼による振替停止";
+            case OTHER -> "その他の理由";
+            case UNKNOWN -> "全銀の様式にない結果コード";
         };
     }
 

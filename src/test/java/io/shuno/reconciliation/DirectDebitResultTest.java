@@ -153,9 +153,9 @@ class DirectDebitResultTest {
     @CsvSource({
             "1, 資金不足, SEND_PAYMENT_SLIP",
             "2, 取引なし, SEND_PAYMENT_SLIP",
-            "3, 振替停止(預金者の申出), SEND_PAYMENT_SLIP",
+            "3, 振替停止(預金者), SEND_PAYMENT_SLIP",
             "4, 依頼書なし, SEND_PAYMENT_SLIP",
-            "8, 振替停止(委託者の依頼), INVESTIGATE",
+            "8, 振替停止(委託者), INVESTIGATE",
             "9, その他, INVESTIGATE",
             "7, 不明, INVESTIGATE",
     })
@@ -169,7 +169,7 @@ class DirectDebitResultTest {
         assertThat(outcome.invoice()).contains(open);
         assertThat(outcome.invoice().orElseThrow().status()).isEqualTo(InvoiceStatus.OPEN);
         StaffException failed = onlyFor(outcome, ExceptionReason.DIRECT_DEBIT_FAILED);
-        assertThat(failed.detail()).contains(words).contains("振替結果コード " + code).contains("5,000円")
+        assertThat(failed.detail()).contains("「" + words + "」").contains("振替結果コード " + code).contains("5,000円")
                 .contains("請求 " + INVOICE_ID).contains("納付書");
         assertThat(failed.suggestedAction()).isEqualTo(action);
         assertThat(failed.invoiceId()).contains(INVOICE_ID);
