@@ -2,13 +2,15 @@ package io.shuno.reconciliation;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * One row of a コンビニ collection agency's notification: 速報 ({@code 01}, PRELIMINARY), 確報 ({@code 02}, CONFIRMED)
  * or 速報取消 ({@code 03}, CANCELLED) of the payment of {@code barcode} at store {@code storeCode} of chain
- * {@code chainCode} at {@code paidAt} (収納日時, Japan time). The rows of one payment across its stages share
+ * {@code chainCode} at {@code paidAt} (収納日時). The rows of one payment across its stages share
  * barcode, chain, store and 収納日時, and so their {@link #paymentRef()}. {@code transferDate} is the agency's 振込日
  * (a 確報 states it). {@code municipality} is the agency's client the row is for (the agency contract says which).
  */
@@ -17,7 +19,7 @@ public record ConvenienceStoreNotice(
         MunicipalityCode municipality,
         ConvenienceBarcode barcode,
         long amount,
-        LocalDateTime paidAt,
+        OffsetDateTime paidAt,
         String chainCode,
         String storeCode,
         Optional<LocalDate> transferDate) {
@@ -52,12 +54,17 @@ public record ConvenienceStoreNotice(
     /** The payment across its 速報, 確報 and 取消: barcode + chain + store + 収納日時. */
     public PaymentRef paymentRef() {
         return PaymentRef.convenienceStore(
-                DeterministicId.of(barcode.value(), chainCode, storeCode, paidAt.withSecond(0).withNano(0).toString()));
+                DeterministicId.of(barcode.value(), chainCode, storeCode, paidInJapan().toString()));
+    }
+
+    /** 収納日時 as the agency writes it: Japan time, to the minute. */
+    private LocalDateTime paidInJapan() {
+        return paidAt.atZoneSameInstant(FiscalYear.TOKYO).toLocalDateTime().truncatedTo(ChronoUnit.MINUTES);
     }
 
     /** 収納日: revenue, fiscal year and late charge follow the day the payer paid, not the transfer date. */
     public LocalDate receivedOn() {
-        return paidAt.toLocalDate();
+        return paidInJapan().toLocalDate();
     }
 
     /** What the settlements of this row are caused by; the same row read twice has the same cause. */

@@ -1,7 +1,7 @@
 package io.shuno.reconciliation;
 
 import java.time.LocalDate;
-import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 
@@ -27,7 +27,7 @@ final class ChannelFixtures {
     static final LocalDate DEBIT_DATE = ReconciliationFixtures.DUE_DATE;
     static final PaymentKey DEBIT_KEY = PaymentKey.directDebit(CUSTOMER_NUMBER, DEBIT_DATE);
     /** Paid at a store on 1 October 2025 at 10:00 in Japan. */
-    static final LocalDateTime PAID_AT_STORE = LocalDateTime.of(2025, 10, 1, 10, 0);
+    static final OffsetDateTime PAID_AT_STORE = OffsetDateTime.parse("2025-10-01T10:00:00+09:00");
     static final String SEVEN_ELEVEN = "010";
     static final LocalDate TRANSFER_DATE = LocalDate.of(2025, 10, 10);
 

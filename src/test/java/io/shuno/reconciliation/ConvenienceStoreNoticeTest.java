@@ -3,6 +3,7 @@ package io.shuno.reconciliation;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 
@@ -55,7 +56,7 @@ class ConvenienceStoreNoticeTest {
         assertThat(revenue.amount()).isEqualTo(5_000);
         assertThat(revenue.invoiceId()).contains(INVOICE_ID);
         assertThat(revenue.channel()).isEqualTo(Channel.CONVENIENCE_STORE);
-        assertThat(revenue.receivedOn()).isEqualTo(PAID_AT_STORE.toLocalDate());
+        assertThat(revenue.receivedOn()).isEqualTo(LocalDate.of(2025, 10, 1));
         assertThat(revenue.bookingYear()).isEqualTo(new BookingYear(FY2025, YearClass.CURRENT));
         assertThat(revenue.store()).contains(new StoreReceipt(SEVEN_ELEVEN, Optional.of(TRANSFER_DATE)));
         assertThat(revenue.paymentRef().value()).startsWith("cvs:");
@@ -120,10 +121,26 @@ class ConvenienceStoreNoticeTest {
         ConvenienceStoreNotice aMinuteLater = new ConvenienceStoreNotice(NoticeStage.CONFIRMED, CHIYODA, BARCODE,
                 5_000, PAID_AT_STORE.plusMinutes(1), SEVEN_ELEVEN, "123456", Optional.of(TRANSFER_DATE));
 
-        assertThat(confirmed.paymentRef()).isEqualTo(preliminary.paymentRef());
+        ConvenienceStoreNotice sameMinuteInUtc = new ConvenienceStoreNotice(NoticeStage.CONFIRMED, CHIYODA, BARCODE,
+                5_000, OffsetDateTime.parse("2025-10-01T01:00:30Z"), SEVEN_ELEVEN, "123456", Optional.of(TRANSFER_DATE));
+
+        assertThat(confirmed.paymentRef()).isEqualTo(preliminary.paymentRef()).isEqualTo(sameMinuteInUtc.paymentRef());
         assertThat(List.of(atAnotherStore.paymentRef(), aMinuteLater.paymentRef()))
                 .doesNotContain(confirmed.paymentRef()).doesNotHaveDuplicates();
         assertThat(confirmed.cause()).isNotEqualTo(preliminary.cause());
+    }
+
+    @Test
+    void aPaymentAtTheStoreJustAfterMidnightInJapanIsReceivedThatDay() {
+        ConvenienceStoreNotice afterMidnight = new ConvenienceStoreNotice(NoticeStage.CONFIRMED, CHIYODA, BARCODE,
+                5_000, OffsetDateTime.parse("2026-05-31T15:05:00Z"), SEVEN_ELEVEN, "123456", Optional.empty());
+
+        Settlement revenue = onlyOfKind(on(Optional.of(invoiceWithSlips(5_000, 0)), Optional.empty(), afterMidnight),
+                SettlementKind.REVENUE);
+
+        assertThat(revenue.receivedOn()).isEqualTo(LocalDate.of(2026, 6, 1));
+        assertThat(revenue.bookingYear()).isEqualTo(new BookingYear(new FiscalYear(2026), YearClass.ARREARS));
+        assertThat(revenue.store()).contains(new StoreReceipt(SEVEN_ELEVEN, Optional.empty()));
     }
 
     @Test
