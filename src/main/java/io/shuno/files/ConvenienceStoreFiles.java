@@ -34,6 +34,7 @@ public class ConvenienceStoreFiles {
     }
 
     public void publish(@ExchangeProperty(FileRoutes.DROPPED_FILE) DroppedFile file) {
+        long started = System.nanoTime();
         ConvenienceStoreNoticeFile.Totals totals = read(file, row -> { });
         AcknowledgedSends.Batch batch = sends.batch(topic);
         read(file, row -> {
@@ -44,9 +45,9 @@ public class ConvenienceStoreFiles {
             }
         });
         batch.awaitAcknowledged();
-        log.info("Convenience-store notice file {}: {} rows published (速報 {} yen, 確報 {} yen, 取消 {} yen)",
-                file.name(), totals.rows(), totals.preliminaryAmount(), totals.confirmedAmount(),
-                totals.cancelledAmount());
+        log.info("Convenience-store notice file {}: {} rows published in {} ms (速報 {} yen, 確報 {} yen, 取消 {} yen)",
+                file.name(), totals.rows(), (System.nanoTime() - started) / 1_000_000, totals.preliminaryAmount(),
+                totals.confirmedAmount(), totals.cancelledAmount());
     }
 
     private static ConvenienceStoreNoticeFile.Totals read(DroppedFile file, Consumer<ConvenienceStoreNoticeRow> rows) {

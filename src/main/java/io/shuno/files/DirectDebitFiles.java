@@ -38,14 +38,16 @@ public class DirectDebitFiles {
     }
 
     public void publish(@ExchangeProperty(FileRoutes.DROPPED_FILE) DroppedFile file) {
+        long started = System.nanoTime();
         LocalDate arrival = file.receivedAt().atZone(FileReference.TOKYO).toLocalDate();
         DirectDebitResultFile.Totals totals = read(file, arrival, row -> municipalityOf(row.consignorCode()));
         AcknowledgedSends.Batch batch = sends.batch(topic);
         read(file, arrival, row -> batch.send(row.customerNumber(), bytes(
                 DirectDebitResultMessage.of(json, file, row, municipalityOf(row.consignorCode())))));
         batch.awaitAcknowledged();
-        log.info("Direct-debit result file {}: {} results in {} group(s) published, {} debited for {} yen",
-                file.name(), totals.records(), totals.groups(), totals.debited(), totals.debitedAmount());
+        log.info("Direct-debit result file {}: {} results in {} group(s) published in {} ms, {} debited for {} yen",
+                file.name(), totals.records(), totals.groups(), (System.nanoTime() - started) / 1_000_000,
+                totals.debited(), totals.debitedAmount());
     }
 
     private String municipalityOf(String consignorCode) {

@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.LongStream;
-import java.util.stream.Stream;
 
 import static io.shuno.testsupport.DirectDebitResultFiles.customerNumber;
 import static io.shuno.testsupport.DirectDebitResultFiles.data;
@@ -179,14 +178,14 @@ class DirectDebitResultFileTest {
     }
 
     @Test
-    void aHundredThousandRecordsStreamThroughOneAtATime() throws IOException {
+    void aHundredThousandRecordsStreamThroughOneAtATimeAndInASmallHeap() throws Exception {
         int count = 100_000;
-        Path big = DirectDebitResultFiles.write(folder.resolve("big.txt"), true, Stream.of(
-                Stream.of(header("1234567890", "0625")),
+        long total = (long) count * (count + 1) / 2;
+        long failed = 10L * (count / 10) * (count / 10 + 1) / 2;
+        Path big = DirectDebitResultFiles.write(folder.resolve("big.txt"), true, DirectDebitResultFiles.records(
+                header("1234567890", "0625"),
                 LongStream.rangeClosed(1, count).mapToObj(n -> data(Debit.of(customerNumber(n), n, n % 10 == 0 ? '1' : '0'))),
-                Stream.of(trailer(count, (long) count * (count + 1) / 2, count - count / 10,
-                        (long) count * (count + 1) / 2 - 10L * (count / 10) * (count / 10 + 1) / 2, count / 10,
-                        10L * (count / 10) * (count / 10 + 1) / 2), end())).flatMap(s -> s));
+                trailer(count, total, count - count / 10, total - failed, count / 10, failed), end()));
         AtomicLong sum = new AtomicLong();
 
         DirectDebitResultFile.Totals totals;
@@ -195,7 +194,15 @@ class DirectDebitResultFileTest {
         }
 
         assertThat(totals.records()).isEqualTo(count);
-        assertThat(sum.get()).isEqualTo((long) count * (count + 1) / 2);
+        assertThat(sum.get()).isEqualTo(total);
+        // The file is 12 MB; a JVM of 16 MB heap reads it, which it could not if the file were held.
+        assertThat(Files.size(big)).isGreaterThan(12_000_000);
+        Process reader = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx16m", "-cp", String.join(java.io.File.pathSeparator, "target/classes", "target/test-classes"),
+                ReadInASmallHeap.class.getName(), big.toString()).redirectErrorStream(true).start();
+        String output = new String(reader.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(reader.waitFor()).as(output).isZero();
+        assertThat(output.strip()).isEqualTo(count + " " + total);
     }
 
     private Path write(boolean lineEnds, List<String> records) {

@@ -23,7 +23,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.LongStream;
-import java.util.stream.Stream;
 
 import static io.shuno.testsupport.DirectDebitResultFiles.customerNumber;
 import static io.shuno.testsupport.DirectDebitResultFiles.data;
@@ -55,10 +54,10 @@ class TestFileInterruptedMidwayIsPublishedWhole {
         Path folder = shuno.dropDir().resolve("direct-debit");
         Files.createDirectories(folder);
         long total = (long) ROWS * (ROWS + 1) / 2;
-        DirectDebitResultFiles.write(folder.resolve("KF-MONTHLY.txt"), false, Stream.of(
-                Stream.of(header("1234567890", "0627")),
+        DirectDebitResultFiles.write(folder.resolve("KF-MONTHLY.txt"), false, DirectDebitResultFiles.records(
+                header("1234567890", "0627"),
                 LongStream.rangeClosed(1, ROWS).mapToObj(n -> data(Debit.of(customerNumber(n), n, '0'))),
-                Stream.of(trailer(ROWS, total, ROWS, total, 0, 0), end())).flatMap(s -> s));
+                trailer(ROWS, total, ROWS, total, 0, 0), end()));
 
         try (KafkaConsumer<String, byte[]> consumer = consumer()) {
             Map<String, byte[]> byResultId = new HashMap<>();

@@ -63,8 +63,16 @@ public final class DirectDebitResultFiles {
 
     /** Header, the debits, their trailer and the end record: one sound group. */
     public static List<String> soundFile(String consignorCode, String debitMmdd, List<Debit> debits) {
-        return Stream.of(Stream.of(header(consignorCode, debitMmdd)), debits.stream().map(DirectDebitResultFiles::data),
-                Stream.of(trailerOf(debits), end())).flatMap(s -> s).toList();
+        return records(header(consignorCode, debitMmdd), debits.stream().map(DirectDebitResultFiles::data),
+                trailerOf(debits), end()).toList();
+    }
+
+    /**
+     * A header, data records and the closing records as one lazy stream (no flatMap, which would buffer the data), so
+     * a file of any size is written without holding it.
+     */
+    public static Stream<String> records(String header, Stream<String> data, String... closing) {
+        return Stream.concat(Stream.concat(Stream.of(header), data), Stream.of(closing));
     }
 
     /** Writes the records, each followed by CR LF or by nothing; written to a temporary name, then renamed. */
