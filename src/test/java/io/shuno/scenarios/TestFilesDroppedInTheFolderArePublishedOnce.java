@@ -71,8 +71,7 @@ class TestFilesDroppedInTheFolderArePublishedOnce {
         }
 
         // The bank sends the same file again: taken before, so nothing more is published.
-        DirectDebitResultFiles.write(folder.resolve("KF0625.txt.tmp"), true, soundFile("1234567890", "0625", debits));
-        rename(folder.resolve("KF0625.txt.tmp"), folder.resolve("KF0625.txt"));
+        DirectDebitResultFiles.write(folder.resolve("KF0625.txt"), true, soundFile("1234567890", "0625", debits));
         await().atMost(Duration.ofSeconds(30)).until(() -> !Files.exists(folder.resolve("KF0625.txt")));
         assertThat(results(customerNumber(710001), customerNumber(710002), 2)).hasSize(2);
     }
@@ -141,13 +140,5 @@ class TestFilesDroppedInTheFolderArePublishedOnce {
     private static void awaitMoved(Path folder, String to, String name) {
         await().atMost(Duration.ofSeconds(30)).until(() ->
                 !Files.exists(folder.resolve(name)) && Files.exists(folder.resolve(to).resolve(name)));
-    }
-
-    private static void rename(Path from, Path to) {
-        try {
-            Files.move(from, to);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 }

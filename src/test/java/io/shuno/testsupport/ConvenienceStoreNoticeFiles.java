@@ -33,7 +33,7 @@ public final class ConvenienceStoreNoticeFiles {
     }
 
     public static Path write(Path file, List<String> rows) {
-        Path partial = file.resolveSibling("." + file.getFileName() + ".part");
+        Path partial = Arrivals.partialOf(file);
         try (BufferedWriter out = Files.newBufferedWriter(partial, DirectDebitResultFiles.WINDOWS_31J)) {
             for (String row : rows) {
                 out.write(row);
@@ -42,10 +42,6 @@ public final class ConvenienceStoreNoticeFiles {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        try {
-            return Files.move(partial, file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Arrivals.complete(partial, file);
     }
 }

@@ -77,7 +77,7 @@ public final class DirectDebitResultFiles {
 
     /** Writes the records, each followed by CR LF or by nothing; written to a temporary name, then renamed. */
     public static Path write(Path file, boolean lineEnds, Stream<String> records) {
-        Path partial = file.resolveSibling("." + file.getFileName() + ".part");
+        Path partial = Arrivals.partialOf(file);
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(partial))) {
             for (String record : (Iterable<String>) records::iterator) {
                 byte[] bytes = record.getBytes(WINDOWS_31J);
@@ -92,11 +92,7 @@ public final class DirectDebitResultFiles {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        try {
-            return Files.move(partial, file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Arrivals.complete(partial, file);
     }
 
     public static Path write(Path file, boolean lineEnds, List<String> records) {
