@@ -14,5 +14,10 @@ public enum RejectionClass {
      * Read without fault, but applying it fails in the domain or the database for a reason that is not an outage:
      * its batch was split until this record alone failed, and the others were applied.
      */
-    APPLY_FAILED
+    APPLY_FAILED,
+    /**
+     * A whole file from a drop folder was refused before any of its rows was published: not a Kafka record, so it
+     * cannot be replayed; the corrected file is dropped again.
+     */
+    FILE_REJECTED
 }

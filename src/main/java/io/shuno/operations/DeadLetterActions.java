@@ -68,7 +68,8 @@ public class DeadLetterActions {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     boolean replayForJob(long id, Actor actor, UUID job) {
-        Optional<DeadLetterView> letter = store.lock(id).filter(l -> !l.status().equals("DISCARDED"));
+        Optional<DeadLetterView> letter = store.lock(id)
+                .filter(l -> !l.status().equals("DISCARDED") && !l.isRejectedFile());
         letter.ifPresent(l -> replayLocked(l, actor, Optional.of(job)));
         return letter.isPresent();
     }
@@ -82,6 +83,11 @@ public class DeadLetterActions {
     private DeadLetterView replayLocked(DeadLetterView letter, Actor actor, Optional<UUID> job) {
         if (letter.status().equals("DISCARDED")) {
             throw OperationFailure.conflict("dead letter " + letter.id() + " was discarded and is not replayed");
+        }
+        if (letter.isRejectedFile()) {
+            throw OperationFailure.conflict("dead letter " + letter.id() + " is a refused file, not a Kafka record: "
+                    + "ファイルは再送できません。訂正したファイルをドロップフォルダに置き直してください / drop the corrected file "
+                    + "into its folder again");
         }
         outbox.append(List.of(new OutboxMessage(letter.sourceTopic(), letter.key(),
                 Base64.getDecoder().decode(letter.payloadBase64()),

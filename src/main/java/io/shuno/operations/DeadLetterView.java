@@ -1,5 +1,7 @@
 package io.shuno.operations;
 
+import io.shuno.intake.RejectionClass;
+
 import java.time.OffsetDateTime;
 
 /**
@@ -14,6 +16,11 @@ public record DeadLetterView(long id, String sourceTopic, int sourcePartition, l
 
     /** What the audit log keeps of a dead letter before and after an act. */
     record State(String status, int replayCount, String reason, String errorClass, String discardComment) {
+    }
+
+    /** A file refused whole at a drop folder: it never was a Kafka record, so there is nothing to replay. */
+    public boolean isRejectedFile() {
+        return RejectionClass.FILE_REJECTED.name().equals(errorClass);
     }
 
     State state() {

@@ -7,7 +7,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record ShunoProperties(Topics topics, Kafka kafka) {
 
     public record Topics(String invoiceEvents, String eltaxNotices, String terminalTransactions,
-                         String acquirerStatements, String settlements, String exceptions, String deadLetters) {
+                         String acquirerStatements, String settlements, String exceptions, String deadLetters,
+                         String directDebitResults, String convenienceStoreNotices) {
     }
 
     public record Kafka(String brokers, int partitions, short replicationFactor, String groupId) {

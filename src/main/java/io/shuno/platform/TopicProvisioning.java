@@ -38,7 +38,8 @@ class TopicProvisioning {
         ShunoProperties.Topics topics = properties.topics();
         ShunoProperties.Kafka kafka = properties.kafka();
         List<String> names = Stream.of(topics.invoiceEvents(), topics.eltaxNotices(), topics.terminalTransactions(),
-                topics.acquirerStatements(), topics.settlements(), topics.exceptions(), topics.deadLetters()).distinct().toList();
+                topics.acquirerStatements(), topics.settlements(), topics.exceptions(), topics.deadLetters(),
+                topics.directDebitResults(), topics.convenienceStoreNotices()).distinct().toList();
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.brokers()))) {
             Set<String> existing = admin.listTopics().names().get();
             List<NewTopic> missing = names.stream().filter(name -> !existing.contains(name))

@@ -19,7 +19,8 @@ class SchemaExamplesTest {
 
     private static final Path EXAMPLES = Path.of("schemas", "examples");
     private static final List<String> MESSAGES = List.of("invoice-event", "eltax-notice", "terminal-transaction",
-            "settlement", "exception", "dead-letter-headers", "acquirer-statement");
+            "settlement", "exception", "dead-letter-headers", "acquirer-statement", "direct-debit-result",
+            "convenience-store-notice");
 
     private final SchemaCatalog schemas = new SchemaCatalog();
     private final ObjectMapper json = new ObjectMapper();

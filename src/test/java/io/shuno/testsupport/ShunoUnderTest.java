@@ -12,6 +12,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,6 +37,7 @@ public final class ShunoUnderTest implements BeforeAllCallback, AfterAllCallback
 
     private final String prefix = "t" + UUID.randomUUID().toString().substring(0, 8) + ".";
     private final String databaseUrl = TestPostgres.newDatabase();
+    private final Path dropDir = newDropDir();
     private final Map<String, Object> overrides = new HashMap<>();
     private final List<ConfigurableApplicationContext> instances = new ArrayList<>();
     private final List<ShunoProcess> processes = new ArrayList<>();
@@ -134,14 +139,28 @@ public final class ShunoUnderTest implements BeforeAllCallback, AfterAllCallback
         properties.put("shuno.db.user", "postgres");
         properties.put("shuno.db.password", "");
         properties.put("server.port", 0);
+        properties.put("shuno.files.drop-dir", dropDir);
         for (String topic : List.of("invoice-events", "eltax-notices", "terminal-transactions", "acquirer-statements",
-                "settlements", "exceptions", "dead-letters")) {
+                "settlements", "exceptions", "dead-letters", "direct-debit-results", "convenience-store-notices")) {
             properties.put("shuno.topics." + topic, topic(topic));
         }
         properties.putAll(overrides);
         properties.putAll(forThisInstance);
         return properties.entrySet().stream()
                 .map(property -> "--" + property.getKey() + "=" + property.getValue()).toList();
+    }
+
+    /** This deployment's drop folder (subfolders direct-debit/ and convenience-store/, as shuno creates them). */
+    public Path dropDir() {
+        return dropDir;
+    }
+
+    private static Path newDropDir() {
+        try {
+            return Files.createTempDirectory("shuno-drop");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public String groupId() {
