@@ -1,6 +1,6 @@
 package io.shuno.operations;
 
-import io.shuno.intake.Replays;
+import io.shuno.deadletters.DeadLetters;
 import io.shuno.ledger.Outbox;
 import io.shuno.ledger.OutboxMessage;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -85,7 +85,7 @@ public class DeadLetterActions {
         }
         outbox.append(List.of(new OutboxMessage(letter.sourceTopic(), letter.key(),
                 Base64.getDecoder().decode(letter.payloadBase64()),
-                Map.of(Replays.REPLAY_OF, Long.toString(letter.id())))));
+                Map.of(DeadLetters.REPLAY_OF, Long.toString(letter.id())))));
         jdbc.update("""
                 update dead_letters set status = 'REPLAYING', replay_count = replay_count + 1, last_replayed_at = ?,
                     replay_job = ? where id = ?""", OffsetDateTime.now(clock), job.orElse(null), letter.id());

@@ -1,4 +1,4 @@
-package io.shuno.matching;
+package io.shuno.exceptions;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -39,7 +39,7 @@ import java.util.UUID;
  * again when resolved, with what resolved it.
  */
 @Component
-class ExceptionJournal {
+public class ExceptionJournal {
 
     private final JdbcTemplate jdbc;
     private final Outbox outbox;
@@ -60,7 +60,7 @@ class ExceptionJournal {
                          Optional<String> resolvedBy, Optional<OffsetDateTime> resolvedAt) {
     }
 
-    void raise(List<StaffException> exceptions) {
+    public void raise(List<StaffException> exceptions) {
         if (exceptions.isEmpty()) {
             return;
         }
@@ -95,7 +95,7 @@ class ExceptionJournal {
         return array.toString();
     }
 
-    void resolve(List<ExceptionResolution> resolutions) {
+    public void resolve(List<ExceptionResolution> resolutions) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         List<OutboxMessage> messages = new ArrayList<>();
         for (ExceptionResolution resolution : resolutions) {
@@ -115,7 +115,7 @@ class ExceptionJournal {
     }
 
     /** The open exceptions about the given payments, e.g. to resolve them when a VOID cancels the sale. */
-    List<String> openOf(Collection<PaymentRef> payments) {
+    public List<String> openOf(Collection<PaymentRef> payments) {
         return jdbc.queryForList("select exception_id::text from staff_exceptions where status = 'OPEN' and "
                 + "payment_ref = any(?)", String.class, (Object) payments.stream().map(PaymentRef::value)
                 .toArray(String[]::new));

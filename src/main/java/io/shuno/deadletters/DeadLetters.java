@@ -1,4 +1,4 @@
-package io.shuno.intake;
+package io.shuno.deadletters;
 
 import io.shuno.ledger.Outbox;
 import io.shuno.ledger.OutboxMessage;
@@ -25,13 +25,15 @@ import java.util.Set;
  * headers naming its source and the reason. A redelivered rejected record is kept once.
  */
 @Component
-class DeadLetters {
+public class DeadLetters {
 
     static final String SOURCE_TOPIC = "shuno.dlt.source-topic";
     static final String SOURCE_PARTITION = "shuno.dlt.source-partition";
     static final String SOURCE_OFFSET = "shuno.dlt.source-offset";
     static final String REASON = "shuno.dlt.reason";
     static final String ERROR_CLASS = "shuno.dlt.error-class";
+    /** The Kafka header that names the dead letter (its id, in decimal) a record replays. */
+    public static final String REPLAY_OF = "shuno.replay-of";
 
     private final JdbcTemplate jdbc;
     private final Outbox outbox;
@@ -48,7 +50,7 @@ class DeadLetters {
      * failed replay came from with its new reason; both are announced on the dead-letter topic.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    void keep(List<DeadLetter> deadLetters) {
+    public void keep(List<DeadLetter> deadLetters) {
         if (deadLetters.isEmpty()) {
             return;
         }
@@ -69,7 +71,7 @@ class DeadLetters {
 
     /** Replays that intake accepted: their dead letters are done with. */
     @Transactional(propagation = Propagation.MANDATORY)
-    void replayed(List<Long> deadLetterIds) {
+    public void replayed(List<Long> deadLetterIds) {
         if (!deadLetterIds.isEmpty()) {
             jdbc.update("update dead_letters set status = 'REPLAYED' where id = any(?) and status = 'REPLAYING'",
                     (Object) deadLetterIds.toArray(Long[]::new));
@@ -119,7 +121,7 @@ class DeadLetters {
                 SOURCE_OFFSET, Long.toString(letter.source().offset()),
                 REASON, letter.reason(),
                 ERROR_CLASS, letter.rejectionClass().name()));
-        letter.replayOf().ifPresent(id -> headers.put(Replays.REPLAY_OF, Long.toString(id)));
+        letter.replayOf().ifPresent(id -> headers.put(REPLAY_OF, Long.toString(id)));
         return new OutboxMessage(topic, announcedKey(letter.key()), letter.payload(), headers);
     }
 
