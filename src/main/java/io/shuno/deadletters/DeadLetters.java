@@ -13,12 +13,15 @@ import org.springframework.transaction.annotation.Transactional;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * Keeps rejected records in PostgreSQL for replay and publishes each, unchanged, on the dead-letter topic with
@@ -78,6 +81,22 @@ public class DeadLetters {
         }
     }
 
+    /** An operator's replay of the dead letter (in a bulk job, when given) is on its way back to its topic. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void replaying(long deadLetterId, OffsetDateTime at, Optional<UUID> job) {
+        jdbc.update("""
+                update dead_letters set status = 'REPLAYING', replay_count = replay_count + 1, last_replayed_at = ?,
+                    replay_job = ? where id = ?""", at, job.orElse(null), deadLetterId);
+    }
+
+    /** An operator decided the dead letter is not to be replayed, and said why. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void discarded(long deadLetterId, OffsetDateTime at, String by, String comment) {
+        jdbc.update("""
+                update dead_letters set status = 'DISCARDED', discarded_at = ?, discarded_by = ?, discard_comment = ?
+                where id = ?""", at, by, comment, deadLetterId);
+    }
+
     /**
      * Whether the record is the replay of that dead letter, failing again: only a dead letter being replayed (or
      * already failed again, for a redelivery) with the same topic and the same bytes. Anything else that names it —
@@ -107,7 +126,8 @@ public class DeadLetters {
                 order by listed
                 on conflict (source_topic, partition_no, offset_no) do nothing
                 returning source_topic, partition_no, offset_no""",
-                (row, n) -> new RecordPosition(row.getString(1), row.getInt(2), row.getLong(3)),
+                (row, n) -> new RecordPosition(row.getString("source_topic"), row.getInt("partition_no"),
+                        row.getLong("offset_no")),
                 Columns.of(letters).text(letter -> letter.source().topic()).integer(letter -> letter.source().partition())
                         .bigint(letter -> letter.source().offset()).bytes(DeadLetter::key).bytes(DeadLetter::payload)
                         .text(DeadLetter::reason).text(letter -> letter.rejectionClass().name())

@@ -56,7 +56,7 @@ public class ExceptionJournal {
     }
 
     /** One exception as staff see it: what it says, and where it stands. */
-    private record Entry(StaffException exception, String status, OffsetDateTime raisedAt,
+    private record Entry(StaffException exception, ExceptionStatus status, OffsetDateTime raisedAt,
                          Optional<String> resolvedBy, Optional<OffsetDateTime> resolvedAt) {
     }
 
@@ -86,7 +86,7 @@ public class ExceptionJournal {
                 .text(e -> now).text(e -> e.refundClaim().map(RefundClaim::cause).orElse(null))
                 .text(e -> e.refundClaim().map(RefundClaim::lastDayToRefund).orElse(null)).parameters()));
         outbox.append(exceptions.stream().filter(e -> inserted.contains(e.exceptionId()))
-                .map(e -> message(new Entry(e, "OPEN", now, Optional.empty(), Optional.empty()))).toList());
+                .map(e -> message(new Entry(e, ExceptionStatus.OPEN, now, Optional.empty(), Optional.empty()))).toList());
     }
 
     private String candidatesJson(List<InvoiceId> candidates) {
@@ -106,7 +106,7 @@ public class ExceptionJournal {
                               suggested_action, appropriation_candidates, detail, raised_at, excess_cause,
                               refund_lapses_on""",
                     row -> {
-                        messages.add(message(new Entry(map(row), "RESOLVED",
+                        messages.add(message(new Entry(map(row), ExceptionStatus.RESOLVED,
                                 row.getObject("raised_at", OffsetDateTime.class), Optional.of(resolution.resolvedBy()),
                                 Optional.of(now))));
                     }, now, resolution.resolvedBy(), UUID.fromString(resolution.exceptionId()));
@@ -152,7 +152,7 @@ public class ExceptionJournal {
         }
         node.put("detail", e.detail());
         e.refundClaim().ifPresent(claim -> node.put("refundLapsesOn", claim.lastDayToRefund().toString()));
-        node.put("status", entry.status());
+        node.put("status", entry.status().name());
         node.put("raisedAt", entry.raisedAt().toString());
         entry.resolvedBy().ifPresent(by -> node.put("resolvedBy", by));
         entry.resolvedAt().ifPresent(at -> node.put("resolvedAt", at.toString()));
