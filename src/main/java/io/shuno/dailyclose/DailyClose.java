@@ -44,7 +44,7 @@ public class DailyClose {
                         s.salesCount(), s.grossSales(), s.recordedCount(), s.recordedGross(), s.fee(),
                         s.netDeposit(), s.depositDate(),
                         s.salesCount() == s.recordedCount() && s.grossSales() == s.recordedGross())).toList();
-        List<DailyCloseReport.OpenException> open = exceptions.openOf(code, businessDate,
+        List<DailyCloseReport.OpenException> open = exceptions.openOnDay(code, businessDate,
                 settlements.paymentsReceivedOn(code, businessDate)).stream()
                 .map(e -> new DailyCloseReport.OpenException(e.exceptionId(), e.reason(),
                         e.suggestedAction(), e.amount(), e.invoiceId(), e.paymentRef(), e.detail())).toList();

@@ -136,7 +136,7 @@ public class ExceptionQueries {
      * The municipality's exceptions still open that were raised on {@code day} (Tokyo) or are about one of the
      * {@code paymentRefs}, oldest first.
      */
-    public List<ExceptionView> openOf(String municipality, LocalDate day, Collection<String> paymentRefs) {
+    public List<ExceptionView> openOnDay(String municipality, LocalDate day, Collection<String> paymentRefs) {
         return jdbc.query("select " + COLUMNS + """
                  from staff_exceptions e
                 where e.municipality_code = ? and e.status = 'OPEN'
