@@ -1,5 +1,8 @@
 package io.shuno.dailyclose;
 
+import io.shuno.reconciliation.ExceptionReason;
+import io.shuno.reconciliation.SuggestedAction;
+
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +37,7 @@ public record DailyCloseReport(
                                  long netDeposit, LocalDate depositDate, boolean matches) {
     }
 
-    public record OpenException(String exceptionId, String reason, String suggestedAction, long amount,
-                                String invoiceId, String paymentRef, String detail) {
+    public record OpenException(String exceptionId, ExceptionReason reason, SuggestedAction suggestedAction,
+                                long amount, String invoiceId, String paymentRef, String detail) {
     }
 }

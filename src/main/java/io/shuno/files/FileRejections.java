@@ -1,6 +1,6 @@
 package io.shuno.files;
 
-import io.shuno.intake.RejectedFiles;
+import io.shuno.deadletters.RejectedFiles;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -2,6 +2,7 @@ package io.shuno.intake;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.shuno.deadletters.RejectionClass;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;

@@ -1,6 +1,9 @@
 package io.shuno.intake;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.shuno.deadletters.DeadLetter;
+import io.shuno.deadletters.DeadLetters;
+import io.shuno.deadletters.RejectionClass;
 import io.shuno.matching.Fingerprint;
 import io.shuno.matching.Inbound;
 import io.shuno.matching.RecordPosition;

@@ -1,5 +1,6 @@
 package io.shuno.intake;
 
+import io.shuno.deadletters.DeadLetters;
 import io.shuno.matching.Inbound;
 import io.shuno.matching.PaymentMatching;
 import io.shuno.reconciliation.AcquirerStatement;

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.shuno.deadletters.RejectionClass;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;

@@ -1,5 +1,7 @@
 package io.shuno.intake;
 
+import io.shuno.deadletters.RejectionClass;
+
 /** A record that cannot be accepted, with a reason an operator can act on. */
 class RejectedRecordException extends Exception {
 

@@ -1,5 +1,6 @@
 package io.shuno.intake;
 
+import io.shuno.deadletters.DeadLetters;
 import org.apache.camel.Message;
 
 import java.nio.charset.StandardCharsets;
@@ -12,14 +13,11 @@ import java.util.Optional;
  */
 public final class Replays {
 
-    /** The Kafka header that names the dead letter (its id, in decimal) a record replays. */
-    public static final String REPLAY_OF = "shuno.replay-of";
-
     private Replays() {
     }
 
     static Optional<Long> replayOf(Message message) {
-        Object header = message.getHeader(REPLAY_OF);
+        Object header = message.getHeader(DeadLetters.REPLAY_OF);
         String value = header instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8)
                 : header == null ? null : header.toString();
         if (value == null || !value.matches("\\d{1,18}")) {

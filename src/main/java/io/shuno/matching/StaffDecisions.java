@@ -1,5 +1,7 @@
 package io.shuno.matching;
 
+import io.shuno.exceptions.ExceptionJournal;
+import io.shuno.ledger.SettlementHistory;
 import io.shuno.ledger.SettlementJournal;
 import io.shuno.reconciliation.Decision;
 import io.shuno.reconciliation.ElNumber;

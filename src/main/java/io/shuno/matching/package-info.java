@@ -1,8 +1,8 @@
 /**
  * Matches payments to invoices under per-invoice locks: the inbox, the stores of invoices, payments and
- * sales, and the exception journal.
+ * sales.
  */
-@ApplicationModule(displayName = "Matching", allowedDependencies = {"reconciliation", "ledger", "platform"})
+@ApplicationModule(displayName = "Matching", allowedDependencies = {"reconciliation", "ledger", "exceptions", "platform"})
 package io.shuno.matching;
 
 import org.springframework.modulith.ApplicationModule;

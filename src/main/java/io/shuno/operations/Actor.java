@@ -1,5 +1,7 @@
 package io.shuno.operations;
 
+import io.shuno.platform.MunicipalityScope;
+
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -13,6 +15,11 @@ public record Actor(String id, Set<String> municipalities, boolean allMunicipali
     public Actor {
         Objects.requireNonNull(id);
         municipalities = Set.copyOf(municipalities);
+    }
+
+    /** The municipalities whose records the actor sees. */
+    public MunicipalityScope scope() {
+        return new MunicipalityScope(municipalities, allMunicipalities);
     }
 
     /** Records that name no municipality (a dead letter that is not JSON) are for central operators only. */

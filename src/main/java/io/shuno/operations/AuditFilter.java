@@ -1,5 +1,7 @@
 package io.shuno.operations;
 
+import io.shuno.platform.SqlFilter;
+
 import java.time.OffsetDateTime;
 import java.util.Optional;
 
@@ -8,7 +10,7 @@ public record AuditFilter(Optional<String> actor, Optional<String> action, Optio
                           Optional<String> targetId, Optional<OffsetDateTime> from, Optional<OffsetDateTime> to) {
 
     SqlFilter where(Actor caller) {
-        return new SqlFilter().within(caller, "municipality_code")
+        return new SqlFilter().within(caller.scope(), "municipality_code")
                 .when(actor, "actor = ?").when(action, "action = ?").when(targetType, "target_type = ?")
                 .when(targetId, "target_id = ?").when(from, "at >= ?").when(to, "at < ?");
     }

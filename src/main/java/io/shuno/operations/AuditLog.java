@@ -3,6 +3,7 @@ package io.shuno.operations;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.shuno.platform.SqlFilter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -54,7 +55,7 @@ public class AuditLog {
     public Page<AuditEntry> find(AuditFilter filter, Actor actor, PageRequest page) {
         SqlFilter where = filter.where(actor);
         List<AuditEntry> entries = jdbc.query("select " + COLUMNS + " from audit_log" + where.where()
-                + " order by id limit ? offset ?", (row, n) -> map(row), where.parameters(page));
+                + " order by id limit ? offset ?", (row, n) -> map(row), where.parameters(page.size(), page.offset()));
         Long total = jdbc.queryForObject("select count(*) from audit_log" + where.where(), Long.class,
                 where.parameters());
         return new Page<>(entries, page.page(), page.size(), total);

@@ -1,9 +1,11 @@
 package io.shuno.operations;
 
-import io.shuno.intake.Replays;
+import io.shuno.deadletters.DeadLetterQueries;
+import io.shuno.deadletters.DeadLetterStatus;
+import io.shuno.deadletters.DeadLetterView;
+import io.shuno.deadletters.DeadLetters;
 import io.shuno.ledger.Outbox;
 import io.shuno.ledger.OutboxMessage;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,17 +26,17 @@ import java.util.UUID;
 @Component
 public class DeadLetterActions {
 
-    private final DeadLetterStore store;
+    private final DeadLetterQueries store;
+    private final DeadLetters deadLetters;
     private final Outbox outbox;
     private final AuditLog audit;
-    private final JdbcTemplate jdbc;
     private final Clock clock;
 
-    DeadLetterActions(DeadLetterStore store, Outbox outbox, AuditLog audit, JdbcTemplate jdbc, Clock clock) {
+    DeadLetterActions(DeadLetterQueries store, DeadLetters deadLetters, Outbox outbox, AuditLog audit, Clock clock) {
         this.store = store;
+        this.deadLetters = deadLetters;
         this.outbox = outbox;
         this.audit = audit;
-        this.jdbc = jdbc;
         this.clock = clock;
     }
 
@@ -50,12 +52,10 @@ public class DeadLetterActions {
             throw OperationFailure.invalid("comment: say why the record is not replayed");
         }
         DeadLetterView letter = lockFor(id, actor);
-        if (letter.status().equals("DISCARDED")) {
+        if (letter.status() == DeadLetterStatus.DISCARDED) {
             throw OperationFailure.conflict("dead letter " + id + " is already discarded");
         }
-        jdbc.update("""
-                update dead_letters set status = 'DISCARDED', discarded_at = ?, discarded_by = ?, discard_comment = ?
-                where id = ?""", OffsetDateTime.now(clock), actor.id(), comment, id);
+        deadLetters.discarded(id, OffsetDateTime.now(clock), actor.id(), comment);
         DeadLetterView after = store.lock(id).orElseThrow();
         audit.record(actor, "DEAD_LETTER_DISCARDED", "DEAD_LETTER", Long.toString(id),
                 Optional.ofNullable(letter.municipalityCode()), letter.state(), after.state(), comment);
@@ -69,7 +69,7 @@ public class DeadLetterActions {
     @Transactional(propagation = Propagation.MANDATORY)
     boolean replayForJob(long id, Actor actor, UUID job) {
         Optional<DeadLetterView> letter = store.lock(id)
-                .filter(l -> !l.status().equals("DISCARDED") && !l.isRejectedFile());
+                .filter(l -> l.status() != DeadLetterStatus.DISCARDED && !l.isRejectedFile());
         letter.ifPresent(l -> replayLocked(l, actor, Optional.of(job)));
         return letter.isPresent();
     }
@@ -81,7 +81,7 @@ public class DeadLetterActions {
     }
 
     private DeadLetterView replayLocked(DeadLetterView letter, Actor actor, Optional<UUID> job) {
-        if (letter.status().equals("DISCARDED")) {
+        if (letter.status() == DeadLetterStatus.DISCARDED) {
             throw OperationFailure.conflict("dead letter " + letter.id() + " was discarded and is not replayed");
         }
         if (letter.isRejectedFile()) {
@@ -91,10 +91,8 @@ public class DeadLetterActions {
         }
         outbox.append(List.of(new OutboxMessage(letter.sourceTopic(), letter.key(),
                 Base64.getDecoder().decode(letter.payloadBase64()),
-                Map.of(Replays.REPLAY_OF, Long.toString(letter.id())))));
-        jdbc.update("""
-                update dead_letters set status = 'REPLAYING', replay_count = replay_count + 1, last_replayed_at = ?,
-                    replay_job = ? where id = ?""", OffsetDateTime.now(clock), job.orElse(null), letter.id());
+                Map.of(DeadLetters.REPLAY_OF, Long.toString(letter.id())))));
+        deadLetters.replaying(letter.id(), OffsetDateTime.now(clock), job);
         DeadLetterView after = store.lock(letter.id()).orElseThrow();
         audit.record(actor, "DEAD_LETTER_REPLAYED", "DEAD_LETTER", Long.toString(letter.id()),
                 Optional.ofNullable(letter.municipalityCode()), letter.state(), after.state(),

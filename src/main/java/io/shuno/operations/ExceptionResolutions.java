@@ -1,8 +1,11 @@
 package io.shuno.operations;
 
+import io.shuno.exceptions.ExceptionView;
+import io.shuno.exceptions.ResolutionJournal;
+import io.shuno.exceptions.ResolutionView;
+import io.shuno.ledger.SettlementQueries;
 import io.shuno.matching.StaffDecisions;
 import io.shuno.reconciliation.Decision;
-import io.shuno.reconciliation.ExceptionReason;
 import io.shuno.reconciliation.ExceptionResolution;
 import io.shuno.reconciliation.HeldOverpayment;
 import io.shuno.reconciliation.Invoice;
@@ -16,7 +19,6 @@ import io.shuno.reconciliation.RefundInterest;
 import io.shuno.reconciliation.Refunds;
 import io.shuno.reconciliation.ResolutionAction;
 import io.shuno.reconciliation.Settlement;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -28,7 +30,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 
 /**
  * Staff resolve exceptions: 充当, 還付, manual match of suspense, or close after investigation. Each request is named
@@ -48,18 +49,20 @@ public class ExceptionResolutions {
     private final StaffDecisions decisions;
     private final Reconciler reconciler;
     private final Refunds refunds;
+    private final ResolutionJournal resolutions;
+    private final SettlementQueries settlements;
     private final AuditLog audit;
-    private final JdbcTemplate jdbc;
     private final Clock clock;
 
     ExceptionResolutions(ExceptionStore exceptions, StaffDecisions decisions, Reconciler reconciler, Refunds refunds,
-                         AuditLog audit, JdbcTemplate jdbc, Clock clock) {
+                         ResolutionJournal resolutions, SettlementQueries settlements, AuditLog audit, Clock clock) {
         this.exceptions = exceptions;
         this.decisions = decisions;
         this.reconciler = reconciler;
         this.refunds = refunds;
+        this.resolutions = resolutions;
+        this.settlements = settlements;
         this.audit = audit;
-        this.jdbc = jdbc;
         this.clock = clock;
     }
 
@@ -165,7 +168,7 @@ public class ExceptionResolutions {
 
     /** What of the exception's 過誤納金 is left for {@code action}; refused when it does not apply or nothing is left. */
     private static long availableFor(ResolutionAction action, ExceptionView exception, List<HeldOverpayment> held) {
-        if (!action.appliesTo(ExceptionReason.valueOf(exception.reason()))) {
+        if (!action.appliesTo(exception.reason())) {
             throw OperationFailure.invalid("a " + exception.reason() + " exception is not resolved by " + action.name());
         }
         long available = Refunds.available(held, exception.outstanding());
@@ -241,10 +244,10 @@ public class ExceptionResolutions {
                     exceptions.read(before.exceptionId()).orElseThrow(), true);
         }
         ExceptionView exception = exceptions.read(before.exceptionId()).orElseThrow();
-        if (!exception.status().equals("OPEN")) {
+        if (!exception.open()) {
             throw OperationFailure.conflict("exception " + exceptionId + " is already resolved");
         }
-        if (!action.appliesTo(ExceptionReason.valueOf(exception.reason()))) {
+        if (!action.appliesTo(exception.reason())) {
             throw OperationFailure.invalid("a " + exception.reason() + " exception cannot be resolved by "
                     + action.name());
         }
@@ -260,14 +263,10 @@ public class ExceptionResolutions {
         decisions.record(decision, resolvesIt
                 ? Optional.of(new ExceptionResolution(exception.exceptionId(), actor.id())) : Optional.empty());
         Optional<RefundInterest> interest = decision.interest();
-        jdbc.update("""
-                insert into exception_resolutions (resolution_id, exception_id, action, amount, targets,
-                    refund_reference, comment, resolved_by, resolved_at, decided_on, interest, interest_from,
-                    interest_to) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                UUID.fromString(resolutionId), UUID.fromString(exception.exceptionId()), action.name(),
-                decision.settledAmount(), targets.toArray(String[]::new), refundReference, comment, actor.id(),
-                now, now.toLocalDate(), interest.map(RefundInterest::amount).orElse(0L),
-                interest.flatMap(RefundInterest::from).orElse(null), interest.flatMap(RefundInterest::to).orElse(null));
+        resolutions.record(new ResolutionView(resolutionId, exception.exceptionId(), action,
+                decision.settledAmount(), targets, refundReference, comment, actor.id(), now, now.toLocalDate(),
+                interest.map(RefundInterest::amount).orElse(0L), interest.flatMap(RefundInterest::from).orElse(null),
+                interest.flatMap(RefundInterest::to).orElse(null)));
         ExceptionView after = exceptions.read(exception.exceptionId()).orElseThrow();
         List<String> booked = decision.settlements().stream().map(Settlement::settlementId).toList();
         audit.record(actor, "EXCEPTION_" + action.name(), "EXCEPTION", exception.exceptionId(),
@@ -281,8 +280,7 @@ public class ExceptionResolutions {
 
     /** The settlements a resolution booked: their cause names it. */
     private List<String> settlementIds(String resolutionId) {
-        return jdbc.queryForList("select settlement_id::text from settlements where cause like ? order by booked_seq",
-                String.class, ResolutionAction.cause(resolutionId) + "%");
+        return settlements.causedBy(ResolutionAction.cause(resolutionId));
     }
 
     private static List<InvoiceId> invoiceIds(List<String> ids) {

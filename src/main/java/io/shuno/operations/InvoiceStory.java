@@ -1,7 +1,11 @@
 package io.shuno.operations;
 
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
+import io.shuno.exceptions.ExceptionView;
+import io.shuno.exceptions.ResolutionView;
+import io.shuno.ledger.SettlementLine;
+import io.shuno.matching.InvoiceRecord;
+import io.shuno.matching.PaymentRecord;
+
 import java.util.List;
 
 /**
@@ -9,20 +13,6 @@ import java.util.List;
  * against its eL番号, every settlement booked for it or for those payments, the exceptions raised and what staff
  * decided about them.
  */
-public record InvoiceStory(Invoice invoice, List<Payment> payments, List<Settlement> settlements,
+public record InvoiceStory(InvoiceRecord invoice, List<PaymentRecord> payments, List<SettlementLine> settlements,
                            List<ExceptionView> exceptions, List<ResolutionView> resolutions) {
-
-    public record Invoice(String invoiceId, String municipalityCode, String elNumber, String item, String account,
-                          String revenueCode, int fiscalYear, long amount, LocalDate dueDate, String payerId,
-                          Integer installment, String status, long settledRevenue, long announced, boolean cancelled) {
-    }
-
-    public record Payment(String paymentRef, String elNumber, long amount, String stage, OffsetDateTime updatedAt) {
-    }
-
-    public record Settlement(String settlementId, String kind, String reverses, String municipalityCode,
-                             String paymentRef, String invoiceId, long amount, String account, String revenueCode,
-                             int fiscalYear, String yearClass, LocalDate receivedOn, String channel, String cause,
-                             OffsetDateTime recordedAt) {
-    }
 }

@@ -1,16 +1,19 @@
 package io.shuno.operations;
 
+import io.shuno.exceptions.ExceptionQueries;
+import io.shuno.matching.MatchingQueries;
 import io.shuno.platform.ExcelCsv;
-import org.springframework.jdbc.core.JdbcTemplate;
+import io.shuno.reconciliation.ResolutionAction;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.nio.charset.StandardCharsets;
-import java.sql.Date;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The payout list (還付支払一覧) of one municipality and day, for the payment system: each refund decided that day,
@@ -22,7 +25,7 @@ import java.util.Optional;
 public class RefundPayouts {
 
     /** One payment to a payer: the refunded 過誤納金 (nothing for an appropriation) and the interest on it. */
-    public record Payout(LocalDate decidedOn, String action, String payerId, long refund, long interest,
+    public record Payout(LocalDate decidedOn, ResolutionAction action, String payerId, long refund, long interest,
                          String refundReference, String paymentRef, String invoiceId, String resolutionId) {
 
         public long total() {
@@ -32,11 +35,13 @@ public class RefundPayouts {
 
     private static final String HEADER = "決定日,種別,納付者番号,還付金額,還付加算金,支払額,還付番号,元の納付,請求,決定ID";
 
-    private final JdbcTemplate jdbc;
+    private final ExceptionQueries exceptions;
+    private final MatchingQueries records;
     private final AuditLog audit;
 
-    RefundPayouts(JdbcTemplate jdbc, AuditLog audit) {
-        this.jdbc = jdbc;
+    RefundPayouts(ExceptionQueries exceptions, MatchingQueries records, AuditLog audit) {
+        this.exceptions = exceptions;
+        this.records = records;
         this.audit = audit;
     }
 
@@ -46,28 +51,18 @@ public class RefundPayouts {
             throw OperationFailure.invalid("municipality: the 6-digit 団体コード is required");
         }
         actor.mustCover(Optional.of(municipality));
-        List<Payout> payouts = jdbc.query("""
-                select r.decided_on, r.action, i.payer_id, r.amount, r.interest, r.refund_reference, e.payment_ref,
-                       e.invoice_id, r.resolution_id::text
-                from exception_resolutions r
-                join staff_exceptions e on e.exception_id = r.exception_id
-                left join invoices i on i.invoice_id = e.invoice_id
-                where e.municipality_code = ? and r.decided_on = ?
-                  and (r.action = 'REFUND' or (r.action = 'APPROPRIATE' and r.interest > 0))
-                  -- The payment was voided at the terminal after the refund was decided: the card got the money
-                  -- back, and VOID_AFTER_REFUND asks staff to stop this payout, so the list no longer instructs it.
-                  and not exists (select 1 from staff_exceptions stopped
-                                  where stopped.reason = 'VOID_AFTER_REFUND' and stopped.payment_ref = e.payment_ref)
-                order by r.resolved_at, r.resolution_id""", (row, n) -> new Payout(
-                row.getDate(1).toLocalDate(), row.getString(2), row.getString(3),
-                row.getString(2).equals("REFUND") ? row.getLong(4) : 0, row.getLong(5), row.getString(6),
-                row.getString(7), row.getString(8), row.getString(9)), municipality, Date.valueOf(day));
+        List<ExceptionQueries.Payout> decided = exceptions.payoutsDecided(municipality, day);
+        Map<String, String> payers = records.payersOf(decided.stream().map(ExceptionQueries.Payout::invoiceId)
+                .filter(Objects::nonNull).collect(Collectors.toSet()));
+        List<Payout> payouts = decided.stream().map(payout -> new Payout(payout.decidedOn(), payout.action(),
+                payers.get(payout.invoiceId()), payout.refund(), payout.interest(), payout.refundReference(),
+                payout.paymentRef(), payout.invoiceId(), payout.resolutionId())).toList();
         audit.record(actor, "REFUND_PAYOUT_LIST_EXPORTED", "PAYOUT_LIST", municipality + ":" + day,
                 Optional.of(municipality), Map.of(), Map.of("payouts", payouts.size(),
                         "total", payouts.stream().mapToLong(Payout::total).sum()), "");
         ExcelCsv csv = new ExcelCsv(HEADER);
         for (Payout payout : payouts) {
-            csv.row(payout.decidedOn(), payout.action().equals("REFUND") ? "還付" : "充当加算金",
+            csv.row(payout.decidedOn(), payout.action() == ResolutionAction.REFUND ? "還付" : "充当加算金",
                     Optional.ofNullable(payout.payerId()).orElse(""), payout.refund(), payout.interest(),
                     payout.total(), Optional.ofNullable(payout.refundReference()).orElse(""), payout.paymentRef(),
                     payout.invoiceId(), payout.resolutionId());

@@ -1,6 +1,7 @@
 package io.shuno.operations;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.shuno.deadletters.DeadLetterStatus;
 
 import java.time.OffsetDateTime;
 import java.util.Map;
@@ -11,6 +12,6 @@ import java.util.Map;
  * REPLAYING (not yet read again), REPLAYED (accepted by intake) or OPEN (failed again, with a new reason).
  */
 public record ReplayJob(String jobId, String requestedBy, JsonNode filter, int total, int done, int failed,
-                        String status, OffsetDateTime startedAt, OffsetDateTime finishedAt,
-                        Map<String, Long> deadLettersByStatus) {
+                        ReplayJobStatus status, OffsetDateTime startedAt, OffsetDateTime finishedAt,
+                        Map<DeadLetterStatus, Long> deadLettersByStatus) {
 }

@@ -3,6 +3,9 @@ package io.shuno.operations;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.shuno.deadletters.DeadLetterFilter;
+import io.shuno.deadletters.DeadLetterQueries;
+import io.shuno.deadletters.DeadLetterStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -21,7 +24,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -50,6 +52,7 @@ public class ReplayJobs implements DisposableBean {
     private static final Duration JANITOR_INTERVAL = Duration.ofMinutes(1);
 
     private final DeadLetterStore store;
+    private final DeadLetterQueries deadLetters;
     private final DeadLetterActions actions;
     private final AuditLog audit;
     private final JdbcTemplate jdbc;
@@ -60,9 +63,11 @@ public class ReplayJobs implements DisposableBean {
     private final ScheduledExecutorService runner = Executors.newSingleThreadScheduledExecutor(
             r -> new Thread(r, "shuno-replay-jobs"));
 
-    ReplayJobs(DeadLetterStore store, DeadLetterActions actions, AuditLog audit, JdbcTemplate jdbc,
-               DataSource dataSource, TransactionTemplate transactions, ObjectMapper json, Clock clock) {
+    ReplayJobs(DeadLetterStore store, DeadLetterQueries deadLetters, DeadLetterActions actions, AuditLog audit,
+               JdbcTemplate jdbc, DataSource dataSource, TransactionTemplate transactions, ObjectMapper json,
+               Clock clock) {
         this.store = store;
+        this.deadLetters = deadLetters;
         this.actions = actions;
         this.audit = audit;
         this.jdbc = jdbc;
@@ -114,16 +119,15 @@ public class ReplayJobs implements DisposableBean {
         } catch (IllegalArgumentException e) {
             throw OperationFailure.notFound("replay job " + jobId);
         }
-        Map<String, Long> byStatus = new LinkedHashMap<>();
-        jdbc.query("select status, count(*) from dead_letters where replay_job = ? group by status order by status",
-                row -> {
-                    byStatus.put(row.getString(1), row.getLong(2));
-                }, job);
+        Map<DeadLetterStatus, Long> byStatus = deadLetters.ofReplayJob(job);
         ReplayJob found = jdbc.query("""
-                select job_id, requested_by, filter::text, total, done, failed, status, started_at, finished_at
-                from replay_jobs where job_id = ?""", (row, n) -> new ReplayJob(row.getString(1), row.getString(2),
-                readJson(row.getString(3)), row.getInt(4), row.getInt(5), row.getInt(6), row.getString(7),
-                row.getObject(8, OffsetDateTime.class), row.getObject(9, OffsetDateTime.class), byStatus), job)
+                select job_id, requested_by, filter::text as filter, total, done, failed, status, started_at,
+                       finished_at
+                from replay_jobs where job_id = ?""", (row, n) -> new ReplayJob(row.getString("job_id"),
+                row.getString("requested_by"), readJson(row.getString("filter")), row.getInt("total"),
+                row.getInt("done"), row.getInt("failed"), ReplayJobStatus.valueOf(row.getString("status")),
+                row.getObject("started_at", OffsetDateTime.class), row.getObject("finished_at", OffsetDateTime.class),
+                byStatus), job)
                 .stream().findFirst().orElseThrow(() -> OperationFailure.notFound("replay job " + jobId));
         if (!actor.allMunicipalities() && !found.requestedBy().equals(actor.id())) {
             throw new OperationFailure(OperationFailure.Why.OUTSIDE_MUNICIPALITIES,
@@ -181,8 +185,8 @@ public class ReplayJobs implements DisposableBean {
                 for (long id : chunk) {
                     (actions.replayForJob(id, actor, job) ? sent : skipped).add(id);
                 }
-                mark(job, sent, "SENT");
-                mark(job, skipped, "SKIPPED");
+                mark(job, sent, ReplayItemOutcome.SENT);
+                mark(job, skipped, ReplayItemOutcome.SKIPPED);
                 jdbc.update("update replay_jobs set done = done + ?, failed = failed + ? where job_id = ?",
                         sent.size(), skipped.size(), job);
             });
@@ -199,7 +203,7 @@ public class ReplayJobs implements DisposableBean {
             log.error("Replay job {}: dead letter {} could not be replayed: {}", job, chunk.get(0),
                     e.getClass().getSimpleName());
             transactions.executeWithoutResult(status -> {
-                mark(job, chunk, "FAILED");
+                mark(job, chunk, ReplayItemOutcome.FAILED);
                 jdbc.update("update replay_jobs set failed = failed + ? where job_id = ?", chunk.size(), job);
             });
         }
@@ -222,9 +226,9 @@ public class ReplayJobs implements DisposableBean {
                 Boolean.class, job));
     }
 
-    private void mark(UUID job, List<Long> deadLetters, String outcome) {
+    private void mark(UUID job, List<Long> items, ReplayItemOutcome outcome) {
         jdbc.update("update replay_job_items set outcome = ? where job_id = ? and dead_letter_id = any(?)",
-                outcome, job, deadLetters.toArray(Long[]::new));
+                outcome.name(), job, items.toArray(Long[]::new));
     }
 
     private static boolean lock(Connection connection, String function, UUID job) throws SQLException {

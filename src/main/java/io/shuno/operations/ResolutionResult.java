@@ -1,5 +1,8 @@
 package io.shuno.operations;
 
+import io.shuno.exceptions.ExceptionView;
+import io.shuno.exceptions.ResolutionView;
+
 import java.util.List;
 
 /**

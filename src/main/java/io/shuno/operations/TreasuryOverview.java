@@ -1,5 +1,7 @@
 package io.shuno.operations;
 
+import io.shuno.ledger.HeldTotal;
+
 import java.time.LocalDate;
 import java.util.List;
 
@@ -10,7 +12,7 @@ import java.util.List;
  * hour (Asia/Tokyo, by when shuno booked them), the open exceptions per reason and the dead letters still waiting
  * for an operator.
  */
-public record TreasuryOverview(LocalDate today, int fiscalYear, List<Total> todayTotals, List<Total> fiscalYearTotals,
+public record TreasuryOverview(LocalDate today, int fiscalYear, List<HeldTotal> todayTotals, List<HeldTotal> fiscalYearTotals,
                                List<Count> paymentsPerHour, List<Count> openExceptionsByReason, long openDeadLetters) {
 
     public TreasuryOverview {
@@ -18,10 +20,6 @@ public record TreasuryOverview(LocalDate today, int fiscalYear, List<Total> toda
         paymentsPerHour = List.copyOf(paymentsPerHour);
         fiscalYearTotals = List.copyOf(fiscalYearTotals);
         openExceptionsByReason = List.copyOf(openExceptionsByReason);
-    }
-
-    /** {@code count}: the settlements of that kind booked; {@code amount}: what they hold, less what was reversed. */
-    public record Total(String account, String channel, String kind, long count, long amount) {
     }
 
     public record Count(String what, long count) {

@@ -1,9 +1,10 @@
 package io.shuno.web;
 
+import io.shuno.deadletters.DeadLetterStatus;
 import io.shuno.operations.DeadLetterActions;
-import io.shuno.operations.DeadLetterFilter;
+import io.shuno.deadletters.DeadLetterFilter;
 import io.shuno.operations.DeadLetterStore;
-import io.shuno.operations.DeadLetterView;
+import io.shuno.deadletters.DeadLetterView;
 import io.shuno.operations.Page;
 import io.shuno.operations.PageRequest;
 import io.shuno.operations.ReplayJob;
@@ -33,7 +34,7 @@ import java.util.Optional;
 class DeadLetterApi {
 
     /** The statuses a dead letter can be in, as the list filters accept them. */
-    static final List<String> STATUSES = List.of("OPEN", "REPLAYING", "REPLAYED", "DISCARDED");
+    static final List<String> STATUSES = InvalidParameter.names(DeadLetterStatus.class);
 
     record DiscardRequest(String comment) {
     }

@@ -1,9 +1,9 @@
 package io.shuno.web;
 
 import io.shuno.operations.DeadLetterActions;
-import io.shuno.operations.DeadLetterFilter;
+import io.shuno.deadletters.DeadLetterFilter;
 import io.shuno.operations.DeadLetterStore;
-import io.shuno.operations.DeadLetterView;
+import io.shuno.deadletters.DeadLetterView;
 import io.shuno.operations.Page;
 import io.shuno.operations.PageRequest;
 import io.shuno.operations.ReplayJob;

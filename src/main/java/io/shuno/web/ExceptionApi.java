@@ -2,11 +2,12 @@ package io.shuno.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.shuno.exceptions.ExceptionStatus;
 import io.shuno.operations.ExceptionDetail;
-import io.shuno.operations.ExceptionFilter;
+import io.shuno.exceptions.ExceptionFilter;
 import io.shuno.operations.ExceptionResolutions;
 import io.shuno.operations.ExceptionStore;
-import io.shuno.operations.ExceptionView;
+import io.shuno.exceptions.ExceptionView;
 import io.shuno.operations.Page;
 import io.shuno.operations.PageRequest;
 import io.shuno.operations.RefundPreview;
@@ -41,7 +42,7 @@ class ExceptionApi {
 
     private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     /** The statuses an exception can be in, as the list filters accept them. */
-    static final List<String> STATUSES = List.of("OPEN", "RESOLVED");
+    static final List<String> STATUSES = InvalidParameter.names(ExceptionStatus.class);
     static final List<String> REASONS = InvalidParameter.names(ExceptionReason.class);
 
     /** {@code interest}: the 還付加算金 staff were shown for what the targets take; absent: whatever it is now. */

@@ -1,10 +1,10 @@
 package io.shuno.web;
 
 import io.shuno.operations.ExceptionDetail;
-import io.shuno.operations.ExceptionFilter;
+import io.shuno.exceptions.ExceptionFilter;
 import io.shuno.operations.ExceptionResolutions;
 import io.shuno.operations.ExceptionStore;
-import io.shuno.operations.ExceptionView;
+import io.shuno.exceptions.ExceptionView;
 import io.shuno.operations.Page;
 import io.shuno.operations.OperationFailure;
 import io.shuno.operations.PageRequest;
@@ -86,7 +86,7 @@ class ExceptionPages {
         ExceptionDetail detail = store.get(id, users.actor(caller));
         model.addAttribute("detail", detail);
         // Only the decisions the rules allow for this reason get a form; the service refuses the others anyway.
-        ExceptionReason reason = ExceptionReason.valueOf(detail.exception().reason());
+        ExceptionReason reason = detail.exception().reason();
         model.addAttribute("actions", Arrays.stream(ResolutionAction.values())
                 .filter(action -> action.appliesTo(reason)).map(Enum::name).toList());
         model.addAttribute("formKey", UUID.randomUUID().toString());
@@ -98,7 +98,7 @@ class ExceptionPages {
         model.addAttribute("chosenTargets", chosen);
         model.addAttribute("otherTargets", chosen.stream()
                 .filter(target -> !detail.exception().appropriationCandidates().contains(target)).toList());
-        if (detail.exception().status().equals("OPEN") && ResolutionAction.REFUND.appliesTo(reason)) {
+        if (detail.exception().open() && ResolutionAction.REFUND.appliesTo(reason)) {
             // Staff see the 還付加算金 and its period before they confirm: each form sends back the figure shown —
             // for 充当, the interest on what the chosen invoices take.
             try {

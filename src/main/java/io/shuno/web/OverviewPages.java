@@ -1,5 +1,6 @@
 package io.shuno.web;
 
+import io.shuno.ledger.HeldTotal;
 import io.shuno.operations.InvoiceStories;
 import io.shuno.operations.InvoiceStory;
 import io.shuno.operations.TreasuryOverview;
@@ -53,9 +54,9 @@ class OverviewPages {
     /** The totals row of a table of totals: what the clerk adds up first. */
     record Sum(long count, long amount) {
 
-        static Sum of(List<TreasuryOverview.Total> totals) {
-            return new Sum(totals.stream().mapToLong(TreasuryOverview.Total::count).sum(),
-                    totals.stream().mapToLong(TreasuryOverview.Total::amount).sum());
+        static Sum of(List<HeldTotal> totals) {
+            return new Sum(totals.stream().mapToLong(HeldTotal::count).sum(),
+                    totals.stream().mapToLong(HeldTotal::amount).sum());
         }
     }
 
@@ -70,7 +71,7 @@ class OverviewPages {
         // "Today" by payment date, as the 日計表 counts, or by the day shuno processed the payments.
         boolean byProcessing = InvalidParameter.choice("today", today, TODAY_VIEWS).filter("PROCESSED"::equals)
                 .isPresent();
-        List<TreasuryOverview.Total> todayTotals = byProcessing ? overviews.processedToday(actor)
+        List<HeldTotal> todayTotals = byProcessing ? overviews.processedToday(actor)
                 : overview.todayTotals();
         model.addAttribute("overview", overview);
         model.addAttribute("byProcessing", byProcessing);

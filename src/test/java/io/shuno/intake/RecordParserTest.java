@@ -1,5 +1,6 @@
 package io.shuno.intake;
 
+import io.shuno.deadletters.RejectionClass;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;

@@ -2,6 +2,7 @@ package io.shuno.scenarios;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.shuno.ledger.HeldTotal;
 import io.shuno.operations.Actor;
 import io.shuno.operations.TreasuryOverview;
 import io.shuno.operations.TreasuryOverviews;
@@ -61,8 +62,8 @@ class TestOverviewAgreesWithTheDailyClose {
                 .of(new Actor("clerk", Set.of(Messages.CHIYODA), false));
 
         assertThat(dailyNet).isEqualTo(15_000 + 7_000 - 2_000);
-        for (List<TreasuryOverview.Total> totals : List.of(overview.todayTotals(), overview.fiscalYearTotals())) {
-            assertThat(totals.stream().mapToLong(TreasuryOverview.Total::amount).sum()).isEqualTo(dailyNet);
+        for (List<HeldTotal> totals : List.of(overview.todayTotals(), overview.fiscalYearTotals())) {
+            assertThat(totals.stream().mapToLong(HeldTotal::amount).sum()).isEqualTo(dailyNet);
             assertThat(byKind(totals)).isEqualTo(Map.of("REVENUE", 10_000L + 3_000 + 7_000));
         }
         assertThat(outstanding(overpayment)).isZero();
@@ -138,9 +139,9 @@ class TestOverviewAgreesWithTheDailyClose {
                 "select count(*) from settlements where payment_ref like 'eltax:TT-%'", Long.class) == expected);
     }
 
-    private static Map<String, Long> byKind(List<TreasuryOverview.Total> totals) {
-        return totals.stream().collect(Collectors.groupingBy(TreasuryOverview.Total::kind,
-                Collectors.summingLong(TreasuryOverview.Total::amount)));
+    private static Map<String, Long> byKind(List<HeldTotal> totals) {
+        return totals.stream().collect(Collectors.groupingBy(HeldTotal::kind,
+                Collectors.summingLong(HeldTotal::amount)));
     }
 
     private static JsonNode exception(String exceptionId) {

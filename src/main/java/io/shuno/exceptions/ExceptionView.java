@@ -1,7 +1,10 @@
-package io.shuno.operations;
+package io.shuno.exceptions;
 
+import io.shuno.reconciliation.ExceptionReason;
 import io.shuno.reconciliation.ExcessCause;
 import io.shuno.reconciliation.RefundClaim;
+import io.shuno.reconciliation.SuggestedAction;
+
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -13,30 +16,33 @@ import java.util.Optional;
  * nothing. For 過誤納金, how it arose ({@code excessCause}) and {@code refundLapsesOn}, the last day a refund may be
  * decided before the claim lapses.
  */
-public record ExceptionView(String exceptionId, String reason, String status, String municipalityCode,
-                            String paymentRef, String invoiceId, long amount, long outstanding, String suggestedAction,
-                            List<String> appropriationCandidates, String detail, OffsetDateTime raisedAt,
-                            OffsetDateTime resolvedAt, String resolvedBy, String excessCause,
-                            LocalDate refundLapsesOn) {
+public record ExceptionView(String exceptionId, ExceptionReason reason, ExceptionStatus status,
+                            String municipalityCode, String paymentRef, String invoiceId, long amount, long outstanding,
+                            SuggestedAction suggestedAction, List<String> appropriationCandidates, String detail,
+                            OffsetDateTime raisedAt, OffsetDateTime resolvedAt, String resolvedBy,
+                            ExcessCause excessCause, LocalDate refundLapsesOn) {
 
     /** What the audit log keeps of an exception before and after a decision. */
-    record State(String status, long outstanding) {
+    public record State(ExceptionStatus status, long outstanding) {
     }
 
-    State state() {
+    public State state() {
         return new State(status, outstanding);
     }
 
+    public boolean open() {
+        return status == ExceptionStatus.OPEN;
+    }
+
     /** The same exception with 充当 advice given again: other candidates, suggested action and detail. */
-    ExceptionView advised(List<String> candidates, String action, String restatedDetail) {
+    public ExceptionView advised(List<String> candidates, SuggestedAction action, String restatedDetail) {
         return new ExceptionView(exceptionId, reason, status, municipalityCode, paymentRef, invoiceId, amount,
                 outstanding, action, candidates, restatedDetail, raisedAt, resolvedAt, resolvedBy, excessCause,
                 refundLapsesOn);
     }
 
     /** The payer's refund claim, on 過誤納金 exceptions. */
-    Optional<RefundClaim> refundClaim() {
-        return Optional.ofNullable(excessCause)
-                .map(cause -> new RefundClaim(ExcessCause.valueOf(cause), refundLapsesOn));
+    public Optional<RefundClaim> refundClaim() {
+        return Optional.ofNullable(excessCause).map(cause -> new RefundClaim(cause, refundLapsesOn));
     }
 }

@@ -1,4 +1,4 @@
-package io.shuno.intake;
+package io.shuno.deadletters;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

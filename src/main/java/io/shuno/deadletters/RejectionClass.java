@@ -1,4 +1,4 @@
-package io.shuno.intake;
+package io.shuno.deadletters;
 
 /** Why a record was dead-lettered, as named in the dead-letter headers of the contract. */
 public enum RejectionClass {

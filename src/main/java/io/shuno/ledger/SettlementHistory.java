@@ -1,6 +1,5 @@
-package io.shuno.matching;
+package io.shuno.ledger;
 
-import io.shuno.ledger.SettlementRows;
 import io.shuno.reconciliation.ElNumber;
 import io.shuno.reconciliation.HeldOverpayment;
 import io.shuno.reconciliation.InvoiceId;
@@ -21,7 +20,7 @@ import java.util.function.BiConsumer;
 
 /** What has been booked so far that an invoice event may have to undo: revenue to reverse, suspense to re-match. */
 @Component
-class SettlementHistory {
+public class SettlementHistory {
 
     private final JdbcTemplate jdbc;
 
@@ -30,7 +29,7 @@ class SettlementHistory {
     }
 
     /** Each invoice's REVENUE settlements in booking order, with what of each is not yet reversed. */
-    Map<InvoiceId, List<RevenueBooking>> revenueOf(Collection<InvoiceId> invoices) {
+    public Map<InvoiceId, List<RevenueBooking>> revenueOf(Collection<InvoiceId> invoices) {
         Map<InvoiceId, List<RevenueBooking>> found = new HashMap<>();
         withUnreversed("s.kind = 'REVENUE' and s.invoice_id = any(?)", (revenue, unreversed) ->
                 found.computeIfAbsent(revenue.invoiceId().orElseThrow(), id -> new ArrayList<>())
@@ -40,7 +39,7 @@ class SettlementHistory {
     }
 
     /** The 過誤納金 one payment left on one invoice: its OVERPAYMENT settlements, oldest first, with what is left. */
-    List<HeldOverpayment> overpaymentsOf(PaymentRef payment, InvoiceId invoice) {
+    public List<HeldOverpayment> overpaymentsOf(PaymentRef payment, InvoiceId invoice) {
         List<HeldOverpayment> found = new ArrayList<>();
         withUnreversed("s.kind = 'OVERPAYMENT' and s.payment_ref = ? and s.invoice_id = ?",
                 (overpayment, unreversed) -> found.add(new HeldOverpayment(overpayment, unreversed)),
@@ -49,7 +48,7 @@ class SettlementHistory {
     }
 
     /** The payment's SUSPENSE settlement while it is still held in suspense. */
-    Optional<Settlement> suspenseOf(PaymentRef payment) {
+    public Optional<Settlement> suspenseOf(PaymentRef payment) {
         List<Settlement> found = new ArrayList<>();
         withUnreversed("s.kind = 'SUSPENSE' and s.payment_ref = ?", (suspense, unreversed) -> {
             if (unreversed > 0) {
@@ -74,7 +73,7 @@ class SettlementHistory {
      * off the OVERPAYMENT it clears): what a VOID of it must reverse — and its refunds and their interest, which a
      * VOID does not undo but must tell staff about, since the card gets that money back too.
      */
-    Map<PaymentRef, List<OpenSettlement>> openOf(Collection<PaymentRef> payments) {
+    public Map<PaymentRef, List<OpenSettlement>> openOf(Collection<PaymentRef> payments) {
         Map<PaymentRef, List<OpenSettlement>> found = new HashMap<>();
         withUnreversed("s.kind <> 'REVERSAL' and s.payment_ref = any(?)", (settlement, unreversed) ->
                 found.computeIfAbsent(settlement.paymentRef(), ref -> new ArrayList<>())
@@ -84,7 +83,7 @@ class SettlementHistory {
     }
 
     /** Payments held in suspense (不明収納) for the given eL番号, not yet reversed, oldest first. */
-    Map<ElNumber, List<Settlement>> suspendedFor(Collection<ElNumber> elNumbers) {
+    public Map<ElNumber, List<Settlement>> suspendedFor(Collection<ElNumber> elNumbers) {
         Map<ElNumber, List<Settlement>> found = new HashMap<>();
         jdbc.query("select p.el_number, " + SettlementRows.COLUMNS + " " + """
                 from settlements s join payments p on p.payment_ref = s.payment_ref

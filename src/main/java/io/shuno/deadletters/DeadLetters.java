@@ -1,4 +1,4 @@
-package io.shuno.intake;
+package io.shuno.deadletters;
 
 import io.shuno.ledger.Outbox;
 import io.shuno.ledger.OutboxMessage;
@@ -13,25 +13,30 @@ import org.springframework.transaction.annotation.Transactional;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * Keeps rejected records in PostgreSQL for replay and publishes each, unchanged, on the dead-letter topic with
  * headers naming its source and the reason. A redelivered rejected record is kept once.
  */
 @Component
-class DeadLetters {
+public class DeadLetters {
 
     static final String SOURCE_TOPIC = "shuno.dlt.source-topic";
     static final String SOURCE_PARTITION = "shuno.dlt.source-partition";
     static final String SOURCE_OFFSET = "shuno.dlt.source-offset";
     static final String REASON = "shuno.dlt.reason";
     static final String ERROR_CLASS = "shuno.dlt.error-class";
+    /** The Kafka header that names the dead letter (its id, in decimal) a record replays. */
+    public static final String REPLAY_OF = "shuno.replay-of";
 
     private final JdbcTemplate jdbc;
     private final Outbox outbox;
@@ -48,7 +53,7 @@ class DeadLetters {
      * failed replay came from with its new reason; both are announced on the dead-letter topic.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    void keep(List<DeadLetter> deadLetters) {
+    public void keep(List<DeadLetter> deadLetters) {
         if (deadLetters.isEmpty()) {
             return;
         }
@@ -69,11 +74,27 @@ class DeadLetters {
 
     /** Replays that intake accepted: their dead letters are done with. */
     @Transactional(propagation = Propagation.MANDATORY)
-    void replayed(List<Long> deadLetterIds) {
+    public void replayed(List<Long> deadLetterIds) {
         if (!deadLetterIds.isEmpty()) {
             jdbc.update("update dead_letters set status = 'REPLAYED' where id = any(?) and status = 'REPLAYING'",
                     (Object) deadLetterIds.toArray(Long[]::new));
         }
+    }
+
+    /** An operator's replay of the dead letter (in a bulk job, when given) is on its way back to its topic. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void replaying(long deadLetterId, OffsetDateTime at, Optional<UUID> job) {
+        jdbc.update("""
+                update dead_letters set status = 'REPLAYING', replay_count = replay_count + 1, last_replayed_at = ?,
+                    replay_job = ? where id = ?""", at, job.orElse(null), deadLetterId);
+    }
+
+    /** An operator decided the dead letter is not to be replayed, and said why. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void discarded(long deadLetterId, OffsetDateTime at, String by, String comment) {
+        jdbc.update("""
+                update dead_letters set status = 'DISCARDED', discarded_at = ?, discarded_by = ?, discard_comment = ?
+                where id = ?""", at, by, comment, deadLetterId);
     }
 
     /**
@@ -105,7 +126,8 @@ class DeadLetters {
                 order by listed
                 on conflict (source_topic, partition_no, offset_no) do nothing
                 returning source_topic, partition_no, offset_no""",
-                (row, n) -> new RecordPosition(row.getString(1), row.getInt(2), row.getLong(3)),
+                (row, n) -> new RecordPosition(row.getString("source_topic"), row.getInt("partition_no"),
+                        row.getLong("offset_no")),
                 Columns.of(letters).text(letter -> letter.source().topic()).integer(letter -> letter.source().partition())
                         .bigint(letter -> letter.source().offset()).bytes(DeadLetter::key).bytes(DeadLetter::payload)
                         .text(DeadLetter::reason).text(letter -> letter.rejectionClass().name())
@@ -119,7 +141,7 @@ class DeadLetters {
                 SOURCE_OFFSET, Long.toString(letter.source().offset()),
                 REASON, letter.reason(),
                 ERROR_CLASS, letter.rejectionClass().name()));
-        letter.replayOf().ifPresent(id -> headers.put(Replays.REPLAY_OF, Long.toString(id)));
+        letter.replayOf().ifPresent(id -> headers.put(REPLAY_OF, Long.toString(id)));
         return new OutboxMessage(topic, announcedKey(letter.key()), letter.payload(), headers);
     }
 

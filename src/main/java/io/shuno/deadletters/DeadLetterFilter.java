@@ -1,4 +1,7 @@
-package io.shuno.operations;
+package io.shuno.deadletters;
+
+import io.shuno.platform.MunicipalityScope;
+import io.shuno.platform.SqlFilter;
 
 import java.time.OffsetDateTime;
 import java.util.Optional;
@@ -10,8 +13,8 @@ import java.util.Optional;
 public record DeadLetterFilter(Optional<String> sourceTopic, Optional<String> errorClass, Optional<String> reason,
                                Optional<String> status, Optional<OffsetDateTime> from, Optional<OffsetDateTime> to) {
 
-    SqlFilter where(Actor actor) {
-        return new SqlFilter().within(actor, "municipality_code")
+    SqlFilter where(MunicipalityScope scope) {
+        return new SqlFilter().within(scope, "municipality_code")
                 .when(sourceTopic, "source_topic = ?").when(errorClass, "error_class = ?")
                 .when(reason.map(fragment -> "%" + fragment.replace("\\", "\\\\").replace("%", "\\%")
                         .replace("_", "\\_") + "%"), "reason ilike ?")

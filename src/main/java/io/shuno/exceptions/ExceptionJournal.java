@@ -1,4 +1,4 @@
-package io.shuno.matching;
+package io.shuno.exceptions;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -39,7 +39,7 @@ import java.util.UUID;
  * again when resolved, with what resolved it.
  */
 @Component
-class ExceptionJournal {
+public class ExceptionJournal {
 
     private final JdbcTemplate jdbc;
     private final Outbox outbox;
@@ -56,11 +56,11 @@ class ExceptionJournal {
     }
 
     /** One exception as staff see it: what it says, and where it stands. */
-    private record Entry(StaffException exception, String status, OffsetDateTime raisedAt,
+    private record Entry(StaffException exception, ExceptionStatus status, OffsetDateTime raisedAt,
                          Optional<String> resolvedBy, Optional<OffsetDateTime> resolvedAt) {
     }
 
-    void raise(List<StaffException> exceptions) {
+    public void raise(List<StaffException> exceptions) {
         if (exceptions.isEmpty()) {
             return;
         }
@@ -86,7 +86,7 @@ class ExceptionJournal {
                 .text(e -> now).text(e -> e.refundClaim().map(RefundClaim::cause).orElse(null))
                 .text(e -> e.refundClaim().map(RefundClaim::lastDayToRefund).orElse(null)).parameters()));
         outbox.append(exceptions.stream().filter(e -> inserted.contains(e.exceptionId()))
-                .map(e -> message(new Entry(e, "OPEN", now, Optional.empty(), Optional.empty()))).toList());
+                .map(e -> message(new Entry(e, ExceptionStatus.OPEN, now, Optional.empty(), Optional.empty()))).toList());
     }
 
     private String candidatesJson(List<InvoiceId> candidates) {
@@ -95,7 +95,7 @@ class ExceptionJournal {
         return array.toString();
     }
 
-    void resolve(List<ExceptionResolution> resolutions) {
+    public void resolve(List<ExceptionResolution> resolutions) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         List<OutboxMessage> messages = new ArrayList<>();
         for (ExceptionResolution resolution : resolutions) {
@@ -106,7 +106,7 @@ class ExceptionJournal {
                               suggested_action, appropriation_candidates, detail, raised_at, excess_cause,
                               refund_lapses_on""",
                     row -> {
-                        messages.add(message(new Entry(map(row), "RESOLVED",
+                        messages.add(message(new Entry(map(row), ExceptionStatus.RESOLVED,
                                 row.getObject("raised_at", OffsetDateTime.class), Optional.of(resolution.resolvedBy()),
                                 Optional.of(now))));
                     }, now, resolution.resolvedBy(), UUID.fromString(resolution.exceptionId()));
@@ -115,7 +115,7 @@ class ExceptionJournal {
     }
 
     /** The open exceptions about the given payments, e.g. to resolve them when a VOID cancels the sale. */
-    List<String> openOf(Collection<PaymentRef> payments) {
+    public List<String> openOf(Collection<PaymentRef> payments) {
         return jdbc.queryForList("select exception_id::text from staff_exceptions where status = 'OPEN' and "
                 + "payment_ref = any(?)", String.class, (Object) payments.stream().map(PaymentRef::value)
                 .toArray(String[]::new));
@@ -152,7 +152,7 @@ class ExceptionJournal {
         }
         node.put("detail", e.detail());
         e.refundClaim().ifPresent(claim -> node.put("refundLapsesOn", claim.lastDayToRefund().toString()));
-        node.put("status", entry.status());
+        node.put("status", entry.status().name());
         node.put("raisedAt", entry.raisedAt().toString());
         entry.resolvedBy().ifPresent(by -> node.put("resolvedBy", by));
         entry.resolvedAt().ifPresent(at -> node.put("resolvedAt", at.toString()));

@@ -1,6 +1,4 @@
-package io.shuno.operations;
-
-import io.shuno.intake.RejectionClass;
+package io.shuno.deadletters;
 
 import java.time.OffsetDateTime;
 
@@ -9,21 +7,22 @@ import java.time.OffsetDateTime;
  * it was published with), its key and original bytes (as text, and exactly as base64), and what became of it.
  */
 public record DeadLetterView(long id, String sourceTopic, int sourcePartition, long sourceOffset, String reason,
-                             String errorClass, String status, String municipalityCode, String key, String payload,
-                             String payloadBase64, int replayCount, OffsetDateTime receivedAt,
+                             RejectionClass errorClass, DeadLetterStatus status, String municipalityCode,
+                             String key, String payload, String payloadBase64, int replayCount, OffsetDateTime receivedAt,
                              OffsetDateTime lastReplayedAt, OffsetDateTime discardedAt, String discardedBy,
                              String discardComment) {
 
     /** What the audit log keeps of a dead letter before and after an act. */
-    record State(String status, int replayCount, String reason, String errorClass, String discardComment) {
+    public record State(DeadLetterStatus status, int replayCount, String reason, RejectionClass errorClass,
+                        String discardComment) {
     }
 
     /** A file refused whole at a drop folder: it never was a Kafka record, so there is nothing to replay. */
     public boolean isRejectedFile() {
-        return RejectionClass.FILE_REJECTED.name().equals(errorClass);
+        return errorClass == RejectionClass.FILE_REJECTED;
     }
 
-    State state() {
+    public State state() {
         return new State(status, replayCount, reason, errorClass, discardComment);
     }
 }

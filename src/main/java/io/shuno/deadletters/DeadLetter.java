@@ -1,4 +1,4 @@
-package io.shuno.intake;
+package io.shuno.deadletters;
 
 import io.shuno.matching.RecordPosition;
 
@@ -8,7 +8,7 @@ import java.util.Optional;
  * A rejected record, byte for byte as it arrived, with the reason it was rejected, the municipality it names (when
  * that can be read) and, when it was an operator's replay, the dead letter it replays.
  */
-record DeadLetter(RecordPosition source, byte[] key, byte[] payload, RejectionClass rejectionClass, String reason,
+public record DeadLetter(RecordPosition source, byte[] key, byte[] payload, RejectionClass rejectionClass, String reason,
                   Optional<String> municipality, Optional<Long> replayOf) {
 
     /** The contract's limit on the reason header (dead-letter-headers.schema.json). */
@@ -18,7 +18,7 @@ record DeadLetter(RecordPosition source, byte[] key, byte[] payload, RejectionCl
      * A reason fit for a header and a text column whatever produced it: one line, no control characters (PostgreSQL
      * refuses U+0000 in text), at most {@link #MAX_REASON_LENGTH} characters, never blank.
      */
-    DeadLetter {
+    public DeadLetter {
         String oneLine = reason == null ? "" : reason.strip().replaceAll("\\p{Cntrl}+", " ");
         if (oneLine.isBlank()) {
             oneLine = rejectionClass.name();
