@@ -8,6 +8,7 @@ import io.shuno.ledger.Outbox;
 import io.shuno.ledger.OutboxMessage;
 import io.shuno.platform.Columns;
 import io.shuno.platform.ShunoProperties;
+import io.shuno.reconciliation.Amount;
 import io.shuno.reconciliation.ExceptionReason;
 import io.shuno.reconciliation.ExcessCause;
 import io.shuno.reconciliation.ExceptionResolution;
@@ -81,7 +82,7 @@ class ExceptionJournal {
                 returning exception_id::text""", String.class, Columns.of(exceptions)
                 .text(StaffException::exceptionId).text(StaffException::reason).text(StaffException::municipality)
                 .text(e -> e.paymentRef().orElse(null)).text(e -> e.invoiceId().orElse(null))
-                .bigint(StaffException::amount).text(StaffException::suggestedAction)
+                .bigint(e -> e.amount().yen()).text(StaffException::suggestedAction)
                 .text(e -> candidatesJson(e.appropriationCandidates())).text(StaffException::detail)
                 .text(e -> now).text(e -> e.refundClaim().map(RefundClaim::cause).orElse(null))
                 .text(e -> e.refundClaim().map(RefundClaim::lastDayToRefund).orElse(null)).parameters()));
@@ -128,7 +129,8 @@ class ExceptionJournal {
         return new StaffException(row.getString("exception_id"), ExceptionReason.valueOf(row.getString("reason")),
                 new MunicipalityCode(row.getString("municipality_code")),
                 Optional.ofNullable(row.getString("payment_ref")).map(PaymentRef::new),
-                Optional.ofNullable(row.getString("invoice_id")).map(InvoiceId::new), row.getLong("amount"),
+                Optional.ofNullable(row.getString("invoice_id")).map(InvoiceId::new),
+                Amount.of(row.getLong("amount")),
                 SuggestedAction.valueOf(row.getString("suggested_action")),
                 Arrays.stream((String[]) row.getArray("appropriation_candidates").getArray()).map(InvoiceId::new).toList(),
                 row.getString("detail"), refundClaim);
@@ -142,9 +144,9 @@ class ExceptionJournal {
         node.put("municipalityCode", e.municipality().value());
         e.paymentRef().ifPresent(ref -> node.put("paymentRef", ref.value()));
         e.invoiceId().ifPresent(id -> node.put("invoiceId", id.value()));
-        node.put("amount", e.amount());
+        node.put("amount", e.amount().yen());
         if (e.reason() == ExceptionReason.LATE_CHARGE_DUE) {
-            node.put("lateCharge", e.amount());
+            node.put("lateCharge", e.amount().yen());
         }
         node.put("suggestedAction", e.suggestedAction().name());
         if (!e.appropriationCandidates().isEmpty()) {

@@ -15,7 +15,7 @@ final class AcquirerStatements {
 
     static Outcome check(AcquirerStatement statement, SalesTotals recorded) {
         List<Settlement> settlements = new ArrayList<>();
-        if (statement.fee() > 0) {
+        if (statement.fee().isPositive()) {
             settlements.add(new Settlement(DeterministicId.of(statement.cause(), SettlementKind.FEE.name()),
                     SettlementKind.FEE, Optional.empty(), statement.municipality(), statement.paymentRef(),
                     Optional.empty(), statement.fee(), Account.GENERAL, Optional.empty(),
@@ -24,14 +24,14 @@ final class AcquirerStatements {
         }
         List<StaffException> exceptions = new ArrayList<>();
         long countDifference = statement.count() - recorded.count();
-        long grossDifference = statement.grossSales() - recorded.gross();
+        long grossDifference = statement.grossSales().yen() - recorded.gross();
         if (countDifference != 0 || grossDifference != 0) {
             exceptions.add(new StaffException(
                     DeterministicId.of(statement.cause(), ExceptionReason.STATEMENT_MISMATCH.name()),
                     ExceptionReason.STATEMENT_MISMATCH, statement.municipality(), Optional.of(statement.paymentRef()),
-                    Optional.empty(), Math.abs(grossDifference), SuggestedAction.INVESTIGATE, List.of(),
+                    Optional.empty(), Amount.of(Math.abs(grossDifference)), SuggestedAction.INVESTIGATE, List.of(),
                     statement.acquirer() + " の " + statement.businessDate() + " " + statement.brand() + " の明細("
-                            + statement.count() + " 件、" + Yen.format(statement.grossSales()) + ")が端末の売上("
+                            + statement.count() + " 件、" + Yen.format(statement.grossSales().yen()) + ")が端末の売上("
                             + recorded.count() + " 件、" + Yen.format(recorded.gross()) + ")と一致しません。差は "
                             + signed(countDifference) + " 件、" + signedYen(grossDifference)
                             + "です。端末の日計と明細を照合してください。"));

@@ -17,7 +17,7 @@ final class AppropriationAdvice {
     static List<InvoiceId> candidates(PayerInvoices payerInvoices, InvoiceTerms paidFor, LocalDate asOf) {
         return payerInvoices.of(paidFor.municipality(), paidFor.payerId()).stream()
                 .filter(invoice -> !invoice.id().equals(paidFor.id()))
-                .filter(invoice -> invoice.openBalance() > 0 && invoice.terms().dueDate().isBefore(asOf))
+                .filter(invoice -> invoice.openBalance().isPositive() && invoice.terms().dueDate().isBefore(asOf))
                 .sorted(Comparator.comparing((Invoice invoice) -> invoice.terms().dueDate())
                         .thenComparing(invoice -> invoice.id().value()))
                 .map(Invoice::id)

@@ -10,7 +10,7 @@ import java.util.Objects;
 public record ConfirmedPayment(
         PaymentRef paymentRef,
         MunicipalityCode municipality,
-        long amount,
+        Amount amount,
         LocalDate receivedOn,
         Channel channel,
         String cause) {
@@ -21,9 +21,7 @@ public record ConfirmedPayment(
         Objects.requireNonNull(receivedOn);
         Objects.requireNonNull(channel);
         Objects.requireNonNull(cause);
-        if (amount <= 0) {
-            throw new IllegalArgumentException("a payment amount must be positive");
-        }
+        amount.requirePositive("a payment amount");
     }
 
     static ConfirmedPayment of(EltaxNotice notice) {
@@ -32,7 +30,7 @@ public record ConfirmedPayment(
     }
 
     /** 過誤納金 of a payment appropriated (充当) to another invoice: the payment's date and channel, booked by {@code cause}. */
-    static ConfirmedPayment appropriated(Settlement overpayment, long amount, String cause) {
+    static ConfirmedPayment appropriated(Settlement overpayment, Amount amount, String cause) {
         return new ConfirmedPayment(overpayment.paymentRef(), overpayment.municipality(), amount,
                 overpayment.receivedOn(), overpayment.channel(), cause);
     }

@@ -15,7 +15,7 @@ public final class ConflictingDuplicate {
     public static StaffException of(EltaxNotice notice, String fingerprint) {
         return exception(notice.cause(), fingerprint, notice.elNumber().municipality(),
                 Optional.of(notice.paymentRef()), Optional.empty(), notice.amount(),
-                "通知 " + notice.noticeId() + " が以前と異なる内容(" + Yen.format(notice.amount()) + ")で再送されました。");
+                "通知 " + notice.noticeId() + " が以前と異なる内容(" + Yen.format(notice.amount().yen()) + ")で再送されました。");
     }
 
     public static StaffException of(InvoiceEvent event, String fingerprint) {
@@ -27,20 +27,20 @@ public final class ConflictingDuplicate {
     public static StaffException of(TerminalTransaction transaction, String fingerprint) {
         return exception(transaction.cause(), fingerprint, transaction.municipality(),
                 Optional.of(transaction.paymentRef()), Optional.empty(), transaction.amount(),
-                "端末取引 " + transaction.transactionId() + " が以前と異なる内容(" + Yen.format(transaction.amount())
+                "端末取引 " + transaction.transactionId() + " が以前と異なる内容(" + Yen.format(transaction.amount().yen())
                         + ")で再送されました。");
     }
 
     public static StaffException of(AcquirerStatement statement, String fingerprint) {
         return exception(statement.cause(), fingerprint, statement.municipality(),
                 Optional.of(statement.paymentRef()), Optional.empty(), statement.grossSales(),
-                "精算明細 " + statement.statementId() + " が以前と異なる内容(売上 " + Yen.format(statement.grossSales())
+                "精算明細 " + statement.statementId() + " が以前と異なる内容(売上 " + Yen.format(statement.grossSales().yen())
                         + ")で再送されました。");
     }
 
     private static StaffException exception(String cause, String fingerprint, MunicipalityCode municipality,
                                             Optional<PaymentRef> paymentRef, Optional<InvoiceId> invoiceId,
-                                            long amount, String what) {
+                                            Amount amount, String what) {
         return new StaffException(
                 DeterministicId.of(cause, ExceptionReason.CONFLICTING_DUPLICATE.name(), fingerprint),
                 ExceptionReason.CONFLICTING_DUPLICATE, municipality, paymentRef, invoiceId, amount,

@@ -33,7 +33,7 @@ final class CounterPayments {
                 reference, payerInvoices, rates);
         // A scanned slip is a payment against its eL番号, like an eLTAX one: kept so its suspense can be re-matched.
         Optional<PaymentState> againstSlip = sale.elQr().map(qr ->
-                new PaymentState(sale.paymentRef(), qr.elNumber(), sale.amount(), NoticeStage.CONFIRMED));
+                new PaymentState(sale.paymentRef(), qr.elNumber(), sale.amount().yen(), NoticeStage.CONFIRMED));
         return new TerminalOutcome(new Outcome(allocation.invoices(), againstSlip, allocation.settlements(),
                 allocation.exceptions(), List.of()), Optional.of(SaleState.of(sale)));
     }
@@ -57,11 +57,11 @@ final class CounterPayments {
             if (open.unreversed() == 0) {
                 continue;
             }
-            reversals.add(Settlements.reversal(booked, open.unreversed(), voiding.cause()));
+            reversals.add(Settlements.reversal(booked, Amount.of(open.unreversed()), voiding.cause()));
             if (booked.kind() == SettlementKind.REVENUE) {
                 InvoiceId id = booked.invoiceId().orElseThrow();
                 Invoice invoice = reopened.getOrDefault(id, invoices.get(id));
-                reopened.put(id, invoice.withSettledRevenue(invoice.settledRevenue() - open.unreversed()));
+                reopened.put(id, invoice.withSettledRevenue(invoice.settledRevenue().minus(Amount.of(open.unreversed()))));
             }
         }
         List<StaffException> exceptions = paidOut.isEmpty() ? List.of()
@@ -80,25 +80,25 @@ final class CounterPayments {
         List<String> decisions = new ArrayList<>();
         byDecision.forEach((cause, settlements) -> decisions.add("還付決定 "
                 + ResolutionAction.resolutionOf(cause).orElse(cause) + "(" + settlements.get(0).receivedOn()
-                + " 決定、還付 " + Yen.format(sum(settlements, SettlementKind.REFUND)) + "、還付加算金 "
-                + Yen.format(sum(settlements, SettlementKind.REFUND_INTEREST)) + ")"));
-        long refunded = sum(paidOut, SettlementKind.REFUND);
-        long interest = sum(paidOut, SettlementKind.REFUND_INTEREST);
+                + " 決定、還付 " + Yen.format(sum(settlements, SettlementKind.REFUND).yen()) + "、還付加算金 "
+                + Yen.format(sum(settlements, SettlementKind.REFUND_INTEREST).yen()) + ")"));
+        Amount refunded = sum(paidOut, SettlementKind.REFUND);
+        Amount interest = sum(paidOut, SettlementKind.REFUND_INTEREST);
         List<InvoiceId> invoices = paidOut.stream().flatMap(s -> s.invoiceId().stream()).distinct().toList();
         return new StaffException(
                 DeterministicId.of(voiding.cause(), ExceptionReason.VOID_AFTER_REFUND.name()),
                 ExceptionReason.VOID_AFTER_REFUND, voiding.municipality(), Optional.of(paidOut.get(0).paymentRef()),
-                invoices.size() == 1 ? Optional.of(invoices.get(0)) : Optional.empty(), refunded + interest,
+                invoices.size() == 1 ? Optional.of(invoices.get(0)) : Optional.empty(), refunded.plus(interest),
                 SuggestedAction.STOP_REFUND_PAYOUT, List.of(),
                 "端末 " + voiding.terminalId() + " の取消で売上 " + sale.transactionId() + "(" + Yen.format(sale.amount())
-                        + ")は全額カードに返金されましたが、そのうち " + Yen.format(refunded) + " は既に還付を決定済みです("
+                        + ")は全額カードに返金されましたが、そのうち " + Yen.format(refunded.yen()) + " は既に還付を決定済みです("
                         + String.join("、", decisions) + ")。このままでは納付者に二重に返金されます。還付金 "
-                        + Yen.format(refunded + interest) + " の支払を止めてください(支払済みなら納付者に返還を求めてください)。"
+                        + Yen.format(refunded.plus(interest).yen()) + " の支払を止めてください(支払済みなら納付者に返還を求めてください)。"
                         + "取消は反映し、売上の残りの計上は戻しました。");
     }
 
-    private static long sum(List<Settlement> settlements, SettlementKind kind) {
-        return settlements.stream().filter(s -> s.kind() == kind).mapToLong(Settlement::amount).sum();
+    private static Amount sum(List<Settlement> settlements, SettlementKind kind) {
+        return settlements.stream().filter(s -> s.kind() == kind).map(Settlement::amount).reduce(Amount.ZERO, Amount::plus);
     }
 
     /** Why a VOID cannot apply to the sale it names, if it cannot. */
@@ -110,7 +110,7 @@ final class CounterPayments {
         if (sale.voided()) {
             return Optional.of("は既に取り消されています。");
         }
-        if (!sale.municipality().equals(voiding.municipality()) || sale.amount() != voiding.amount()) {
+        if (!sale.municipality().equals(voiding.municipality()) || sale.amount() != voiding.amount().yen()) {
             return Optional.of("(" + sale.municipality() + "、" + Yen.format(sale.amount())
                     + ")と団体コードまたは金額が一致しません。");
         }
@@ -133,7 +133,7 @@ final class CounterPayments {
                 DeterministicId.of(voiding.cause(), ExceptionReason.VOID_UNKNOWN_SALE.name()),
                 ExceptionReason.VOID_UNKNOWN_SALE, voiding.municipality(), Optional.of(voiding.paymentRef()),
                 Optional.empty(), voiding.amount(), SuggestedAction.INVESTIGATE, List.of(),
-                "端末 " + voiding.terminalId() + " の取消(" + Yen.format(voiding.amount()) + ")が指す売上 " + original
+                "端末 " + voiding.terminalId() + " の取消(" + Yen.format(voiding.amount().yen()) + ")が指す売上 " + original
                         + " " + why + "取消は反映していません。端末の日計と照合してください。");
     }
 }

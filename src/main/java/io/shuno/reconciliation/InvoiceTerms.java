@@ -13,7 +13,7 @@ public record InvoiceTerms(
         Account account,
         String revenueCode,
         FiscalYear fiscalYear,
-        long amount,
+        Amount amount,
         LocalDate dueDate,
         String payerId,
         Optional<Integer> installment) {
@@ -29,9 +29,7 @@ public record InvoiceTerms(
         Objects.requireNonNull(dueDate);
         Objects.requireNonNull(payerId);
         Objects.requireNonNull(installment);
-        if (amount < 0) {
-            throw new IllegalArgumentException("invoice amount must not be negative");
-        }
+        Objects.requireNonNull(amount);
         elNumber.ifPresent(el -> {
             if (!el.municipality().equals(municipality)) {
                 throw new InvalidIdentifierException("eL番号 " + el + " belongs to 団体コード " + el.municipality()
@@ -40,7 +38,7 @@ public record InvoiceTerms(
         });
     }
 
-    public InvoiceTerms withAmount(long newAmount) {
+    public InvoiceTerms withAmount(Amount newAmount) {
         return new InvoiceTerms(id, municipality, elNumber, item, account, revenueCode, fiscalYear, newAmount,
                 dueDate, payerId, installment);
     }

@@ -79,7 +79,7 @@ public final class Reconciler {
             // A later stage already arrived (or the same stage again): the preliminary adds nothing.
             return unchanged(invoice, previous);
         }
-        return new Outcome(invoice.map(i -> i.withAnnounced(i.announced() + notice.amount())),
+        return new Outcome(invoice.map(i -> i.withAnnounced(i.announced().plus(notice.amount()))),
                 Optional.of(stateOf(notice, NoticeStage.PRELIMINARY)), List.of(), List.of(), List.of());
     }
 
@@ -112,12 +112,12 @@ public final class Reconciler {
         if (previous.isEmpty() || previous.get().stage() != NoticeStage.PRELIMINARY) {
             return invoice;
         }
-        long announced = previous.get().amount();
-        return invoice.map(i -> i.withAnnounced(Math.max(0, i.announced() - announced)));
+        Amount announced = Amount.of(previous.get().amount());
+        return invoice.map(i -> i.withAnnounced(i.announced().minusAtMost(announced)));
     }
 
     private static PaymentState stateOf(EltaxNotice notice, NoticeStage stage) {
-        return new PaymentState(notice.paymentRef(), notice.elNumber(), notice.amount(), stage);
+        return new PaymentState(notice.paymentRef(), notice.elNumber(), notice.amount().yen(), stage);
     }
 
     private static Outcome unchanged(Optional<Invoice> invoice, Optional<PaymentState> previous) {

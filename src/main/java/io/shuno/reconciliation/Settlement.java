@@ -16,7 +16,7 @@ public record Settlement(
         MunicipalityCode municipality,
         PaymentRef paymentRef,
         Optional<InvoiceId> invoiceId,
-        long amount,
+        Amount amount,
         Account account,
         Optional<String> revenueCode,
         BookingYear bookingYear,
@@ -37,9 +37,7 @@ public record Settlement(
         Objects.requireNonNull(receivedOn);
         Objects.requireNonNull(channel);
         Objects.requireNonNull(cause);
-        if (amount <= 0) {
-            throw new IllegalArgumentException("a settlement amount must be positive");
-        }
+        amount.requirePositive("a settlement amount");
         if ((kind == SettlementKind.REVERSAL || kind == SettlementKind.REFUND) != reverses.isPresent()) {
             throw new IllegalArgumentException("exactly the REVERSAL and REFUND settlements name what they undo");
         }

@@ -14,7 +14,7 @@ public record StaffException(
         MunicipalityCode municipality,
         Optional<PaymentRef> paymentRef,
         Optional<InvoiceId> invoiceId,
-        long amount,
+        Amount amount,
         SuggestedAction suggestedAction,
         List<InvoiceId> appropriationCandidates,
         String detail,
@@ -26,20 +26,18 @@ public record StaffException(
         Objects.requireNonNull(municipality);
         Objects.requireNonNull(paymentRef);
         Objects.requireNonNull(invoiceId);
+        Objects.requireNonNull(amount);
         Objects.requireNonNull(suggestedAction);
         Objects.requireNonNull(refundClaim);
         appropriationCandidates = List.copyOf(appropriationCandidates);
         if (detail == null || detail.isBlank()) {
             throw new IllegalArgumentException("every exception explains itself");
         }
-        if (amount < 0) {
-            throw new IllegalArgumentException("an exception amount must not be negative");
-        }
     }
 
     /** An exception about anything but 過誤納金: no refund claim. */
     public StaffException(String exceptionId, ExceptionReason reason, MunicipalityCode municipality,
-                          Optional<PaymentRef> paymentRef, Optional<InvoiceId> invoiceId, long amount,
+                          Optional<PaymentRef> paymentRef, Optional<InvoiceId> invoiceId, Amount amount,
                           SuggestedAction suggestedAction, List<InvoiceId> appropriationCandidates, String detail) {
         this(exceptionId, reason, municipality, paymentRef, invoiceId, amount, suggestedAction,
                 appropriationCandidates, detail, Optional.empty());

@@ -29,7 +29,7 @@ class AppropriationAdviceTest {
     private static final LocalDate RECEIVED_ON = IN_FY2025.toLocalDate();
 
     private static Invoice open(String id, LocalDate dueDate, long amount, long settled) {
-        return new Invoice(otherTerms(id, CHIYODA, PAYER_ID, amount, dueDate), false, settled, 0);
+        return new Invoice(otherTerms(id, CHIYODA, PAYER_ID, amount, dueDate), false, Amount.of(settled), Amount.ZERO);
     }
 
     private static final Invoice OLDEST_PARTLY_PAID = open("NHI-2025-0001-01", LocalDate.of(2025, 4, 30), 4_000, 1_000);
@@ -38,11 +38,11 @@ class AppropriationAdviceTest {
     private static final Invoice NOT_YET_DUE = open("NHI-2025-0001-05", LocalDate.of(2025, 12, 25), 2_000, 0);
     private static final Invoice FULLY_PAID = open("NHI-2024-0001-09", LocalDate.of(2025, 3, 31), 2_000, 2_000);
     private static final Invoice CANCELLED = new Invoice(
-            otherTerms("NHI-2024-0001-08", CHIYODA, PAYER_ID, 2_000, LocalDate.of(2025, 2, 28)), true, 0, 0);
+            otherTerms("NHI-2024-0001-08", CHIYODA, PAYER_ID, 2_000, LocalDate.of(2025, 2, 28)), true, Amount.ZERO, Amount.ZERO);
     private static final Invoice OTHER_PAYERS = new Invoice(
-            otherTerms("NHI-2025-0002-01", CHIYODA, "payer-8", 2_000, LocalDate.of(2025, 4, 30)), false, 0, 0);
+            otherTerms("NHI-2025-0002-01", CHIYODA, "payer-8", 2_000, LocalDate.of(2025, 4, 30)), false, Amount.ZERO, Amount.ZERO);
     private static final Invoice OTHER_MUNICIPALITYS = new Invoice(
-            otherTerms("OITA-2025-0001-01", OITA, PAYER_ID, 2_000, LocalDate.of(2025, 4, 30)), false, 0, 0);
+            otherTerms("OITA-2025-0001-01", OITA, PAYER_ID, 2_000, LocalDate.of(2025, 4, 30)), false, Amount.ZERO, Amount.ZERO);
 
     /** Invoices as the application's store holds them: looked up by municipality and payer, as the contract says. */
     private static PayerInvoices storeOf(Invoice... invoices) {
@@ -133,7 +133,7 @@ class AppropriationAdviceTest {
                 storeOf(OVERDUE, OTHER_PAYERS));
 
         StaffException exception = onlyFor(outcome, ExceptionReason.OVERPAYMENT);
-        assertThat(exception.amount()).isEqualTo(3_000);
+        assertThat(exception.amount().yen()).isEqualTo(3_000);
         assertThat(exception.suggestedAction()).isEqualTo(SuggestedAction.APPROPRIATE);
         assertThat(exception.appropriationCandidates()).containsExactly(OVERDUE.id());
     }

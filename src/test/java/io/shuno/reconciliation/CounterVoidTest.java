@@ -71,7 +71,7 @@ class CounterVoidTest {
 
         List<Settlement> booked = sale.outcome().settlements();
         assertThat(voided.outcome().settlements())
-                .extracting(Settlement::kind, Settlement::reverses, Settlement::amount, Settlement::invoiceId)
+                .extracting(Settlement::kind, Settlement::reverses, s -> s.amount().yen(), Settlement::invoiceId)
                 .containsExactly(
                         tuple(SettlementKind.REVERSAL, Optional.of(booked.get(0).settlementId()), 300L, Optional.of(A)),
                         tuple(SettlementKind.REVERSAL, Optional.of(booked.get(1).settlementId()), 450L, Optional.of(B)),
@@ -119,7 +119,7 @@ class CounterVoidTest {
         TerminalOutcome voided = voidOfT1(sale, nothingReversed(sale), byId(sale.outcome().invoices()));
 
         assertThat(voided.outcome().invoices())
-                .extracting(Invoice::id, Invoice::settledRevenue, Invoice::status)
+                .extracting(Invoice::id, i -> i.settledRevenue().yen(), Invoice::status)
                 .containsExactly(
                         tuple(A, 0L, InvoiceStatus.OPEN),
                         tuple(B, 0L, InvoiceStatus.OPEN));
@@ -134,9 +134,9 @@ class CounterVoidTest {
 
         TerminalOutcome voided = voidOfT1(sale, nothingReversed(sale), byId(sale.outcome().invoices()));
 
-        assertThat(onlyOfKind(voided.outcome(), SettlementKind.REVERSAL).amount()).isEqualTo(150);
+        assertThat(onlyOfKind(voided.outcome(), SettlementKind.REVERSAL).amount().yen()).isEqualTo(150);
         assertThat(voided.outcome().invoice()).hasValueSatisfying(a -> {
-            assertThat(a.settledRevenue()).isEqualTo(150);
+            assertThat(a.settledRevenue().yen()).isEqualTo(150);
             assertThat(a.status()).isEqualTo(InvoiceStatus.PARTIALLY_PAID);
         });
     }
@@ -195,18 +195,18 @@ class CounterVoidTest {
                 new OpenSettlement(revenueB, 0),
                 new OpenSettlement(overpaymentB, 250));
         Map<InvoiceId, Invoice> invoices = byId(List.of(order("ORDER-A", 100, 100),
-                new Invoice(CounterFixtures.orderTerms("ORDER-B", 450), true, 0, 0)));
+                new Invoice(CounterFixtures.orderTerms("ORDER-B", 450), true, Amount.ZERO, Amount.ZERO)));
 
         TerminalOutcome voided = voidOfT1(sale, open, invoices);
 
         assertThat(voided.outcome().settlements())
-                .extracting(Settlement::reverses, Settlement::amount)
+                .extracting(Settlement::reverses, s -> s.amount().yen())
                 .containsExactly(
                         tuple(Optional.of(revenueA.settlementId()), 100L),
                         tuple(Optional.of(overpaymentB.settlementId()), 250L));
         assertThat(voided.outcome().invoices()).singleElement().satisfies(a -> {
             assertThat(a.id()).isEqualTo(A);
-            assertThat(a.settledRevenue()).isZero();
+            assertThat(a.settledRevenue().yen()).isZero();
         });
     }
 
@@ -219,7 +219,7 @@ class CounterVoidTest {
 
         assertThat(voided.outcome().settlements()).singleElement().satisfies(reversal -> {
             assertThat(reversal.kind()).isEqualTo(SettlementKind.REVERSAL);
-            assertThat(reversal.amount()).isEqualTo(1_000);
+            assertThat(reversal.amount().yen()).isEqualTo(1_000);
             assertThat(reversal.reverses())
                     .contains(onlyOfKind(sale.outcome(), SettlementKind.SUSPENSE).settlementId());
             assertThat(reversal.invoiceId()).isEmpty();
@@ -237,7 +237,7 @@ class CounterVoidTest {
         TerminalOutcome voided = reconciler.onTerminalVoid(voidOf("V-1", "T-1", 5_000), sale.sale(),
                 nothingReversed(sale), byId(sale.outcome().invoices()));
 
-        assertThat(onlyOfKind(voided.outcome(), SettlementKind.REVERSAL).amount()).isEqualTo(5_000);
+        assertThat(onlyOfKind(voided.outcome(), SettlementKind.REVERSAL).amount().yen()).isEqualTo(5_000);
         assertThat(voided.outcome().invoice()).map(Invoice::status).contains(InvoiceStatus.OPEN);
     }
 
@@ -271,9 +271,9 @@ class CounterVoidTest {
         sale.outcome().settlements().forEach(s -> bookings.record(s, Optional.empty()));
         Settlement overpayment = onlyOfKind(sale.outcome(), SettlementKind.OVERPAYMENT);
         String decision = ResolutionAction.cause("r-1");
-        bookings.record(Settlements.refund(overpayment, refunded, DECIDED_ON, decision), Optional.empty());
+        bookings.record(Settlements.refund(overpayment, Amount.of(refunded), DECIDED_ON, decision), Optional.empty());
         if (interest > 0) {
-            bookings.record(Settlements.refundInterest(overpayment, interest, DECIDED_ON, decision), Optional.empty());
+            bookings.record(Settlements.refundInterest(overpayment, Amount.of(interest), DECIDED_ON, decision), Optional.empty());
         }
         return bookings;
     }
@@ -290,13 +290,13 @@ class CounterVoidTest {
             assertThat(reversal.kind()).isEqualTo(SettlementKind.REVERSAL);
             assertThat(reversal.reverses()).contains(onlyOfKind(sale.outcome(), SettlementKind.OVERPAYMENT)
                     .settlementId());
-            assertThat(reversal.amount()).isEqualTo(280_000);
+            assertThat(reversal.amount().yen()).isEqualTo(280_000);
         });
         assertThat(voided.sale()).map(SaleState::voided).contains(true);
         assertThat(voided.outcome().exceptions()).singleElement().satisfies(e -> {
             assertThat(e.reason()).isEqualTo(ExceptionReason.VOID_AFTER_REFUND);
             assertThat(e.suggestedAction()).isEqualTo(SuggestedAction.STOP_REFUND_PAYOUT);
-            assertThat(e.amount()).isEqualTo(205_100);
+            assertThat(e.amount().yen()).isEqualTo(205_100);
             assertThat(e.paymentRef()).contains(SALE_REF);
             assertThat(e.invoiceId()).contains(B);
             assertThat(e.municipality()).isEqualTo(CHIYODA);
@@ -316,7 +316,7 @@ class CounterVoidTest {
         assertThat(voided.outcome().settlements()).isEmpty();
         assertThat(voided.outcome().exceptions()).singleElement().satisfies(e -> {
             assertThat(e.reason()).isEqualTo(ExceptionReason.VOID_AFTER_REFUND);
-            assertThat(e.amount()).isEqualTo(480_000);
+            assertThat(e.amount().yen()).isEqualTo(480_000);
             assertThat(e.detail()).contains("還付加算金 0円");
         });
     }
@@ -347,7 +347,7 @@ class CounterVoidTest {
         assertThat(voided.outcome().exceptions()).singleElement().satisfies(exception -> {
             assertThat(exception.reason()).isEqualTo(ExceptionReason.VOID_UNKNOWN_SALE);
             assertThat(exception.suggestedAction()).isEqualTo(SuggestedAction.INVESTIGATE);
-            assertThat(exception.amount()).isEqualTo(700);
+            assertThat(exception.amount().yen()).isEqualTo(700);
             assertThat(exception.paymentRef()).contains(new PaymentRef("terminal:V-9"));
             assertThat(exception.municipality()).isEqualTo(CHIYODA);
             assertThat(exception.detail()).contains("T-404").contains("700円").contains("見つかりません");
@@ -413,7 +413,7 @@ class CounterVoidTest {
             Map<InvoiceId, Invoice> after = byId(sale.outcome().invoices());
             after.putAll(byId(voided.outcome().invoices()));
             for (Invoice original : before) {
-                assertThat(after.get(original.id()).settledRevenue()).as(context).isEqualTo(original.settledRevenue());
+                assertThat(after.get(original.id()).settledRevenue().yen()).as(context).isEqualTo(original.settledRevenue().yen());
             }
         }
     }
