@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.shuno.ledger.Outbox;
 import io.shuno.ledger.OutboxMessage;
 import io.shuno.platform.Columns;
+import io.shuno.platform.ExplanationTexts;
 import io.shuno.platform.ShunoProperties;
+import io.shuno.platform.StoredExplanations;
 import io.shuno.reconciliation.Amount;
 import io.shuno.reconciliation.ExceptionReason;
 import io.shuno.reconciliation.ExcessCause;
@@ -70,22 +72,25 @@ class ExceptionJournal {
         // array per row. An exception raised before (same deterministic id) is not raised or announced again.
         Set<String> inserted = new HashSet<>(jdbc.queryForList("""
                 insert into staff_exceptions (exception_id, reason, municipality_code, payment_ref, invoice_id, amount,
-                    suggested_action, appropriation_candidates, detail, raised_at, excess_cause, refund_lapses_on)
+                    suggested_action, appropriation_candidates, detail, raised_at, excess_cause, refund_lapses_on,
+                    explanation)
                 select exception_id, reason, municipality_code, payment_ref, invoice_id, amount, suggested_action,
                     array(select jsonb_array_elements_text(candidates)), detail, raised_at, excess_cause,
-                    refund_lapses_on
+                    refund_lapses_on, explanation
                 from unnest(?::uuid[], ?::text[], ?::bpchar[], ?::text[], ?::text[], ?::bigint[], ?::text[],
-                    ?::jsonb[], ?::text[], ?::timestamptz[], ?::text[], ?::date[])
+                    ?::jsonb[], ?::text[], ?::timestamptz[], ?::text[], ?::date[], ?::jsonb[])
                     as e(exception_id, reason, municipality_code, payment_ref, invoice_id, amount, suggested_action,
-                        candidates, detail, raised_at, excess_cause, refund_lapses_on)
+                        candidates, detail, raised_at, excess_cause, refund_lapses_on, explanation)
                 on conflict (exception_id) do nothing
                 returning exception_id::text""", String.class, Columns.of(exceptions)
                 .text(StaffException::exceptionId).text(StaffException::reason).text(StaffException::municipality)
                 .text(e -> e.paymentRef().orElse(null)).text(e -> e.invoiceId().orElse(null))
                 .bigint(e -> e.amount().yen()).text(StaffException::suggestedAction)
-                .text(e -> candidatesJson(e.appropriationCandidates())).text(StaffException::detail)
+                .text(e -> candidatesJson(e.appropriationCandidates()))
+                .text(e -> ExplanationTexts.japanese(e.explanation()))
                 .text(e -> now).text(e -> e.refundClaim().map(RefundClaim::cause).orElse(null))
-                .text(e -> e.refundClaim().map(RefundClaim::lastDayToRefund).orElse(null)).parameters()));
+                .text(e -> e.refundClaim().map(RefundClaim::lastDayToRefund).orElse(null))
+                .text(e -> StoredExplanations.write(e.explanation())).parameters()));
         outbox.append(exceptions.stream().filter(e -> inserted.contains(e.exceptionId()))
                 .map(e -> message(new Entry(e, "OPEN", now, Optional.empty(), Optional.empty()))).toList());
     }
@@ -105,7 +110,7 @@ class ExceptionJournal {
                     where exception_id = ? and status = 'OPEN'
                     returning exception_id, reason, municipality_code, payment_ref, invoice_id, amount,
                               suggested_action, appropriation_candidates, detail, raised_at, excess_cause,
-                              refund_lapses_on""",
+                              refund_lapses_on, explanation""",
                     row -> {
                         messages.add(message(new Entry(map(row), "RESOLVED",
                                 row.getObject("raised_at", OffsetDateTime.class), Optional.of(resolution.resolvedBy()),
@@ -133,7 +138,7 @@ class ExceptionJournal {
                 Amount.of(row.getLong("amount")),
                 SuggestedAction.valueOf(row.getString("suggested_action")),
                 Arrays.stream((String[]) row.getArray("appropriation_candidates").getArray()).map(InvoiceId::new).toList(),
-                row.getString("detail"), refundClaim);
+                StoredExplanations.orRecorded(row.getString("explanation"), row.getString("detail")), refundClaim);
     }
 
     private OutboxMessage message(Entry entry) {
@@ -152,7 +157,7 @@ class ExceptionJournal {
         if (!e.appropriationCandidates().isEmpty()) {
             e.appropriationCandidates().forEach(id -> node.withArray("appropriationCandidates").add(id.value()));
         }
-        node.put("detail", e.detail());
+        node.put("detail", ExplanationTexts.japanese(e.explanation()));
         e.refundClaim().ifPresent(claim -> node.put("refundLapsesOn", claim.lastDayToRefund().toString()));
         node.put("status", entry.status());
         node.put("raisedAt", entry.raisedAt().toString());

@@ -1,6 +1,7 @@
 package io.shuno.operations;
 
 import io.shuno.matching.StaffDecisions;
+import io.shuno.platform.StoredExplanations;
 import io.shuno.reconciliation.ExceptionReason;
 import io.shuno.reconciliation.ExcessAdvice;
 import io.shuno.reconciliation.InvoiceId;
@@ -34,7 +35,7 @@ public class ExceptionStore {
                                            where r.exception_id = e.exception_id), 0)
                  else 0 end as outstanding,
             e.suggested_action, e.appropriation_candidates, e.detail, e.raised_at, e.resolved_at, e.resolved_by,
-            e.excess_cause, e.refund_lapses_on""";
+            e.excess_cause, e.refund_lapses_on, e.explanation""";
     static final String RESOLUTION_COLUMNS = """
             resolution_id, exception_id, action, amount, targets, refund_reference, comment, resolved_by,
             resolved_at, decided_on, interest, interest_from, interest_to""";
@@ -103,11 +104,9 @@ public class ExceptionStore {
         }
         InvoiceId overpaid = new InvoiceId(exception.invoiceId());
         return decisions.invoice(overpaid).map(invoice -> {
-            ExcessAdvice today = reconciler.adviseOnExcess(invoice.terms(), exception.detail(),
-                    exception.appropriationCandidates().stream().map(InvoiceId::new).toList(),
+            ExcessAdvice today = reconciler.adviseOnExcess(invoice.terms(), exception.explanation(),
                     decisions.payerInvoices(Map.of(overpaid, invoice)), LocalDate.now(clock));
-            return exception.advised(today.candidates().stream().map(InvoiceId::value).toList(),
-                    today.action().name(), today.detail());
+            return exception.advised(today);
         }).orElse(exception);
     }
 
@@ -142,7 +141,8 @@ public class ExceptionStore {
                 Arrays.asList((String[]) row.getArray("appropriation_candidates").getArray()),
                 row.getString("detail"), row.getObject("raised_at", OffsetDateTime.class),
                 row.getObject("resolved_at", OffsetDateTime.class), row.getString("resolved_by"),
-                row.getString("excess_cause"), row.getObject("refund_lapses_on", LocalDate.class));
+                row.getString("excess_cause"), row.getObject("refund_lapses_on", LocalDate.class),
+                StoredExplanations.orRecorded(row.getString("explanation"), row.getString("detail")));
     }
 
     static ResolutionView mapResolution(ResultSet row) throws SQLException {

@@ -30,20 +30,11 @@ final class AcquirerStatements {
                     DeterministicId.of(statement.cause(), ExceptionReason.STATEMENT_MISMATCH.name()),
                     ExceptionReason.STATEMENT_MISMATCH, statement.municipality(), Optional.of(statement.paymentRef()),
                     Optional.empty(), Amount.of(Math.abs(grossDifference)), SuggestedAction.INVESTIGATE, List.of(),
-                    statement.acquirer() + " の " + statement.businessDate() + " " + statement.brand() + " の明細("
-                            + statement.count() + " 件、" + Yen.format(statement.grossSales().yen()) + ")が端末の売上("
-                            + recorded.count() + " 件、" + Yen.format(recorded.gross()) + ")と一致しません。差は "
-                            + signed(countDifference) + " 件、" + signedYen(grossDifference)
-                            + "です。端末の日計と明細を照合してください。"));
+                    Explanation.of(ExplanationCode.STATEMENT_MISMATCH, statement.acquirer(),
+                            statement.businessDate(), statement.brand().name(), statement.count(),
+                            statement.grossSales(), recorded.count(), Amount.of(recorded.gross()), countDifference,
+                            grossDifference)));
         }
         return new Outcome(List.of(), Optional.empty(), settlements, exceptions, List.of());
-    }
-
-    private static String signed(long value) {
-        return (value > 0 ? "+" : "") + value;
-    }
-
-    private static String signedYen(long value) {
-        return (value > 0 ? "+" : value < 0 ? "-" : "") + Yen.format(Math.abs(value));
     }
 }

@@ -44,7 +44,8 @@ final class Appropriation {
                 break;
             }
             ConfirmedPaymentAllocation.Result applied = ConfirmedPaymentAllocation.allocate(Optional.of(target),
-                    ConfirmedPayment.appropriated(source, Amount.of(part), cause), "", payerInvoices, rates);
+                    ConfirmedPayment.appropriated(source, Amount.of(part), cause),
+                    Explanation.of(ExplanationCode.PAID_FOR_INVOICE, target.id().value()), payerInvoices, rates);
             after.add(applied.invoice().orElseThrow());
             settlements.addAll(applied.settlements());
             exceptions.addAll(applied.exceptions());

@@ -22,7 +22,7 @@ final class ConfirmedPaymentAllocation {
     }
 
     /** {@code reference} names what the payment pointed at, for the exception when nothing is found. */
-    static Result allocate(List<Invoice> inOrder, ConfirmedPayment payment, String reference,
+    static Result allocate(List<Invoice> inOrder, ConfirmedPayment payment, Explanation reference,
                            PayerInvoices payerInvoices, LateChargeRates rates) {
         if (inOrder.isEmpty()) {
             return new Result(List.of(), List.of(Settlements.suspense(payment)),
@@ -51,7 +51,7 @@ final class ConfirmedPaymentAllocation {
         return new Result(after, settlements, exceptions);
     }
 
-    static Result allocate(Optional<Invoice> found, ConfirmedPayment payment, String reference,
+    static Result allocate(Optional<Invoice> found, ConfirmedPayment payment, Explanation reference,
                            PayerInvoices payerInvoices, LateChargeRates rates) {
         return allocate(found.stream().toList(), payment, reference, payerInvoices, rates);
     }
@@ -70,19 +70,19 @@ final class ConfirmedPaymentAllocation {
     private static StaffException excessException(List<Invoice> paid, Invoice invoice, ConfirmedPayment payment,
                                                   Amount revenue, Amount excess, PayerInvoices payerInvoices) {
         ExceptionReason reason;
-        String what;
+        Explanation what;
         if (invoice.cancelled()) {
             reason = ExceptionReason.PAID_AFTER_CANCELLATION;
-            what = "取消済みの請求 " + invoice.id() + " に納付がありました。";
+            what = Explanation.of(ExplanationCode.EXCESS_PAID_AFTER_CANCELLATION, invoice.id().value());
         } else if (revenue.isZero() && invoice.settledRevenue().isPositive()) {
             reason = ExceptionReason.DOUBLE_PAYMENT;
-            what = "納付済みの請求 " + invoice.id() + " に再度納付がありました(二重納付)。";
+            what = Explanation.of(ExplanationCode.EXCESS_DOUBLE_PAYMENT, invoice.id().value());
         } else {
             reason = ExceptionReason.OVERPAYMENT;
-            what = (paid.size() == 1 ? "請求 " + invoice.id() + " に対して納付額 " : "請求 " + String.join("、",
-                    paid.stream().map(i -> i.id().value()).toList()) + " に対して納付額 ")
-                    + Yen.format(payment.amount().yen()) + "が未納額" + (paid.size() == 1 ? " " : "合計 ")
-                    + Yen.format(revenue.yen()) + "を超えています(過納)。";
+            what = paid.size() == 1
+                    ? Explanation.of(ExplanationCode.EXCESS_OVERPAID, invoice.id().value(), payment.amount(), revenue)
+                    : Explanation.of(ExplanationCode.EXCESS_OVERPAID_SEVERAL,
+                    paid.stream().map(i -> i.id().value()).toList(), payment.amount(), revenue);
         }
         return StaffExceptions.excess(reason, ExcessCause.ERRONEOUS_PAYMENT, invoice.terms(), payment.paymentRef(),
                 excess, payment.cause(), what, payerInvoices, payment.receivedOn());

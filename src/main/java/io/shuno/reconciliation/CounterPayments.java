@@ -28,7 +28,7 @@ final class CounterPayments {
 
     static TerminalOutcome sale(TerminalTransaction sale, List<Invoice> found, PayerInvoices payerInvoices,
                                 LateChargeRates rates) {
-        String reference = whatWasPaidFor(sale.invoiceIds(), sale.elQr().map(ElQr::elNumber));
+        Explanation reference = whatWasPaidFor(sale.invoiceIds(), sale.elQr().map(ElQr::elNumber));
         ConfirmedPaymentAllocation.Result allocation = ConfirmedPaymentAllocation.allocate(found, sale.asPayment(),
                 reference, payerInvoices, rates);
         // A scanned slip is a payment against its eL番号, like an eLTAX one: kept so its suspense can be re-matched.
@@ -40,7 +40,7 @@ final class CounterPayments {
 
     static TerminalOutcome voidSale(TerminalTransaction voiding, Optional<SaleState> original,
                                     List<OpenSettlement> openOfSale, Map<InvoiceId, Invoice> invoices) {
-        Optional<String> refusal = whyRefused(voiding, original);
+        Optional<Explanation> refusal = whyRefused(voiding, original);
         if (refusal.isPresent()) {
             return new TerminalOutcome(new Outcome(List.of(), Optional.empty(), List.of(),
                     List.of(refused(voiding, refusal.get())), List.of()), Optional.empty());
@@ -77,11 +77,10 @@ final class CounterPayments {
     private static StaffException refundedTwice(TerminalTransaction voiding, SaleState sale, List<Settlement> paidOut) {
         Map<String, List<Settlement>> byDecision = new LinkedHashMap<>();
         paidOut.forEach(s -> byDecision.computeIfAbsent(s.cause(), cause -> new ArrayList<>()).add(s));
-        List<String> decisions = new ArrayList<>();
-        byDecision.forEach((cause, settlements) -> decisions.add("還付決定 "
-                + ResolutionAction.resolutionOf(cause).orElse(cause) + "(" + settlements.get(0).receivedOn()
-                + " 決定、還付 " + Yen.format(sum(settlements, SettlementKind.REFUND).yen()) + "、還付加算金 "
-                + Yen.format(sum(settlements, SettlementKind.REFUND_INTEREST).yen()) + ")"));
+        List<Explanation> decisions = new ArrayList<>();
+        byDecision.forEach((cause, settlements) -> decisions.add(Explanation.of(ExplanationCode.REFUND_DECISION,
+                ResolutionAction.resolutionOf(cause).orElse(cause), settlements.get(0).receivedOn(),
+                sum(settlements, SettlementKind.REFUND), sum(settlements, SettlementKind.REFUND_INTEREST))));
         Amount refunded = sum(paidOut, SettlementKind.REFUND);
         Amount interest = sum(paidOut, SettlementKind.REFUND_INTEREST);
         List<InvoiceId> invoices = paidOut.stream().flatMap(s -> s.invoiceId().stream()).distinct().toList();
@@ -90,11 +89,8 @@ final class CounterPayments {
                 ExceptionReason.VOID_AFTER_REFUND, voiding.municipality(), Optional.of(paidOut.get(0).paymentRef()),
                 invoices.size() == 1 ? Optional.of(invoices.get(0)) : Optional.empty(), refunded.plus(interest),
                 SuggestedAction.STOP_REFUND_PAYOUT, List.of(),
-                "端末 " + voiding.terminalId() + " の取消で売上 " + sale.transactionId() + "(" + Yen.format(sale.amount())
-                        + ")は全額カードに返金されましたが、そのうち " + Yen.format(refunded.yen()) + " は既に還付を決定済みです("
-                        + String.join("、", decisions) + ")。このままでは納付者に二重に返金されます。還付金 "
-                        + Yen.format(refunded.plus(interest).yen()) + " の支払を止めてください(支払済みなら納付者に返還を求めてください)。"
-                        + "取消は反映し、売上の残りの計上は戻しました。");
+                Explanation.of(ExplanationCode.VOID_AFTER_REFUND, voiding.terminalId(), sale.transactionId(),
+                        Amount.of(sale.amount()), refunded, decisions, refunded.plus(interest)));
     }
 
     private static Amount sum(List<Settlement> settlements, SettlementKind kind) {
@@ -102,38 +98,39 @@ final class CounterPayments {
     }
 
     /** Why a VOID cannot apply to the sale it names, if it cannot. */
-    private static Optional<String> whyRefused(TerminalTransaction voiding, Optional<SaleState> original) {
+    private static Optional<Explanation> whyRefused(TerminalTransaction voiding, Optional<SaleState> original) {
         if (original.isEmpty()) {
-            return Optional.of("が見つかりません。");
+            return Optional.of(Explanation.of(ExplanationCode.VOID_SALE_UNKNOWN));
         }
         SaleState sale = original.get();
         if (sale.voided()) {
-            return Optional.of("は既に取り消されています。");
+            return Optional.of(Explanation.of(ExplanationCode.VOID_SALE_ALREADY_VOIDED));
         }
         if (!sale.municipality().equals(voiding.municipality()) || sale.amount() != voiding.amount().yen()) {
-            return Optional.of("(" + sale.municipality() + "、" + Yen.format(sale.amount())
-                    + ")と団体コードまたは金額が一致しません。");
+            return Optional.of(Explanation.of(ExplanationCode.VOID_SALE_DIFFERS, sale.municipality().value(),
+                    Amount.of(sale.amount())));
         }
         if (!sale.paidFor(voiding.invoiceIds(), voiding.elQr().map(ElQr::elNumber))) {
-            return Optional.of("の支払対象(" + whatWasPaidFor(sale.invoiceIds(), sale.slip()) + ")と取消の支払対象("
-                    + whatWasPaidFor(voiding.invoiceIds(), voiding.elQr().map(ElQr::elNumber)) + ")が一致しません。");
+            return Optional.of(Explanation.of(ExplanationCode.VOID_PAID_FOR_DIFFERS,
+                    whatWasPaidFor(sale.invoiceIds(), sale.slip()),
+                    whatWasPaidFor(voiding.invoiceIds(), voiding.elQr().map(ElQr::elNumber))));
         }
         return Optional.empty();
     }
 
-    private static String whatWasPaidFor(List<InvoiceId> orders, Optional<ElNumber> slip) {
-        return slip.map(el -> "eL番号 " + el)
-                .orElseGet(() -> "窓口注文 " + String.join("、", orders.stream().map(InvoiceId::value).toList()));
+    private static Explanation whatWasPaidFor(List<InvoiceId> orders, Optional<ElNumber> slip) {
+        return slip.map(el -> Explanation.of(ExplanationCode.PAID_FOR_EL_NUMBER, el.value()))
+                .orElseGet(() -> Explanation.of(ExplanationCode.PAID_FOR_COUNTER_ORDERS,
+                        orders.stream().map(InvoiceId::value).toList()));
     }
 
     /** A VOID that cannot apply: its sale is unknown, already voided, or not the sale the VOID describes. */
-    private static StaffException refused(TerminalTransaction voiding, String why) {
+    private static StaffException refused(TerminalTransaction voiding, Explanation why) {
         String original = voiding.originalTransactionId().orElseThrow();
         return new StaffException(
                 DeterministicId.of(voiding.cause(), ExceptionReason.VOID_UNKNOWN_SALE.name()),
                 ExceptionReason.VOID_UNKNOWN_SALE, voiding.municipality(), Optional.of(voiding.paymentRef()),
                 Optional.empty(), voiding.amount(), SuggestedAction.INVESTIGATE, List.of(),
-                "端末 " + voiding.terminalId() + " の取消(" + Yen.format(voiding.amount().yen()) + ")が指す売上 " + original
-                        + " " + why + "取消は反映していません。端末の日計と照合してください。");
+                Explanation.of(ExplanationCode.VOID_REFUSED, voiding.terminalId(), voiding.amount(), original, why));
     }
 }

@@ -63,8 +63,8 @@ final class InvoiceEvents {
                 DeterministicId.of(event.cause(), ExceptionReason.CONFLICTING_DUPLICATE.name()),
                 ExceptionReason.CONFLICTING_DUPLICATE, invoice.terms().municipality(), Optional.empty(),
                 Optional.of(invoice.id()), event.terms().amount(), SuggestedAction.INVESTIGATE, List.of(),
-                "請求 " + invoice.id() + " が異なる内容(" + Yen.format(event.terms().amount().yen()) + ")で再度発行されました"
-                        + "(eventId " + event.eventId() + ")。先に届いた内容を保持しています。業務システムに確認してください。");
+                Explanation.of(ExplanationCode.REISSUED_DIFFERENTLY, invoice.id().value(), event.terms().amount(),
+                        event.eventId()));
         return new Outcome(Optional.of(invoice), Optional.empty(), List.of(), List.of(conflict), List.of());
     }
 
@@ -77,7 +77,7 @@ final class InvoiceEvents {
         Amount surplus = invoice.settledRevenue().minus(newAmount);
         return refundable(ledger, amended.withSettledRevenue(newAmount), surplus, event,
                 ExceptionReason.AMOUNT_REDUCED_AFTER_PAYMENT,
-                "請求 " + invoice.id() + " が " + Yen.format(newAmount.yen()) + "に減額(減額更正)されたため、収入済みの ",
+                Explanation.of(ExplanationCode.EXCESS_AMOUNT_REDUCED, invoice.id().value(), newAmount),
                 payerInvoices);
     }
 
@@ -90,7 +90,7 @@ final class InvoiceEvents {
             return unchanged(cancelled);
         }
         return refundable(ledger, cancelled, invoice.settledRevenue(), event, ExceptionReason.PAID_AFTER_CANCELLATION,
-                "納付済みの請求 " + invoice.id() + " の調定が取り消されたため、収入済みの ", payerInvoices);
+                Explanation.of(ExplanationCode.EXCESS_CANCELLED_AFTER_PAYMENT, invoice.id().value()), payerInvoices);
     }
 
     /**
@@ -98,7 +98,7 @@ final class InvoiceEvents {
      * the payment it came from, with one exception per payment.
      */
     private static Outcome refundable(InvoiceLedger ledger, Invoice after, Amount surplus, InvoiceEvent event,
-                                      ExceptionReason reason, String what, PayerInvoices payerInvoices) {
+                                      ExceptionReason reason, Explanation what, PayerInvoices payerInvoices) {
         List<Settlement> settlements = new ArrayList<>();
         Map<PaymentRef, Amount> perPayment = new LinkedHashMap<>();
         Amount remaining = surplus;

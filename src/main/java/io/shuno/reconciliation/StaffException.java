@@ -5,8 +5,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Something a clerk must decide, with the reason, the money involved and a suggestion in plain Japanese; for
- * 過誤納金, the payer's refund claim and when it lapses.
+ * Something a clerk must decide, with the reason, the money involved, a suggestion and an explanation (rendered in
+ * the reader's language outside the domain); for 過誤納金, the payer's refund claim and when it lapses.
  */
 public record StaffException(
         String exceptionId,
@@ -17,7 +17,7 @@ public record StaffException(
         Amount amount,
         SuggestedAction suggestedAction,
         List<InvoiceId> appropriationCandidates,
-        String detail,
+        Explanation explanation,
         Optional<RefundClaim> refundClaim) {
 
     public StaffException {
@@ -30,16 +30,15 @@ public record StaffException(
         Objects.requireNonNull(suggestedAction);
         Objects.requireNonNull(refundClaim);
         appropriationCandidates = List.copyOf(appropriationCandidates);
-        if (detail == null || detail.isBlank()) {
-            throw new IllegalArgumentException("every exception explains itself");
-        }
+        Objects.requireNonNull(explanation, "every exception explains itself");
     }
 
     /** An exception about anything but 過誤納金: no refund claim. */
     public StaffException(String exceptionId, ExceptionReason reason, MunicipalityCode municipality,
                           Optional<PaymentRef> paymentRef, Optional<InvoiceId> invoiceId, Amount amount,
-                          SuggestedAction suggestedAction, List<InvoiceId> appropriationCandidates, String detail) {
+                          SuggestedAction suggestedAction, List<InvoiceId> appropriationCandidates,
+                          Explanation explanation) {
         this(exceptionId, reason, municipality, paymentRef, invoiceId, amount, suggestedAction,
-                appropriationCandidates, detail, Optional.empty());
+                appropriationCandidates, explanation, Optional.empty());
     }
 }

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import java.time.LocalDate;
 
 import static io.shuno.reconciliation.ReconciliationFixtures.CHIYODA;
+import static io.shuno.reconciliation.ReconciliationFixtures.japanese;
 import static io.shuno.reconciliation.ReconciliationFixtures.onlyFor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -116,7 +117,7 @@ class AcquirerStatementsTest {
         assertThat(mismatch.paymentRef()).contains(new PaymentRef("acquirer:ST-20260331-E"));
         assertThat(mismatch.invoiceId()).isEmpty();
         assertThat(mismatch.municipality()).isEqualTo(CHIYODA);
-        assertThat(mismatch.detail())
+        assertThat(japanese(mismatch))
                 .contains("東京カード")
                 .contains("2026-03-31")
                 .contains("EMONEY")
@@ -132,7 +133,7 @@ class AcquirerStatementsTest {
 
         StaffException mismatch = onlyFor(outcome, ExceptionReason.STATEMENT_MISMATCH);
         assertThat(mismatch.amount().yen()).isEqualTo(1_000);
-        assertThat(mismatch.detail()).contains("-1 件、-1,000円").doesNotContain("+");
+        assertThat(japanese(mismatch)).contains("-1 件、-1,000円").doesNotContain("+");
     }
 
     @Test
@@ -141,7 +142,7 @@ class AcquirerStatementsTest {
 
         StaffException mismatch = onlyFor(outcome, ExceptionReason.STATEMENT_MISMATCH);
         assertThat(mismatch.amount().yen()).isEqualTo(500);
-        assertThat(mismatch.detail()).contains("差は 0 件、+500円");
+        assertThat(japanese(mismatch)).contains("差は 0 件、+500円");
     }
 
     @Test
@@ -150,7 +151,7 @@ class AcquirerStatementsTest {
 
         StaffException mismatch = onlyFor(outcome, ExceptionReason.STATEMENT_MISMATCH);
         assertThat(mismatch.amount().yen()).isZero();
-        assertThat(mismatch.detail()).contains("差は +1 件、0円");
+        assertThat(japanese(mismatch)).contains("差は +1 件、0円");
     }
 
     @Test

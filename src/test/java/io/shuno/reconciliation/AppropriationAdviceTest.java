@@ -1,5 +1,6 @@
 package io.shuno.reconciliation;
 
+import io.shuno.platform.ExplanationTexts;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
@@ -12,6 +13,7 @@ import static io.shuno.reconciliation.ReconciliationFixtures.OITA;
 import static io.shuno.reconciliation.ReconciliationFixtures.PAYER_ID;
 import static io.shuno.reconciliation.ReconciliationFixtures.event;
 import static io.shuno.reconciliation.ReconciliationFixtures.invoice;
+import static io.shuno.reconciliation.ReconciliationFixtures.japanese;
 import static io.shuno.reconciliation.ReconciliationFixtures.notice;
 import static io.shuno.reconciliation.ReconciliationFixtures.onlyFor;
 import static io.shuno.reconciliation.ReconciliationFixtures.otherTerms;
@@ -67,7 +69,7 @@ class AppropriationAdviceTest {
 
         assertThat(exception.suggestedAction()).isEqualTo(SuggestedAction.APPROPRIATE);
         assertThat(exception.appropriationCandidates()).containsExactly(OLDEST_PARTLY_PAID.id(), OVERDUE.id());
-        assertThat(exception.detail()).contains(OLDEST_PARTLY_PAID.id().value(), OVERDUE.id().value());
+        assertThat(japanese(exception)).contains(OLDEST_PARTLY_PAID.id().value(), OVERDUE.id().value());
     }
 
     @Test
@@ -143,13 +145,14 @@ class AppropriationAdviceTest {
         StaffException raised = overpaymentAdvice(storeOf(NOT_YET_DUE));
         assertThat(raised.suggestedAction()).isEqualTo(SuggestedAction.REFUND);
 
-        ExcessAdvice later = reconciler.adviseOnExcess(terms(5_000), raised.detail(),
-                raised.appropriationCandidates(), storeOf(NOT_YET_DUE, OVERDUE), LocalDate.of(2026, 1, 5));
+        ExcessAdvice later = reconciler.adviseOnExcess(terms(5_000), raised.explanation(),
+                storeOf(NOT_YET_DUE, OVERDUE), LocalDate.of(2026, 1, 5));
 
         assertThat(later.candidates()).containsExactly(OVERDUE.id(), NOT_YET_DUE.id());
         assertThat(later.action()).isEqualTo(SuggestedAction.APPROPRIATE);
-        assertThat(later.detail())
-                .startsWith(raised.detail().substring(0, raised.detail().indexOf("を過誤納金として計上しました。")))
+        String raisedText = japanese(raised);
+        assertThat(ExplanationTexts.japanese(later.explanation()))
+                .startsWith(raisedText.substring(0, raisedText.indexOf("を過誤納金として計上しました。")))
                 .endsWith("同一納付者の未納 2 件(古い順: NHI-2025-0001-03、NHI-2025-0001-05)への充当を検討してください。")
                 .doesNotContain("還付");
     }

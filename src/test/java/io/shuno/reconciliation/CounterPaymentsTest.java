@@ -22,6 +22,7 @@ import static io.shuno.reconciliation.ReconciliationFixtures.EL_NUMBER;
 import static io.shuno.reconciliation.ReconciliationFixtures.FY2025;
 import static io.shuno.reconciliation.ReconciliationFixtures.INVOICE_ID;
 import static io.shuno.reconciliation.ReconciliationFixtures.UNKNOWN_EL_NUMBER;
+import static io.shuno.reconciliation.ReconciliationFixtures.japanese;
 import static io.shuno.reconciliation.ReconciliationFixtures.onlyFor;
 import static io.shuno.reconciliation.ReconciliationFixtures.onlyOfKind;
 import static io.shuno.reconciliation.ReconciliationFixtures.terms;
@@ -206,7 +207,7 @@ class CounterPaymentsTest {
         StaffException unmatched = onlyFor(sale.outcome(), ExceptionReason.UNMATCHED);
         assertThat(unmatched.amount().yen()).isEqualTo(1_000);
         assertThat(unmatched.municipality()).isEqualTo(CHIYODA);
-        assertThat(unmatched.detail()).contains("窓口注文").contains("ORDER-A").contains("ORDER-B")
+        assertThat(japanese(unmatched)).contains("窓口注文").contains("ORDER-A").contains("ORDER-B")
                 .contains("1,000円");
         assertThat(sale.outcome().exceptions()).hasSize(1);
         assertThat(sale.outcome().invoices()).isEmpty();
@@ -297,7 +298,7 @@ class CounterPaymentsTest {
         TerminalOutcome sale = sell(saleOfSlip("T-QR", CHIYODA, EL_NUMBER, 5_000, SLIP_PAID_AT));
 
         assertThat(onlyOfKind(sale.outcome(), SettlementKind.SUSPENSE).amount().yen()).isEqualTo(5_000);
-        assertThat(onlyFor(sale.outcome(), ExceptionReason.UNMATCHED).detail())
+        assertThat(japanese(onlyFor(sale.outcome(), ExceptionReason.UNMATCHED)))
                 .contains("eL番号 " + EL_NUMBER.value()).doesNotContain("窓口注文");
         assertThat(sale.outcome().payment()).map(PaymentState::elNumber).contains(EL_NUMBER);
         assertThat(sale.outcome().payment()).map(PaymentState::stage).contains(NoticeStage.CONFIRMED);

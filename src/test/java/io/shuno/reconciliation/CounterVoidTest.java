@@ -19,6 +19,7 @@ import static io.shuno.reconciliation.CounterFixtures.saleOfSlip;
 import static io.shuno.reconciliation.CounterFixtures.voidOf;
 import static io.shuno.reconciliation.ReconciliationFixtures.CHIYODA;
 import static io.shuno.reconciliation.ReconciliationFixtures.EL_NUMBER;
+import static io.shuno.reconciliation.ReconciliationFixtures.japanese;
 import static io.shuno.reconciliation.ReconciliationFixtures.onlyOfKind;
 import static io.shuno.reconciliation.ReconciliationFixtures.terms;
 import static io.shuno.reconciliation.ReconciliationFixtures.total;
@@ -59,7 +60,7 @@ class CounterVoidTest {
         assertThat(voided.sale()).isEmpty();
         assertThat(voided.outcome().exceptions()).singleElement().satisfies(e -> {
             assertThat(e.reason()).isEqualTo(ExceptionReason.VOID_UNKNOWN_SALE);
-            assertThat(e.detail()).contains("金額が一致しません");
+            assertThat(japanese(e)).contains("金額が一致しません");
         });
     }
 
@@ -178,7 +179,7 @@ class CounterVoidTest {
         assertThat(voided.sale()).isEmpty();
         assertThat(voided.outcome().exceptions()).singleElement().satisfies(e -> {
             assertThat(e.reason()).isEqualTo(ExceptionReason.VOID_UNKNOWN_SALE);
-            assertThat(e.detail()).contains("窓口注文 ORDER-A、ORDER-B").contains("一致しません");
+            assertThat(japanese(e)).contains("窓口注文 ORDER-A、ORDER-B").contains("一致しません");
         });
     }
 
@@ -300,7 +301,7 @@ class CounterVoidTest {
             assertThat(e.paymentRef()).contains(SALE_REF);
             assertThat(e.invoiceId()).contains(B);
             assertThat(e.municipality()).isEqualTo(CHIYODA);
-            assertThat(e.detail()).contains("還付決定 r-1").contains("2026-11-30").contains("還付 200,000円")
+            assertThat(japanese(e)).contains("還付決定 r-1").contains("2026-11-30").contains("還付 200,000円")
                     .contains("還付加算金 5,100円").contains("205,100円 の支払を止めて").contains("返還を求めて")
                     .contains("T-1");
         });
@@ -317,7 +318,7 @@ class CounterVoidTest {
         assertThat(voided.outcome().exceptions()).singleElement().satisfies(e -> {
             assertThat(e.reason()).isEqualTo(ExceptionReason.VOID_AFTER_REFUND);
             assertThat(e.amount().yen()).isEqualTo(480_000);
-            assertThat(e.detail()).contains("還付加算金 0円");
+            assertThat(japanese(e)).contains("還付加算金 0円");
         });
     }
 
@@ -350,7 +351,7 @@ class CounterVoidTest {
             assertThat(exception.amount().yen()).isEqualTo(700);
             assertThat(exception.paymentRef()).contains(new PaymentRef("terminal:V-9"));
             assertThat(exception.municipality()).isEqualTo(CHIYODA);
-            assertThat(exception.detail()).contains("T-404").contains("700円").contains("見つかりません");
+            assertThat(japanese(exception)).contains("T-404").contains("700円").contains("見つかりません");
         });
     }
 
@@ -368,7 +369,7 @@ class CounterVoidTest {
         assertThat(voided.outcome().exceptions()).singleElement().satisfies(exception -> {
             assertThat(exception.reason()).isEqualTo(ExceptionReason.VOID_UNKNOWN_SALE);
             assertThat(exception.suggestedAction()).isEqualTo(SuggestedAction.INVESTIGATE);
-            assertThat(exception.detail()).contains("T-1").contains("既に取り消されています");
+            assertThat(japanese(exception)).contains("T-1").contains("既に取り消されています");
         });
     }
 
@@ -377,10 +378,10 @@ class CounterVoidTest {
         TerminalTransaction voiding = voidOf("V-2", "T-1", 1_000);
         SaleState voidedSale = saleOverAAndB().sale().orElseThrow().asVoided();
 
-        String unknown = reconciler.onTerminalVoid(voiding, Optional.empty(), List.of(), Map.of())
-                .outcome().exceptions().get(0).detail();
-        String alreadyVoided = reconciler.onTerminalVoid(voiding, Optional.of(voidedSale), List.of(), Map.of())
-                .outcome().exceptions().get(0).detail();
+        String unknown = japanese(reconciler.onTerminalVoid(voiding, Optional.empty(), List.of(), Map.of())
+                .outcome().exceptions().get(0));
+        String alreadyVoided = japanese(reconciler.onTerminalVoid(voiding, Optional.of(voidedSale), List.of(),
+                Map.of()).outcome().exceptions().get(0));
 
         assertThat(unknown).isNotEqualTo(alreadyVoided);
     }

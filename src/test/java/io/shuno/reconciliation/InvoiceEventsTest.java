@@ -13,6 +13,7 @@ import static io.shuno.reconciliation.ReconciliationFixtures.IN_FY2025;
 import static io.shuno.reconciliation.ReconciliationFixtures.confirmed;
 import static io.shuno.reconciliation.ReconciliationFixtures.event;
 import static io.shuno.reconciliation.ReconciliationFixtures.invoice;
+import static io.shuno.reconciliation.ReconciliationFixtures.japanese;
 import static io.shuno.reconciliation.ReconciliationFixtures.onlyOfKind;
 import static io.shuno.reconciliation.ReconciliationFixtures.terms;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -97,7 +98,7 @@ class InvoiceEventsTest {
             assertThat(exception.invoiceId()).contains(INVOICE_ID);
             assertThat(exception.amount().yen()).as("the amount the conflicting event carries").isEqualTo(6_000);
             assertThat(exception.suggestedAction()).isEqualTo(SuggestedAction.INVESTIGATE);
-            assertThat(exception.detail()).contains("6,000円");
+            assertThat(japanese(exception)).contains("6,000円");
         });
     }
 
@@ -160,7 +161,7 @@ class InvoiceEventsTest {
                         tuple(ExceptionReason.AMOUNT_REDUCED_AFTER_PAYMENT, Optional.of(first.paymentRef()), 500L));
         assertThat(outcome.exceptions()).allSatisfy(exception -> {
             assertThat(exception.invoiceId()).contains(INVOICE_ID);
-            assertThat(exception.detail()).contains(exception.amount().yen() == 500 ? "500円" : "2,000円");
+            assertThat(japanese(exception)).contains(exception.amount().yen() == 500 ? "500円" : "2,000円");
             // 過納: the claim arose with the reduction, and a premium's lapses two years on.
             assertThat(exception.refundClaim()).contains(new RefundClaim(ExcessCause.REDUCED_AFTER_PAYMENT,
                     ISSUED_AT.toLocalDate().plusYears(2)));
@@ -242,7 +243,7 @@ class InvoiceEventsTest {
                         tuple(ExceptionReason.PAID_AFTER_CANCELLATION, Optional.of(second.paymentRef()), 2_000L),
                         tuple(ExceptionReason.PAID_AFTER_CANCELLATION, Optional.of(first.paymentRef()), 3_000L));
         assertThat(outcome.exceptions()).allSatisfy(exception ->
-                assertThat(exception.detail()).contains(exception.amount().yen() == 3_000 ? "3,000円" : "2,000円"));
+                assertThat(japanese(exception)).contains(exception.amount().yen() == 3_000 ? "3,000円" : "2,000円"));
         assertThat(outcome.invoice()).hasValueSatisfying(invoice -> {
             assertThat(invoice.status()).isEqualTo(InvoiceStatus.CANCELLED);
             assertThat(invoice.settledRevenue().yen()).isZero();

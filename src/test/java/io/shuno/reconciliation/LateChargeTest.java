@@ -11,6 +11,7 @@ import static io.shuno.reconciliation.ReconciliationFixtures.DUE_DATE;
 import static io.shuno.reconciliation.ReconciliationFixtures.IN_FY2025;
 import static io.shuno.reconciliation.ReconciliationFixtures.RATES;
 import static io.shuno.reconciliation.ReconciliationFixtures.confirmed;
+import static io.shuno.reconciliation.ReconciliationFixtures.japanese;
 import static io.shuno.reconciliation.ReconciliationFixtures.onlyFor;
 import static io.shuno.reconciliation.ReconciliationFixtures.terms;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -137,7 +138,7 @@ class LateChargeTest {
         StaffException exception = onlyFor(outcome, ExceptionReason.LATE_CHARGE_DUE);
         assertThat(exception.suggestedAction()).isEqualTo(SuggestedAction.ASSESS_LATE_CHARGE);
         assertThat(exception.amount().yen()).isEqualTo(6_200);
-        assertThat(exception.detail()).contains("6,200円")
+        assertThat(japanese(exception)).contains("6,200円")
                 // in 和暦, as every other date staff read
                 .contains("納期限 令和7年6月30日", "令和7年10月1日 に納付").doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}");
         assertThat(outcome.exceptions()).hasSize(1);

@@ -20,6 +20,7 @@ import static io.shuno.reconciliation.ReconciliationFixtures.UNKNOWN_EL_NUMBER;
 import static io.shuno.reconciliation.ReconciliationFixtures.cancelledInvoice;
 import static io.shuno.reconciliation.ReconciliationFixtures.confirmed;
 import static io.shuno.reconciliation.ReconciliationFixtures.invoice;
+import static io.shuno.reconciliation.ReconciliationFixtures.japanese;
 import static io.shuno.reconciliation.ReconciliationFixtures.notice;
 import static io.shuno.reconciliation.ReconciliationFixtures.paymentAt;
 import static io.shuno.reconciliation.ReconciliationFixtures.terms;
@@ -304,7 +305,7 @@ class ReconcilerTest {
                                                                   String amountInYen) {
         assertThat(outcome.exceptions()).singleElement().satisfies(exception -> {
             assertThat(exception.reason()).isEqualTo(reason);
-            assertThat(exception.detail()).isNotBlank()
+            assertThat(japanese(exception)).isNotBlank()
                     .containsPattern("[\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}]")
                     .contains(amountInYen);
         });

@@ -1,5 +1,7 @@
 package io.shuno.reconciliation;
 
+import io.shuno.platform.ExplanationTexts;
+
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Collection;
@@ -102,6 +104,11 @@ final class ReconciliationFixtures {
     /** What the payment {@link #PAYMENT_ID} has reached before the notice under test. */
     static PaymentState paymentAt(NoticeStage stage, long amount) {
         return new PaymentState(PaymentRef.eltax(PAYMENT_ID), EL_NUMBER, amount, stage);
+    }
+
+    /** An exception's explanation in Japanese: its detail as stored and published. */
+    static String japanese(StaffException exception) {
+        return ExplanationTexts.japanese(exception.explanation());
     }
 
     static long total(Collection<Settlement> settlements) {
