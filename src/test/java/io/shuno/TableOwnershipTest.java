@@ -40,7 +40,8 @@ class TableOwnershipTest {
             entry("dead_letters", "deadletters"),
             entry("replay_jobs", "operations"),
             entry("replay_job_items", "operations"),
-            entry("audit_log", "operations"));
+            entry("audit_log", "operations"),
+            entry("taken_files", "files"));
 
     /**
      * Known reads across owners, as "module/File.java table". The settlement history finds the suspense of an eL番号

@@ -7,7 +7,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.shuno.ledger.Outbox;
 import io.shuno.ledger.OutboxMessage;
 import io.shuno.platform.Columns;
+import io.shuno.platform.ExplanationTexts;
 import io.shuno.platform.ShunoProperties;
+import io.shuno.platform.StoredExplanations;
+import io.shuno.reconciliation.Amount;
 import io.shuno.reconciliation.ExceptionReason;
 import io.shuno.reconciliation.ExcessCause;
 import io.shuno.reconciliation.ExceptionResolution;
@@ -69,22 +72,25 @@ public class ExceptionJournal {
         // array per row. An exception raised before (same deterministic id) is not raised or announced again.
         Set<String> inserted = new HashSet<>(jdbc.queryForList("""
                 insert into staff_exceptions (exception_id, reason, municipality_code, payment_ref, invoice_id, amount,
-                    suggested_action, appropriation_candidates, detail, raised_at, excess_cause, refund_lapses_on)
+                    suggested_action, appropriation_candidates, detail, raised_at, excess_cause, refund_lapses_on,
+                    explanation)
                 select exception_id, reason, municipality_code, payment_ref, invoice_id, amount, suggested_action,
                     array(select jsonb_array_elements_text(candidates)), detail, raised_at, excess_cause,
-                    refund_lapses_on
+                    refund_lapses_on, explanation
                 from unnest(?::uuid[], ?::text[], ?::bpchar[], ?::text[], ?::text[], ?::bigint[], ?::text[],
-                    ?::jsonb[], ?::text[], ?::timestamptz[], ?::text[], ?::date[])
+                    ?::jsonb[], ?::text[], ?::timestamptz[], ?::text[], ?::date[], ?::jsonb[])
                     as e(exception_id, reason, municipality_code, payment_ref, invoice_id, amount, suggested_action,
-                        candidates, detail, raised_at, excess_cause, refund_lapses_on)
+                        candidates, detail, raised_at, excess_cause, refund_lapses_on, explanation)
                 on conflict (exception_id) do nothing
                 returning exception_id::text""", String.class, Columns.of(exceptions)
                 .text(StaffException::exceptionId).text(StaffException::reason).text(StaffException::municipality)
                 .text(e -> e.paymentRef().orElse(null)).text(e -> e.invoiceId().orElse(null))
-                .bigint(StaffException::amount).text(StaffException::suggestedAction)
-                .text(e -> candidatesJson(e.appropriationCandidates())).text(StaffException::detail)
+                .bigint(e -> e.amount().yen()).text(StaffException::suggestedAction)
+                .text(e -> candidatesJson(e.appropriationCandidates()))
+                .text(e -> ExplanationTexts.japanese(e.explanation()))
                 .text(e -> now).text(e -> e.refundClaim().map(RefundClaim::cause).orElse(null))
-                .text(e -> e.refundClaim().map(RefundClaim::lastDayToRefund).orElse(null)).parameters()));
+                .text(e -> e.refundClaim().map(RefundClaim::lastDayToRefund).orElse(null))
+                .text(e -> StoredExplanations.write(e.explanation())).parameters()));
         outbox.append(exceptions.stream().filter(e -> inserted.contains(e.exceptionId()))
                 .map(e -> message(new Entry(e, ExceptionStatus.OPEN, now, Optional.empty(), Optional.empty()))).toList());
     }
@@ -104,7 +110,7 @@ public class ExceptionJournal {
                     where exception_id = ? and status = 'OPEN'
                     returning exception_id, reason, municipality_code, payment_ref, invoice_id, amount,
                               suggested_action, appropriation_candidates, detail, raised_at, excess_cause,
-                              refund_lapses_on""",
+                              refund_lapses_on, explanation""",
                     row -> {
                         messages.add(message(new Entry(map(row), ExceptionStatus.RESOLVED,
                                 row.getObject("raised_at", OffsetDateTime.class), Optional.of(resolution.resolvedBy()),
@@ -128,10 +134,11 @@ public class ExceptionJournal {
         return new StaffException(row.getString("exception_id"), ExceptionReason.valueOf(row.getString("reason")),
                 new MunicipalityCode(row.getString("municipality_code")),
                 Optional.ofNullable(row.getString("payment_ref")).map(PaymentRef::new),
-                Optional.ofNullable(row.getString("invoice_id")).map(InvoiceId::new), row.getLong("amount"),
+                Optional.ofNullable(row.getString("invoice_id")).map(InvoiceId::new),
+                Amount.of(row.getLong("amount")),
                 SuggestedAction.valueOf(row.getString("suggested_action")),
                 Arrays.stream((String[]) row.getArray("appropriation_candidates").getArray()).map(InvoiceId::new).toList(),
-                row.getString("detail"), refundClaim);
+                StoredExplanations.orRecorded(row.getString("explanation"), row.getString("detail")), refundClaim);
     }
 
     private OutboxMessage message(Entry entry) {
@@ -142,15 +149,15 @@ public class ExceptionJournal {
         node.put("municipalityCode", e.municipality().value());
         e.paymentRef().ifPresent(ref -> node.put("paymentRef", ref.value()));
         e.invoiceId().ifPresent(id -> node.put("invoiceId", id.value()));
-        node.put("amount", e.amount());
+        node.put("amount", e.amount().yen());
         if (e.reason() == ExceptionReason.LATE_CHARGE_DUE) {
-            node.put("lateCharge", e.amount());
+            node.put("lateCharge", e.amount().yen());
         }
         node.put("suggestedAction", e.suggestedAction().name());
         if (!e.appropriationCandidates().isEmpty()) {
             e.appropriationCandidates().forEach(id -> node.withArray("appropriationCandidates").add(id.value()));
         }
-        node.put("detail", e.detail());
+        node.put("detail", ExplanationTexts.japanese(e.explanation()));
         e.refundClaim().ifPresent(claim -> node.put("refundLapsesOn", claim.lastDayToRefund().toString()));
         node.put("status", entry.status().name());
         node.put("raisedAt", entry.raisedAt().toString());

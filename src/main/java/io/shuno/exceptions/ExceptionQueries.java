@@ -2,6 +2,7 @@ package io.shuno.exceptions;
 
 import io.shuno.platform.MunicipalityScope;
 import io.shuno.platform.SqlFilter;
+import io.shuno.platform.StoredExplanations;
 import io.shuno.reconciliation.ExceptionReason;
 import io.shuno.reconciliation.ExcessCause;
 import io.shuno.reconciliation.ResolutionAction;
@@ -37,7 +38,7 @@ public class ExceptionQueries {
                                            where r.exception_id = e.exception_id), 0)
                  else 0 end as outstanding,
             e.suggested_action, e.appropriation_candidates, e.detail, e.raised_at, e.resolved_at, e.resolved_by,
-            e.excess_cause, e.refund_lapses_on""";
+            e.excess_cause, e.refund_lapses_on, e.explanation""";
     private static final String RESOLUTION_COLUMNS = """
             resolution_id, exception_id, action, amount, targets, refund_reference, comment, resolved_by,
             resolved_at, decided_on, interest, interest_from, interest_to""";
@@ -178,7 +179,8 @@ public class ExceptionQueries {
                 row.getString("detail"), row.getObject("raised_at", OffsetDateTime.class),
                 row.getObject("resolved_at", OffsetDateTime.class), row.getString("resolved_by"),
                 Optional.ofNullable(row.getString("excess_cause")).map(ExcessCause::valueOf).orElse(null),
-                row.getObject("refund_lapses_on", LocalDate.class));
+                row.getObject("refund_lapses_on", LocalDate.class),
+                StoredExplanations.orRecorded(row.getString("explanation"), row.getString("detail")));
     }
 
     private static ResolutionView mapResolution(ResultSet row) throws SQLException {

@@ -2,6 +2,7 @@ package io.shuno.intake;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.shuno.reconciliation.AcquirerStatement;
+import io.shuno.reconciliation.Amount;
 import io.shuno.reconciliation.Brand;
 import io.shuno.reconciliation.MunicipalityCode;
 
@@ -26,10 +27,10 @@ final class AcquirerStatementFormat implements RecordFormat<AcquirerStatement> {
                 new MunicipalityCode(fields.text("municipalityCode")),
                 fields.date("businessDate"),
                 fields.enumeration("brand", Brand.class),
-                fields.yen("grossSales"),
+                Amount.of(fields.yen("grossSales")),
                 fields.integer("count"),
-                fields.yen("fee"),
-                fields.yen("netDeposit"),
+                Amount.of(fields.yen("fee")),
+                Amount.of(fields.yen("netDeposit")),
                 fields.date("depositDate"));
     }
 }

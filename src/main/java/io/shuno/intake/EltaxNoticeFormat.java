@@ -1,6 +1,7 @@
 package io.shuno.intake;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.shuno.reconciliation.Amount;
 import io.shuno.reconciliation.Channel;
 import io.shuno.reconciliation.ElNumber;
 import io.shuno.reconciliation.EltaxNotice;
@@ -27,7 +28,7 @@ final class EltaxNoticeFormat implements RecordFormat<EltaxNotice> {
                 PaymentRef.eltax(fields.text("paymentId")),
                 fields.enumeration("stage", NoticeStage.class),
                 new ElNumber(fields.text("elNumber")),
-                fields.yen("amount"),
+                Amount.of(fields.yen("amount")),
                 fields.dateTime("paidAt"),
                 fields.enumeration("channel", Channel.class),
                 fields.optionalDate("transferDate"));

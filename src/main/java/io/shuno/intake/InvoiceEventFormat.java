@@ -2,6 +2,7 @@ package io.shuno.intake;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.shuno.reconciliation.Account;
+import io.shuno.reconciliation.Amount;
 import io.shuno.reconciliation.ElNumber;
 import io.shuno.reconciliation.FiscalYear;
 import io.shuno.reconciliation.InvoiceEvent;
@@ -34,7 +35,7 @@ final class InvoiceEventFormat implements RecordFormat<InvoiceEvent> {
                 fields.enumeration("account", Account.class),
                 fields.text("revenueCode"),
                 new FiscalYear(fields.integer("fiscalYear")),
-                fields.yen("amount"),
+                Amount.of(fields.yen("amount")),
                 fields.date("dueDate"),
                 fields.text("payerId"),
                 fields.optionalInt("installment"));

@@ -1,6 +1,7 @@
 package io.shuno.intake;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.shuno.reconciliation.Amount;
 import io.shuno.reconciliation.Brand;
 import io.shuno.reconciliation.ElQr;
 import io.shuno.reconciliation.InvoiceId;
@@ -34,7 +35,7 @@ final class TerminalTransactionFormat implements RecordFormat<TerminalTransactio
                 fields.text("terminalId"),
                 new MunicipalityCode(fields.text("municipalityCode")),
                 fields.enumeration("brand", Brand.class),
-                fields.yen("amount"),
+                Amount.of(fields.yen("amount")),
                 fields.dateTime("occurredAt"),
                 invoiceIds,
                 fields.optionalText("elQr").map(ElQr::decode),

@@ -16,10 +16,10 @@ final class DoubleEntry {
 
     static List<LedgerEntry> of(Settlement settlement, Settlement reversed) {
         List<LedgerEntry> entries = settlement.kind() == SettlementKind.REVERSAL
-                ? linesOf(reversed, settlement.amount()).stream().map(LedgerEntry::swapped).toList()
-                : linesOf(settlement, settlement.amount());
+                ? linesOf(reversed, settlement.amount().yen()).stream().map(LedgerEntry::swapped).toList()
+                : linesOf(settlement, settlement.amount().yen());
         long debits = sum(entries, LedgerEntry.Side.DEBIT);
-        if (debits != sum(entries, LedgerEntry.Side.CREDIT) || debits != settlement.amount()) {
+        if (debits != sum(entries, LedgerEntry.Side.CREDIT) || debits != settlement.amount().yen()) {
             throw new IllegalStateException("unbalanced entries for settlement " + settlement.settlementId());
         }
         return entries;

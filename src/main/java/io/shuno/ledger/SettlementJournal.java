@@ -56,7 +56,7 @@ public class SettlementJournal {
                         revenue_code, fiscal_year, year_class, received_on, channel, cause, listed)
                 order by listed""", Columns.of(settlements).text(Settlement::settlementId).text(Settlement::kind)
                 .text(s -> s.reverses().orElse(null)).text(Settlement::municipality).text(Settlement::paymentRef)
-                .text(s -> s.invoiceId().orElse(null)).bigint(Settlement::amount).text(Settlement::account)
+                .text(s -> s.invoiceId().orElse(null)).bigint(s -> s.amount().yen()).text(Settlement::account)
                 .text(s -> s.revenueCode().orElse(null)).integer(s -> s.bookingYear().fiscalYear().year())
                 .text(s -> s.bookingYear().yearClass()).text(Settlement::receivedOn).text(Settlement::channel)
                 .text(Settlement::cause).parameters());

@@ -25,7 +25,7 @@ final class SettlementMessages {
         node.put("municipalityCode", settlement.municipality().value());
         node.put("paymentRef", settlement.paymentRef().value());
         settlement.invoiceId().ifPresent(id -> node.put("invoiceId", id.value()));
-        node.put("amount", settlement.amount());
+        node.put("amount", settlement.amount().yen());
         node.put("account", settlement.account().name());
         settlement.revenueCode().ifPresent(code -> node.put("revenueCode", code));
         node.put("fiscalYear", settlement.bookingYear().fiscalYear().year());

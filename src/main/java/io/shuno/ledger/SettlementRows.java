@@ -1,6 +1,7 @@
 package io.shuno.ledger;
 
 import io.shuno.reconciliation.Account;
+import io.shuno.reconciliation.Amount;
 import io.shuno.reconciliation.BookingYear;
 import io.shuno.reconciliation.Channel;
 import io.shuno.reconciliation.FiscalYear;
@@ -34,7 +35,7 @@ public final class SettlementRows {
                 new MunicipalityCode(row.getString("municipality_code")),
                 new PaymentRef(row.getString("payment_ref")),
                 Optional.ofNullable(row.getString("invoice_id")).map(InvoiceId::new),
-                row.getLong("amount"),
+                Amount.of(row.getLong("amount")),
                 Account.valueOf(row.getString("account")),
                 Optional.ofNullable(row.getString("revenue_code")),
                 new BookingYear(new FiscalYear(row.getInt("fiscal_year")), YearClass.valueOf(row.getString("year_class"))),

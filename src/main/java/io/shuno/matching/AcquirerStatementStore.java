@@ -22,7 +22,7 @@ class AcquirerStatementStore {
                     gross_sales, sales_count, fee, net_deposit, deposit_date)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", statement.statementId(), statement.acquirer(),
                 statement.municipality().value(), Date.valueOf(statement.businessDate()), statement.brand().name(),
-                statement.grossSales(), statement.count(), statement.fee(), statement.netDeposit(),
+                statement.grossSales().yen(), statement.count(), statement.fee().yen(), statement.netDeposit().yen(),
                 Date.valueOf(statement.depositDate()));
     }
 }

@@ -1,6 +1,7 @@
 package io.shuno.matching;
 
 import io.shuno.reconciliation.Account;
+import io.shuno.reconciliation.Amount;
 import io.shuno.reconciliation.ElNumber;
 import io.shuno.reconciliation.FiscalYear;
 import io.shuno.reconciliation.Invoice;
@@ -97,10 +98,10 @@ class InvoiceStore {
                 .text(Invoice::id).text(invoice -> invoice.terms().municipality())
                 .text(invoice -> invoice.terms().elNumber().orElse(null)).text(invoice -> invoice.terms().item())
                 .text(invoice -> invoice.terms().account()).text(invoice -> invoice.terms().revenueCode())
-                .integer(invoice -> invoice.terms().fiscalYear().year()).bigint(invoice -> invoice.terms().amount())
+                .integer(invoice -> invoice.terms().fiscalYear().year()).bigint(invoice -> invoice.terms().amount().yen())
                 .text(invoice -> invoice.terms().dueDate()).text(invoice -> invoice.terms().payerId())
                 .integer(invoice -> invoice.terms().installment().orElse(null)).text(Invoice::cancelled)
-                .bigint(Invoice::settledRevenue).bigint(Invoice::announced).text(Invoice::status).parameters());
+                .bigint(invoice -> invoice.settledRevenue().yen()).bigint(invoice -> invoice.announced().yen()).text(Invoice::status).parameters());
     }
 
     private static Invoice map(ResultSet row) throws SQLException {
@@ -114,10 +115,11 @@ class InvoiceStore {
                 Account.valueOf(row.getString("account")),
                 row.getString("revenue_code"),
                 new FiscalYear(row.getInt("fiscal_year")),
-                row.getLong("amount"),
+                Amount.of(row.getLong("amount")),
                 row.getDate("due_date").toLocalDate(),
                 row.getString("payer_id"),
                 installmentOrNone);
-        return new Invoice(terms, row.getBoolean("cancelled"), row.getLong("settled_revenue"), row.getLong("announced"));
+        return new Invoice(terms, row.getBoolean("cancelled"), Amount.of(row.getLong("settled_revenue")),
+                Amount.of(row.getLong("announced")));
     }
 }

@@ -5,6 +5,7 @@ import io.shuno.exceptions.ResolutionJournal;
 import io.shuno.exceptions.ResolutionView;
 import io.shuno.ledger.SettlementQueries;
 import io.shuno.matching.StaffDecisions;
+import io.shuno.reconciliation.Amount;
 import io.shuno.reconciliation.Decision;
 import io.shuno.reconciliation.ExceptionResolution;
 import io.shuno.reconciliation.HeldOverpayment;
@@ -163,7 +164,7 @@ public class ExceptionResolutions {
         Decision appropriation = reconciler.appropriate(overpaid.terms(), held, exception.outstanding(),
                 targetIds.stream().map(id -> existing(read, id)).toList(),
                 ResolutionAction.cause(exception.exceptionId()), decisions.payerInvoices(read));
-        return preview(exception, held, available, appropriation.settledAmount(), overpaid);
+        return preview(exception, held, available, appropriation.settledAmount().yen(), overpaid);
     }
 
     /** What of the exception's 過誤納金 is left for {@code action}; refused when it does not apply or nothing is left. */
@@ -216,7 +217,7 @@ public class ExceptionResolutions {
             throw OperationFailure.invalid("comment: say what was investigated and why nothing is to be settled");
         }
         return resolve(exceptionId, ResolutionAction.CLOSE, requestKey, actor, comment, null, List.of(), List.of(),
-                (exception, locked, cause, today) -> Decision.recordOnly(0));
+                (exception, locked, cause, today) -> Decision.recordOnly(Amount.ZERO));
     }
 
     private List<HeldOverpayment> heldOf(ExceptionView exception) {
@@ -258,13 +259,13 @@ public class ExceptionResolutions {
         boolean resolvesIt = switch (action) {
             case MATCH, CLOSE -> true;
             case APPROPRIATE, REFUND -> Refunds.leavesNothing(heldOf(exception), exception.outstanding(),
-                    decision.settledAmount());
+                    decision.settledAmount().yen());
         };
         decisions.record(decision, resolvesIt
                 ? Optional.of(new ExceptionResolution(exception.exceptionId(), actor.id())) : Optional.empty());
         Optional<RefundInterest> interest = decision.interest();
         resolutions.record(new ResolutionView(resolutionId, exception.exceptionId(), action,
-                decision.settledAmount(), targets, refundReference, comment, actor.id(), now, now.toLocalDate(),
+                decision.settledAmount().yen(), targets, refundReference, comment, actor.id(), now, now.toLocalDate(),
                 interest.map(RefundInterest::amount).orElse(0L), interest.flatMap(RefundInterest::from).orElse(null),
                 interest.flatMap(RefundInterest::to).orElse(null)));
         ExceptionView after = exceptions.read(exception.exceptionId()).orElseThrow();

@@ -78,11 +78,9 @@ public class ExceptionStore {
         }
         InvoiceId overpaid = new InvoiceId(exception.invoiceId());
         return decisions.invoice(overpaid).map(invoice -> {
-            ExcessAdvice today = reconciler.adviseOnExcess(invoice.terms(), exception.detail(),
-                    exception.appropriationCandidates().stream().map(InvoiceId::new).toList(),
+            ExcessAdvice today = reconciler.adviseOnExcess(invoice.terms(), exception.explanation(),
                     decisions.payerInvoices(Map.of(overpaid, invoice)), LocalDate.now(clock));
-            return exception.advised(today.candidates().stream().map(InvoiceId::value).toList(),
-                    today.action(), today.detail());
+            return exception.advised(today);
         }).orElse(exception);
     }
 

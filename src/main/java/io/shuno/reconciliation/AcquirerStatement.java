@@ -8,8 +8,8 @@ import java.util.Objects;
  * count, the acquirer's fee (加盟店手数料) and the net it deposits.
  */
 public record AcquirerStatement(String statementId, String acquirer, MunicipalityCode municipality,
-                                LocalDate businessDate, Brand brand, long grossSales, long count, long fee,
-                                long netDeposit, LocalDate depositDate) {
+                                LocalDate businessDate, Brand brand, Amount grossSales, long count, Amount fee,
+                                Amount netDeposit, LocalDate depositDate) {
 
     public AcquirerStatement {
         Objects.requireNonNull(statementId);
@@ -17,13 +17,16 @@ public record AcquirerStatement(String statementId, String acquirer, Municipalit
         Objects.requireNonNull(municipality);
         Objects.requireNonNull(businessDate);
         Objects.requireNonNull(brand);
+        Objects.requireNonNull(grossSales);
+        Objects.requireNonNull(fee);
+        Objects.requireNonNull(netDeposit);
         Objects.requireNonNull(depositDate);
-        if (grossSales < 0 || count < 0 || fee < 0 || netDeposit < 0) {
-            throw new IllegalArgumentException("statement figures must not be negative");
+        if (count < 0) {
+            throw new IllegalArgumentException("a statement's count must not be negative");
         }
-        if (grossSales - fee != netDeposit) {
-            throw new IllegalArgumentException("net deposit " + netDeposit + " is not gross sales " + grossSales
-                    + " less fee " + fee);
+        if (grossSales.difference(fee) != netDeposit.yen()) {
+            throw new IllegalArgumentException("net deposit " + netDeposit.yen() + " is not gross sales " + grossSales.yen()
+                    + " less fee " + fee.yen());
         }
     }
 

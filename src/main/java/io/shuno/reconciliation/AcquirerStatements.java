@@ -15,7 +15,7 @@ final class AcquirerStatements {
 
     static Outcome check(AcquirerStatement statement, SalesTotals recorded) {
         List<Settlement> settlements = new ArrayList<>();
-        if (statement.fee() > 0) {
+        if (statement.fee().isPositive()) {
             settlements.add(new Settlement(DeterministicId.of(statement.cause(), SettlementKind.FEE.name()),
                     SettlementKind.FEE, Optional.empty(), statement.municipality(), statement.paymentRef(),
                     Optional.empty(), statement.fee(), Account.GENERAL, Optional.empty(),
@@ -24,26 +24,17 @@ final class AcquirerStatements {
         }
         List<StaffException> exceptions = new ArrayList<>();
         long countDifference = statement.count() - recorded.count();
-        long grossDifference = statement.grossSales() - recorded.gross();
+        long grossDifference = statement.grossSales().yen() - recorded.gross();
         if (countDifference != 0 || grossDifference != 0) {
             exceptions.add(new StaffException(
                     DeterministicId.of(statement.cause(), ExceptionReason.STATEMENT_MISMATCH.name()),
                     ExceptionReason.STATEMENT_MISMATCH, statement.municipality(), Optional.of(statement.paymentRef()),
-                    Optional.empty(), Math.abs(grossDifference), SuggestedAction.INVESTIGATE, List.of(),
-                    statement.acquirer() + " の " + statement.businessDate() + " " + statement.brand() + " の明細("
-                            + statement.count() + " 件、" + Yen.format(statement.grossSales()) + ")が端末の売上("
-                            + recorded.count() + " 件、" + Yen.format(recorded.gross()) + ")と一致しません。差は "
-                            + signed(countDifference) + " 件、" + signedYen(grossDifference)
-                            + "です。端末の日計と明細を照合してください。"));
+                    Optional.empty(), Amount.of(Math.abs(grossDifference)), SuggestedAction.INVESTIGATE, List.of(),
+                    Explanation.of(ExplanationCode.STATEMENT_MISMATCH, statement.acquirer(),
+                            statement.businessDate(), statement.brand().name(), statement.count(),
+                            statement.grossSales(), recorded.count(), Amount.of(recorded.gross()), countDifference,
+                            grossDifference)));
         }
         return new Outcome(List.of(), Optional.empty(), settlements, exceptions, List.of());
-    }
-
-    private static String signed(long value) {
-        return (value > 0 ? "+" : "") + value;
-    }
-
-    private static String signedYen(long value) {
-        return (value > 0 ? "+" : value < 0 ? "-" : "") + Yen.format(Math.abs(value));
     }
 }

@@ -21,7 +21,7 @@ final class Appropriation {
                                 LateChargeRates rates) {
         check(overpaid, targets);
         long available = Math.min(outstanding, held.stream().mapToLong(HeldOverpayment::unreversed).sum());
-        long used = Math.min(available, targets.stream().mapToLong(Invoice::openBalance).sum());
+        long used = Math.min(available, targets.stream().mapToLong(target -> target.openBalance().yen()).sum());
         if (used == 0) {
             throw new RefusedDecision("nothing of this overpayment is left to appropriate");
         }
@@ -30,7 +30,7 @@ final class Appropriation {
         for (HeldOverpayment booking : held) {
             long part = Math.min(booking.unreversed(), toReverse);
             if (part > 0) {
-                settlements.add(Settlements.reversal(booking.overpayment(), part, cause));
+                settlements.add(Settlements.reversal(booking.overpayment(), Amount.of(part), cause));
                 toReverse -= part;
             }
         }
@@ -39,18 +39,19 @@ final class Appropriation {
         List<StaffException> exceptions = new ArrayList<>();
         long toApply = used;
         for (Invoice target : targets) {
-            long part = Math.min(target.openBalance(), toApply);
+            long part = Math.min(target.openBalance().yen(), toApply);
             if (part == 0) {
                 break;
             }
             ConfirmedPaymentAllocation.Result applied = ConfirmedPaymentAllocation.allocate(Optional.of(target),
-                    ConfirmedPayment.appropriated(source, part, cause), "", payerInvoices, rates);
+                    ConfirmedPayment.appropriated(source, Amount.of(part), cause),
+                    Explanation.of(ExplanationCode.PAID_FOR_INVOICE, target.id().value()), payerInvoices, rates);
             after.add(applied.invoice().orElseThrow());
             settlements.addAll(applied.settlements());
             exceptions.addAll(applied.exceptions());
             toApply -= part;
         }
-        return new Decision(after, settlements, exceptions, used);
+        return new Decision(after, settlements, exceptions, Amount.of(used));
     }
 
     private static void check(InvoiceTerms overpaid, List<Invoice> targets) {
@@ -66,7 +67,7 @@ final class Appropriation {
                 throw new RefusedDecision("invoice " + target.id()
                         + " is not an invoice of the same payer in the same municipality");
             }
-            if (target.openBalance() == 0) {
+            if (target.openBalance().isZero()) {
                 throw new RefusedDecision("invoice " + target.id() + " owes nothing");
             }
         }

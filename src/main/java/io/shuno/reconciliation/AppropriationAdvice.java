@@ -11,13 +11,16 @@ import java.util.List;
  */
 final class AppropriationAdvice {
 
+    /** Where an EXCESS explanation holds its advice. */
+    private static final int EXCESS_ADVICE = 2;
+
     private AppropriationAdvice() {
     }
 
     static List<InvoiceId> candidates(PayerInvoices payerInvoices, InvoiceTerms paidFor, LocalDate asOf) {
         return payerInvoices.of(paidFor.municipality(), paidFor.payerId()).stream()
                 .filter(invoice -> !invoice.id().equals(paidFor.id()))
-                .filter(invoice -> invoice.openBalance() > 0 && invoice.terms().dueDate().isBefore(asOf))
+                .filter(invoice -> invoice.openBalance().isPositive() && invoice.terms().dueDate().isBefore(asOf))
                 .sorted(Comparator.comparing((Invoice invoice) -> invoice.terms().dueDate())
                         .thenComparing(invoice -> invoice.id().value()))
                 .map(Invoice::id)
@@ -28,24 +31,24 @@ final class AppropriationAdvice {
         return candidates.isEmpty() ? SuggestedAction.REFUND : SuggestedAction.APPROPRIATE;
     }
 
-    /** The advice in plain Japanese: the last sentence of an excess exception's detail. */
-    static String advice(List<InvoiceId> candidates) {
+    /** The advice: the last sentence of an excess exception's explanation. */
+    static Explanation advice(List<InvoiceId> candidates) {
         return candidates.isEmpty()
-                ? "同一納付者に未納の請求はありません。還付の手続きを行ってください。"
-                : "同一納付者の未納 " + candidates.size() + " 件(古い順: " + String.join("、",
-                candidates.stream().map(InvoiceId::value).toList()) + ")への充当を検討してください。";
+                ? Explanation.of(ExplanationCode.ADVICE_REFUND)
+                : Explanation.of(ExplanationCode.ADVICE_APPROPRIATE, (long) candidates.size(),
+                candidates.stream().map(InvoiceId::value).toList());
     }
 
     /**
-     * Advice given again on {@code asOf} for an exception raised with {@code raisedDetail} and {@code raised}
-     * candidates: the payer's invoices are issued, fall due and get paid after the excess was booked.
+     * Advice given again on {@code asOf} for an exception raised with the explanation {@code raised}: the payer's
+     * invoices are issued, fall due and get paid after the excess was booked. An explanation stored as text, before
+     * explanations had codes, is returned as it was: only a reader of its words can replace its advice.
      */
-    static ExcessAdvice again(String raisedDetail, List<InvoiceId> raised, PayerInvoices payerInvoices,
-                              InvoiceTerms paidFor, LocalDate asOf) {
+    static ExcessAdvice again(Explanation raised, PayerInvoices payerInvoices, InvoiceTerms paidFor,
+                              LocalDate asOf) {
         List<InvoiceId> now = candidates(payerInvoices, paidFor, asOf);
-        String earlier = advice(raised);
-        String facts = raisedDetail.endsWith(earlier)
-                ? raisedDetail.substring(0, raisedDetail.length() - earlier.length()) : raisedDetail;
-        return new ExcessAdvice(now, action(now), facts + advice(now));
+        Explanation restated = raised.code() == ExplanationCode.EXCESS
+                ? raised.with(EXCESS_ADVICE, advice(now)) : raised;
+        return new ExcessAdvice(now, action(now), restated);
     }
 }

@@ -12,13 +12,13 @@ import java.util.Optional;
 public record ConfirmedPayment(
         PaymentRef paymentRef,
         MunicipalityCode municipality,
-        long amount,
+        Amount amount,
         LocalDate receivedOn,
         Channel channel,
         String cause,
         Optional<StoreReceipt> store) {
 
-    public ConfirmedPayment(PaymentRef paymentRef, MunicipalityCode municipality, long amount, LocalDate receivedOn,
+    public ConfirmedPayment(PaymentRef paymentRef, MunicipalityCode municipality, Amount amount, LocalDate receivedOn,
                             Channel channel, String cause) {
         this(paymentRef, municipality, amount, receivedOn, channel, cause, Optional.empty());
     }
@@ -30,9 +30,7 @@ public record ConfirmedPayment(
         Objects.requireNonNull(channel);
         Objects.requireNonNull(cause);
         Objects.requireNonNull(store);
-        if (amount <= 0) {
-            throw new IllegalArgumentException("a payment amount must be positive");
-        }
+        amount.requirePositive("a payment amount");
     }
 
     static ConfirmedPayment of(GatewayNotice notice) {
@@ -41,7 +39,7 @@ public record ConfirmedPayment(
     }
 
     /** 過誤納金 of a payment appropriated (充当) to another invoice: the payment's date and channel, booked by {@code cause}. */
-    static ConfirmedPayment appropriated(Settlement overpayment, long amount, String cause) {
+    static ConfirmedPayment appropriated(Settlement overpayment, Amount amount, String cause) {
         return new ConfirmedPayment(overpayment.paymentRef(), overpayment.municipality(), amount,
                 overpayment.receivedOn(), overpayment.channel(), cause, overpayment.store());
     }

@@ -22,7 +22,7 @@ final class ConfirmedPaymentAllocation {
     }
 
     /** {@code reference} names what the payment pointed at, for the exception when nothing is found. */
-    static Result allocate(List<Invoice> inOrder, ConfirmedPayment payment, String reference,
+    static Result allocate(List<Invoice> inOrder, ConfirmedPayment payment, Explanation reference,
                            PayerInvoices payerInvoices, LateChargeRates rates) {
         if (inOrder.isEmpty()) {
             return new Result(List.of(), List.of(Settlements.suspense(payment)),
@@ -31,19 +31,19 @@ final class ConfirmedPaymentAllocation {
         List<Invoice> after = new ArrayList<>();
         List<Settlement> settlements = new ArrayList<>();
         List<StaffException> exceptions = new ArrayList<>();
-        long remaining = payment.amount();
-        long revenueTotal = 0;
+        Amount remaining = payment.amount();
+        Amount revenueTotal = Amount.ZERO;
         for (Invoice invoice : inOrder) {
-            long revenue = Math.min(invoice.openBalance(), remaining);
-            if (revenue > 0) {
+            Amount revenue = invoice.openBalance().min(remaining);
+            if (revenue.isPositive()) {
                 settlements.add(Settlements.revenue(invoice.terms(), payment, revenue));
                 lateCharge(invoice.terms(), payment, revenue, rates).ifPresent(exceptions::add);
             }
-            remaining -= revenue;
-            revenueTotal += revenue;
-            after.add(invoice.withSettledRevenue(invoice.settledRevenue() + revenue));
+            remaining = remaining.minus(revenue);
+            revenueTotal = revenueTotal.plus(revenue);
+            after.add(invoice.withSettledRevenue(invoice.settledRevenue().plus(revenue)));
         }
-        if (remaining > 0) {
+        if (remaining.isPositive()) {
             Invoice last = after.get(after.size() - 1);
             settlements.add(Settlements.overpayment(last.terms(), payment, remaining));
             exceptions.add(excessException(inOrder, last, payment, revenueTotal, remaining, payerInvoices));
@@ -51,38 +51,38 @@ final class ConfirmedPaymentAllocation {
         return new Result(after, settlements, exceptions);
     }
 
-    static Result allocate(Optional<Invoice> found, ConfirmedPayment payment, String reference,
+    static Result allocate(Optional<Invoice> found, ConfirmedPayment payment, Explanation reference,
                            PayerInvoices payerInvoices, LateChargeRates rates) {
         return allocate(found.stream().toList(), payment, reference, payerInvoices, rates);
     }
 
-    private static Optional<StaffException> lateCharge(InvoiceTerms terms, ConfirmedPayment payment, long principal,
+    private static Optional<StaffException> lateCharge(InvoiceTerms terms, ConfirmedPayment payment, Amount principal,
                                                        LateChargeRates rates) {
         if (terms.item() != Item.NHI_PREMIUM || !payment.receivedOn().isAfter(terms.dueDate())) {
             return Optional.empty();
         }
-        return LateCharge.compute(principal, terms.dueDate(), payment.receivedOn(), rates)
+        return LateCharge.compute(principal.yen(), terms.dueDate(), payment.receivedOn(), rates)
                 .map(charge -> charge == 0 ? Optional.<StaffException>empty()
-                        : Optional.of(StaffExceptions.lateChargeDue(terms, payment, principal, charge)))
+                        : Optional.of(StaffExceptions.lateChargeDue(terms, payment, principal, Amount.of(charge))))
                 .orElseGet(() -> Optional.of(StaffExceptions.lateChargeRateUnknown(terms, payment, principal)));
     }
 
     private static StaffException excessException(List<Invoice> paid, Invoice invoice, ConfirmedPayment payment,
-                                                  long revenue, long excess, PayerInvoices payerInvoices) {
+                                                  Amount revenue, Amount excess, PayerInvoices payerInvoices) {
         ExceptionReason reason;
-        String what;
+        Explanation what;
         if (invoice.cancelled()) {
             reason = ExceptionReason.PAID_AFTER_CANCELLATION;
-            what = "取消済みの請求 " + invoice.id() + " に納付がありました。";
-        } else if (revenue == 0 && invoice.settledRevenue() > 0) {
+            what = Explanation.of(ExplanationCode.EXCESS_PAID_AFTER_CANCELLATION, invoice.id().value());
+        } else if (revenue.isZero() && invoice.settledRevenue().isPositive()) {
             reason = ExceptionReason.DOUBLE_PAYMENT;
-            what = "納付済みの請求 " + invoice.id() + " に再度納付がありました(二重納付)。";
+            what = Explanation.of(ExplanationCode.EXCESS_DOUBLE_PAYMENT, invoice.id().value());
         } else {
             reason = ExceptionReason.OVERPAYMENT;
-            what = (paid.size() == 1 ? "請求 " + invoice.id() + " に対して納付額 " : "請求 " + String.join("、",
-                    paid.stream().map(i -> i.id().value()).toList()) + " に対して納付額 ")
-                    + Yen.format(payment.amount()) + "が未納額" + (paid.size() == 1 ? " " : "合計 ")
-                    + Yen.format(revenue) + "を超えています(過納)。";
+            what = paid.size() == 1
+                    ? Explanation.of(ExplanationCode.EXCESS_OVERPAID, invoice.id().value(), payment.amount(), revenue)
+                    : Explanation.of(ExplanationCode.EXCESS_OVERPAID_SEVERAL,
+                    paid.stream().map(i -> i.id().value()).toList(), payment.amount(), revenue);
         }
         return StaffExceptions.excess(reason, ExcessCause.ERRONEOUS_PAYMENT, invoice.terms(), payment.paymentRef(),
                 excess, payment.cause(), what, payerInvoices, payment.receivedOn());

@@ -15,36 +15,35 @@ public final class ConflictingDuplicate {
     public static StaffException of(EltaxNotice notice, String fingerprint) {
         return exception(notice.cause(), fingerprint, notice.elNumber().municipality(),
                 Optional.of(notice.paymentRef()), Optional.empty(), notice.amount(),
-                "通知 " + notice.noticeId() + " が以前と異なる内容(" + Yen.format(notice.amount()) + ")で再送されました。");
+                Explanation.of(ExplanationCode.CONFLICTING_NOTICE, notice.noticeId(), notice.amount()));
     }
 
     public static StaffException of(InvoiceEvent event, String fingerprint) {
         return exception(event.cause(), fingerprint, event.terms().municipality(), Optional.empty(),
                 Optional.of(event.terms().id()), event.terms().amount(),
-                "請求イベント " + event.eventId() + "(請求 " + event.terms().id() + ")が以前と異なる内容で再送されました。");
+                Explanation.of(ExplanationCode.CONFLICTING_INVOICE_EVENT, event.eventId(), event.terms().id().value()));
     }
 
     public static StaffException of(TerminalTransaction transaction, String fingerprint) {
         return exception(transaction.cause(), fingerprint, transaction.municipality(),
                 Optional.of(transaction.paymentRef()), Optional.empty(), transaction.amount(),
-                "端末取引 " + transaction.transactionId() + " が以前と異なる内容(" + Yen.format(transaction.amount())
-                        + ")で再送されました。");
+                Explanation.of(ExplanationCode.CONFLICTING_TERMINAL_TRANSACTION, transaction.transactionId(),
+                        transaction.amount()));
     }
 
     public static StaffException of(AcquirerStatement statement, String fingerprint) {
         return exception(statement.cause(), fingerprint, statement.municipality(),
                 Optional.of(statement.paymentRef()), Optional.empty(), statement.grossSales(),
-                "精算明細 " + statement.statementId() + " が以前と異なる内容(売上 " + Yen.format(statement.grossSales())
-                        + ")で再送されました。");
+                Explanation.of(ExplanationCode.CONFLICTING_ACQUIRER_STATEMENT, statement.statementId(),
+                        statement.grossSales()));
     }
 
     private static StaffException exception(String cause, String fingerprint, MunicipalityCode municipality,
                                             Optional<PaymentRef> paymentRef, Optional<InvoiceId> invoiceId,
-                                            long amount, String what) {
+                                            Amount amount, Explanation explanation) {
         return new StaffException(
                 DeterministicId.of(cause, ExceptionReason.CONFLICTING_DUPLICATE.name(), fingerprint),
                 ExceptionReason.CONFLICTING_DUPLICATE, municipality, paymentRef, invoiceId, amount,
-                SuggestedAction.INVESTIGATE, List.of(),
-                what + "最初の内容を有効とし、今回の内容は反映していません。送信元に確認してください。");
+                SuggestedAction.INVESTIGATE, List.of(), explanation);
     }
 }

@@ -18,7 +18,7 @@ public record ConvenienceStoreNotice(
         NoticeStage stage,
         MunicipalityCode municipality,
         ConvenienceBarcode barcode,
-        long amount,
+        Amount amount,
         OffsetDateTime paidAt,
         String chainCode,
         String storeCode,
@@ -30,9 +30,7 @@ public record ConvenienceStoreNotice(
         Objects.requireNonNull(barcode);
         Objects.requireNonNull(paidAt);
         Objects.requireNonNull(transferDate);
-        if (amount <= 0) {
-            throw new IllegalArgumentException("a payment amount must be positive");
-        }
+        amount.requirePositive("a payment amount");
         if (chainCode == null || !chainCode.matches("[0-9]{3}")) {
             throw new InvalidIdentifierException("コンビニ本部コード must be 3 digits");
         }
@@ -75,6 +73,6 @@ public record ConvenienceStoreNotice(
     GatewayNotice asGatewayNotice() {
         return new GatewayNotice(cause(), paymentRef(), stage, PaymentKey.of(barcode), municipality, amount,
                 receivedOn(), Channel.CONVENIENCE_STORE, Optional.of(new StoreReceipt(chainCode, transferDate)),
-                "収納代行会社");
+                Gateway.CONVENIENCE_STORE_AGENCY);
     }
 }

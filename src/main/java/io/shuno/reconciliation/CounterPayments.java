@@ -28,19 +28,19 @@ final class CounterPayments {
 
     static TerminalOutcome sale(TerminalTransaction sale, List<Invoice> found, PayerInvoices payerInvoices,
                                 LateChargeRates rates) {
-        String reference = whatWasPaidFor(sale.invoiceIds(), sale.elQr().map(ElQr::elNumber));
+        Explanation reference = whatWasPaidFor(sale.invoiceIds(), sale.elQr().map(ElQr::elNumber));
         ConfirmedPaymentAllocation.Result allocation = ConfirmedPaymentAllocation.allocate(found, sale.asPayment(),
                 reference, payerInvoices, rates);
         // A scanned slip is a payment against its eL番号, like an eLTAX one: kept so its suspense can be re-matched.
         Optional<PaymentState> againstSlip = sale.elQr().map(qr ->
-                new PaymentState(sale.paymentRef(), qr.elNumber(), sale.amount(), NoticeStage.CONFIRMED));
+                new PaymentState(sale.paymentRef(), qr.elNumber(), sale.amount().yen(), NoticeStage.CONFIRMED));
         return new TerminalOutcome(new Outcome(allocation.invoices(), againstSlip, allocation.settlements(),
                 allocation.exceptions(), List.of()), Optional.of(SaleState.of(sale)));
     }
 
     static TerminalOutcome voidSale(TerminalTransaction voiding, Optional<SaleState> original,
                                     List<OpenSettlement> openOfSale, Map<InvoiceId, Invoice> invoices) {
-        Optional<String> refusal = whyRefused(voiding, original);
+        Optional<Explanation> refusal = whyRefused(voiding, original);
         if (refusal.isPresent()) {
             return new TerminalOutcome(new Outcome(List.of(), Optional.empty(), List.of(),
                     List.of(refused(voiding, refusal.get())), List.of()), Optional.empty());
@@ -57,11 +57,11 @@ final class CounterPayments {
             if (open.unreversed() == 0) {
                 continue;
             }
-            reversals.add(Settlements.reversal(booked, open.unreversed(), voiding.cause()));
+            reversals.add(Settlements.reversal(booked, Amount.of(open.unreversed()), voiding.cause()));
             if (booked.kind() == SettlementKind.REVENUE) {
                 InvoiceId id = booked.invoiceId().orElseThrow();
                 Invoice invoice = reopened.getOrDefault(id, invoices.get(id));
-                reopened.put(id, invoice.withSettledRevenue(invoice.settledRevenue() - open.unreversed()));
+                reopened.put(id, invoice.withSettledRevenue(invoice.settledRevenue().minus(Amount.of(open.unreversed()))));
             }
         }
         List<StaffException> exceptions = paidOut.isEmpty() ? List.of()
@@ -77,63 +77,60 @@ final class CounterPayments {
     private static StaffException refundedTwice(TerminalTransaction voiding, SaleState sale, List<Settlement> paidOut) {
         Map<String, List<Settlement>> byDecision = new LinkedHashMap<>();
         paidOut.forEach(s -> byDecision.computeIfAbsent(s.cause(), cause -> new ArrayList<>()).add(s));
-        List<String> decisions = new ArrayList<>();
-        byDecision.forEach((cause, settlements) -> decisions.add("還付決定 "
-                + ResolutionAction.resolutionOf(cause).orElse(cause) + "(" + settlements.get(0).receivedOn()
-                + " 決定、還付 " + Yen.format(sum(settlements, SettlementKind.REFUND)) + "、還付加算金 "
-                + Yen.format(sum(settlements, SettlementKind.REFUND_INTEREST)) + ")"));
-        long refunded = sum(paidOut, SettlementKind.REFUND);
-        long interest = sum(paidOut, SettlementKind.REFUND_INTEREST);
+        List<Explanation> decisions = new ArrayList<>();
+        byDecision.forEach((cause, settlements) -> decisions.add(Explanation.of(ExplanationCode.REFUND_DECISION,
+                ResolutionAction.resolutionOf(cause).orElse(cause), settlements.get(0).receivedOn(),
+                sum(settlements, SettlementKind.REFUND), sum(settlements, SettlementKind.REFUND_INTEREST))));
+        Amount refunded = sum(paidOut, SettlementKind.REFUND);
+        Amount interest = sum(paidOut, SettlementKind.REFUND_INTEREST);
         List<InvoiceId> invoices = paidOut.stream().flatMap(s -> s.invoiceId().stream()).distinct().toList();
         return new StaffException(
                 DeterministicId.of(voiding.cause(), ExceptionReason.VOID_AFTER_REFUND.name()),
                 ExceptionReason.VOID_AFTER_REFUND, voiding.municipality(), Optional.of(paidOut.get(0).paymentRef()),
-                invoices.size() == 1 ? Optional.of(invoices.get(0)) : Optional.empty(), refunded + interest,
+                invoices.size() == 1 ? Optional.of(invoices.get(0)) : Optional.empty(), refunded.plus(interest),
                 SuggestedAction.STOP_REFUND_PAYOUT, List.of(),
-                "端末 " + voiding.terminalId() + " の取消で売上 " + sale.transactionId() + "(" + Yen.format(sale.amount())
-                        + ")は全額カードに返金されましたが、そのうち " + Yen.format(refunded) + " は既に還付を決定済みです("
-                        + String.join("、", decisions) + ")。このままでは納付者に二重に返金されます。還付金 "
-                        + Yen.format(refunded + interest) + " の支払を止めてください(支払済みなら納付者に返還を求めてください)。"
-                        + "取消は反映し、売上の残りの計上は戻しました。");
+                Explanation.of(ExplanationCode.VOID_AFTER_REFUND, voiding.terminalId(), sale.transactionId(),
+                        Amount.of(sale.amount()), refunded, decisions, refunded.plus(interest)));
     }
 
-    private static long sum(List<Settlement> settlements, SettlementKind kind) {
-        return settlements.stream().filter(s -> s.kind() == kind).mapToLong(Settlement::amount).sum();
+    private static Amount sum(List<Settlement> settlements, SettlementKind kind) {
+        return settlements.stream().filter(s -> s.kind() == kind).map(Settlement::amount).reduce(Amount.ZERO, Amount::plus);
     }
 
     /** Why a VOID cannot apply to the sale it names, if it cannot. */
-    private static Optional<String> whyRefused(TerminalTransaction voiding, Optional<SaleState> original) {
+    private static Optional<Explanation> whyRefused(TerminalTransaction voiding, Optional<SaleState> original) {
         if (original.isEmpty()) {
-            return Optional.of("が見つかりません。");
+            return Optional.of(Explanation.of(ExplanationCode.VOID_SALE_UNKNOWN));
         }
         SaleState sale = original.get();
         if (sale.voided()) {
-            return Optional.of("は既に取り消されています。");
+            return Optional.of(Explanation.of(ExplanationCode.VOID_SALE_ALREADY_VOIDED));
         }
-        if (!sale.municipality().equals(voiding.municipality()) || sale.amount() != voiding.amount()) {
-            return Optional.of("(" + sale.municipality() + "、" + Yen.format(sale.amount())
-                    + ")と団体コードまたは金額が一致しません。");
+        if (!sale.municipality().equals(voiding.municipality()) || sale.amount() != voiding.amount().yen()) {
+            return Optional.of(Explanation.of(ExplanationCode.VOID_SALE_DIFFERS, sale.municipality().value(),
+                    Amount.of(sale.amount())));
         }
         if (!sale.paidFor(voiding.invoiceIds(), voiding.elQr().map(ElQr::elNumber))) {
-            return Optional.of("の支払対象(" + whatWasPaidFor(sale.invoiceIds(), sale.slip()) + ")と取消の支払対象("
-                    + whatWasPaidFor(voiding.invoiceIds(), voiding.elQr().map(ElQr::elNumber)) + ")が一致しません。");
+            return Optional.of(Explanation.of(ExplanationCode.VOID_PAID_FOR_DIFFERS,
+                    whatWasPaidFor(sale.invoiceIds(), sale.slip()),
+                    whatWasPaidFor(voiding.invoiceIds(), voiding.elQr().map(ElQr::elNumber))));
         }
         return Optional.empty();
     }
 
-    private static String whatWasPaidFor(List<InvoiceId> orders, Optional<ElNumber> slip) {
-        return slip.map(el -> "eL番号 " + el)
-                .orElseGet(() -> "窓口注文 " + String.join("、", orders.stream().map(InvoiceId::value).toList()));
+    private static Explanation whatWasPaidFor(List<InvoiceId> orders, Optional<ElNumber> slip) {
+        return slip.map(el -> Explanation.of(ExplanationCode.PAID_FOR_EL_NUMBER, el.value()))
+                .orElseGet(() -> Explanation.of(ExplanationCode.PAID_FOR_COUNTER_ORDERS,
+                        orders.stream().map(InvoiceId::value).toList()));
     }
 
     /** A VOID that cannot apply: its sale is unknown, already voided, or not the sale the VOID describes. */
-    private static StaffException refused(TerminalTransaction voiding, String why) {
+    private static StaffException refused(TerminalTransaction voiding, Explanation why) {
         String original = voiding.originalTransactionId().orElseThrow();
         return new StaffException(
                 DeterministicId.of(voiding.cause(), ExceptionReason.VOID_UNKNOWN_SALE.name()),
                 ExceptionReason.VOID_UNKNOWN_SALE, voiding.municipality(), Optional.of(voiding.paymentRef()),
                 Optional.empty(), voiding.amount(), SuggestedAction.INVESTIGATE, List.of(),
-                "端末 " + voiding.terminalId() + " の取消(" + Yen.format(voiding.amount()) + ")が指す売上 " + original
-                        + " " + why + "取消は反映していません。端末の日計と照合してください。");
+                Explanation.of(ExplanationCode.VOID_REFUSED, voiding.terminalId(), voiding.amount(), original, why));
     }
 }

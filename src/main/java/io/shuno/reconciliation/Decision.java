@@ -11,10 +11,10 @@ import java.util.Optional;
  * all-or-nothing.
  */
 public record Decision(List<Invoice> invoices, List<Settlement> settlements, List<StaffException> exceptions,
-                       long settledAmount, Optional<RefundInterest> interest) {
+                       Amount settledAmount, Optional<RefundInterest> interest) {
 
     public Decision(List<Invoice> invoices, List<Settlement> settlements, List<StaffException> exceptions,
-                    long settledAmount) {
+                    Amount settledAmount) {
         this(invoices, settlements, exceptions, settledAmount, Optional.empty());
     }
 
@@ -23,13 +23,11 @@ public record Decision(List<Invoice> invoices, List<Settlement> settlements, Lis
         invoices = List.copyOf(invoices);
         settlements = List.copyOf(settlements);
         exceptions = List.copyOf(exceptions);
-        if (settledAmount < 0) {
-            throw new IllegalArgumentException("a decision settles a non-negative amount");
-        }
+        Objects.requireNonNull(settledAmount);
     }
 
     /** A decision that books nothing: a case closed after investigation. */
-    public static Decision recordOnly(long settledAmount) {
+    public static Decision recordOnly(Amount settledAmount) {
         return new Decision(List.of(), List.of(), List.of(), settledAmount);
     }
 }

@@ -13,16 +13,14 @@ public record DirectDebitResult(
         MunicipalityCode municipality,
         String customerNumber,
         LocalDate debitDate,
-        long amount,
+        Amount amount,
         char resultCode) {
 
     public DirectDebitResult {
         Objects.requireNonNull(municipality);
         Objects.requireNonNull(debitDate);
         key(customerNumber, debitDate);
-        if (amount <= 0) {
-            throw new IllegalArgumentException("a debit amount must be positive");
-        }
+        amount.requirePositive("a debit amount");
     }
 
     private static PaymentKey key(String customerNumber, LocalDate debitDate) {

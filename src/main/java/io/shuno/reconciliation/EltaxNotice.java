@@ -11,7 +11,7 @@ public record EltaxNotice(
         PaymentRef paymentRef,
         NoticeStage stage,
         ElNumber elNumber,
-        long amount,
+        Amount amount,
         OffsetDateTime paidAt,
         Channel channel,
         Optional<LocalDate> transferDate) {
@@ -24,9 +24,7 @@ public record EltaxNotice(
         Objects.requireNonNull(paidAt);
         Objects.requireNonNull(channel);
         Objects.requireNonNull(transferDate);
-        if (amount <= 0) {
-            throw new IllegalArgumentException("a payment amount must be positive");
-        }
+        amount.requirePositive("a payment amount");
     }
 
     /** 収納日: the day the payer paid, in Japan. */

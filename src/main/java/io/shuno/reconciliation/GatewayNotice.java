@@ -7,7 +7,7 @@ import java.util.Optional;
 /**
  * One stage of a payment as a three-stage gateway reports it — eLTAX, or a コンビニ collection agency: 速報, 確報 or
  * 速報取消 of the payment {@code paymentRef}, naming its invoice by {@code key}. {@code gateway} is who to ask about
- * the payment, in a clerk's words. What differs between the gateways ends here.
+ * the payment. What differs between the gateways ends here.
  */
 record GatewayNotice(
         String cause,
@@ -15,11 +15,11 @@ record GatewayNotice(
         NoticeStage stage,
         PaymentKey key,
         MunicipalityCode municipality,
-        long amount,
+        Amount amount,
         LocalDate receivedOn,
         Channel channel,
         Optional<StoreReceipt> store,
-        String gateway) {
+        Gateway gateway) {
 
     GatewayNotice {
         Objects.requireNonNull(cause);
@@ -31,18 +31,16 @@ record GatewayNotice(
         Objects.requireNonNull(channel);
         Objects.requireNonNull(store);
         Objects.requireNonNull(gateway);
-        if (amount <= 0) {
-            throw new IllegalArgumentException("a payment amount must be positive");
-        }
+        amount.requirePositive("a payment amount");
     }
 
     static GatewayNotice of(EltaxNotice notice) {
         return new GatewayNotice(notice.cause(), notice.paymentRef(), notice.stage(), PaymentKey.of(notice.elNumber()),
                 notice.elNumber().municipality(), notice.amount(), notice.receivedOn(), notice.channel(),
-                Optional.empty(), "地方税共同機構");
+                Optional.empty(), Gateway.ELTAX);
     }
 
     PaymentState state(NoticeStage reached) {
-        return new PaymentState(paymentRef, key, amount, reached);
+        return new PaymentState(paymentRef, key, amount.yen(), reached);
     }
 }

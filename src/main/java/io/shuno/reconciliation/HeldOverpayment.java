@@ -7,7 +7,7 @@ public record HeldOverpayment(Settlement overpayment, long unreversed) {
 
     public HeldOverpayment {
         Objects.requireNonNull(overpayment);
-        if (overpayment.kind() != SettlementKind.OVERPAYMENT || unreversed < 0 || unreversed > overpayment.amount()) {
+        if (overpayment.kind() != SettlementKind.OVERPAYMENT || unreversed < 0 || unreversed > overpayment.amount().yen()) {
             throw new IllegalArgumentException("a held overpayment is an OVERPAYMENT settlement with 0..amount unreversed");
         }
     }

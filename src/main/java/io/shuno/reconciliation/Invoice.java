@@ -7,41 +7,41 @@ import java.util.Objects;
  * {@code settledRevenue} is the net revenue booked for it (REVENUE minus its REVERSALs); {@code announced} is
  * what PRELIMINARY notices have announced and no CONFIRMED or CANCELLED has yet resolved.
  */
-public record Invoice(InvoiceTerms terms, boolean cancelled, long settledRevenue, long announced) {
+public record Invoice(InvoiceTerms terms, boolean cancelled, Amount settledRevenue, Amount announced) {
 
     public Invoice {
         Objects.requireNonNull(terms);
-        if (settledRevenue < 0 || announced < 0) {
-            throw new IllegalArgumentException("settled and announced amounts must not be negative");
-        }
+        Objects.requireNonNull(settledRevenue);
+        Objects.requireNonNull(announced);
     }
 
     public static Invoice issued(InvoiceTerms terms) {
-        return new Invoice(terms, false, 0, 0);
+        return new Invoice(terms, false, Amount.ZERO, Amount.ZERO);
     }
 
     public InvoiceId id() {
         return terms.id();
     }
 
-    public long openBalance() {
-        return cancelled ? 0 : Math.max(0, terms.amount() - settledRevenue);
+    public Amount openBalance() {
+        return cancelled ? Amount.ZERO : terms.amount().minusAtMost(settledRevenue);
     }
 
     public InvoiceStatus status() {
         if (cancelled) {
             return InvoiceStatus.CANCELLED;
         }
-        if (settledRevenue >= terms.amount()) {
+        Amount unpaid = terms.amount().minusAtMost(settledRevenue);
+        if (unpaid.isZero()) {
             return InvoiceStatus.PAID;
         }
-        if (settledRevenue + announced >= terms.amount()) {
+        if (!announced.isLessThan(unpaid)) {
             return InvoiceStatus.PROVISIONALLY_PAID;
         }
-        return settledRevenue > 0 ? InvoiceStatus.PARTIALLY_PAID : InvoiceStatus.OPEN;
+        return settledRevenue.isPositive() ? InvoiceStatus.PARTIALLY_PAID : InvoiceStatus.OPEN;
     }
 
-    Invoice withAmount(long newAmount) {
+    Invoice withAmount(Amount newAmount) {
         return new Invoice(terms.withAmount(newAmount), cancelled, settledRevenue, announced);
     }
 
@@ -53,11 +53,11 @@ public record Invoice(InvoiceTerms terms, boolean cancelled, long settledRevenue
         return new Invoice(terms, true, settledRevenue, announced);
     }
 
-    Invoice withSettledRevenue(long newSettledRevenue) {
+    Invoice withSettledRevenue(Amount newSettledRevenue) {
         return new Invoice(terms, cancelled, newSettledRevenue, announced);
     }
 
-    Invoice withAnnounced(long newAnnounced) {
+    Invoice withAnnounced(Amount newAnnounced) {
         return new Invoice(terms, cancelled, settledRevenue, newAnnounced);
     }
 }

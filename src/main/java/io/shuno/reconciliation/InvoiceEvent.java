@@ -11,7 +11,7 @@ public record InvoiceEvent(String eventId, InvoiceEventType type, InvoiceTerms t
         Objects.requireNonNull(type);
         Objects.requireNonNull(terms);
         Objects.requireNonNull(issuedAt);
-        if (type == InvoiceEventType.ISSUED && terms.amount() == 0) {
+        if (type == InvoiceEventType.ISSUED && terms.amount().isZero()) {
             throw new IllegalArgumentException("an issued invoice must bill a positive amount");
         }
     }

@@ -35,7 +35,7 @@ final class InvoiceEvents {
 
     private static Outcome introduce(InvoiceLedger ledger, InvoiceEvent event, PayerInvoices payerInvoices,
                                      LateChargeRates rates) {
-        Invoice invoice = Invoice.issued(event.terms()).withAnnounced(ledger.announcedBeforeIssue());
+        Invoice invoice = Invoice.issued(event.terms()).withAnnounced(Amount.of(ledger.announcedBeforeIssue()));
         if (event.type() == InvoiceEventType.CANCELLED) {
             invoice = invoice.asCancelled();
         }
@@ -80,21 +80,21 @@ final class InvoiceEvents {
                 DeterministicId.of(event.cause(), ExceptionReason.CONFLICTING_DUPLICATE.name()),
                 ExceptionReason.CONFLICTING_DUPLICATE, invoice.terms().municipality(), Optional.empty(),
                 Optional.of(invoice.id()), event.terms().amount(), SuggestedAction.INVESTIGATE, List.of(),
-                "請求 " + invoice.id() + " が異なる内容(" + Yen.format(event.terms().amount()) + ")で再度発行されました"
-                        + "(eventId " + event.eventId() + ")。先に届いた内容を保持しています。業務システムに確認してください。");
+                Explanation.of(ExplanationCode.REISSUED_DIFFERENTLY, invoice.id().value(), event.terms().amount(),
+                        event.eventId()));
         return new Outcome(Optional.of(invoice), Optional.empty(), List.of(), List.of(conflict), List.of());
     }
 
     private static Outcome amend(InvoiceLedger ledger, Invoice invoice, InvoiceEvent event, PayerInvoices payerInvoices) {
-        long newAmount = event.terms().amount();
+        Amount newAmount = event.terms().amount();
         Invoice amended = invoice.withAmount(newAmount);
-        if (newAmount >= invoice.settledRevenue()) {
+        if (!newAmount.isLessThan(invoice.settledRevenue())) {
             return unchanged(amended);
         }
-        long surplus = invoice.settledRevenue() - newAmount;
+        Amount surplus = invoice.settledRevenue().minus(newAmount);
         return refundable(ledger, amended.withSettledRevenue(newAmount), surplus, event,
                 ExceptionReason.AMOUNT_REDUCED_AFTER_PAYMENT,
-                "請求 " + invoice.id() + " が " + Yen.format(newAmount) + "に減額(減額更正)されたため、収入済みの ",
+                Explanation.of(ExplanationCode.EXCESS_AMOUNT_REDUCED, invoice.id().value(), newAmount),
                 payerInvoices);
     }
 
@@ -102,38 +102,38 @@ final class InvoiceEvents {
         if (invoice.cancelled()) {
             return unchanged(invoice);
         }
-        Invoice cancelled = invoice.asCancelled().withSettledRevenue(0);
-        if (invoice.settledRevenue() == 0) {
+        Invoice cancelled = invoice.asCancelled().withSettledRevenue(Amount.ZERO);
+        if (invoice.settledRevenue().isZero()) {
             return unchanged(cancelled);
         }
         return refundable(ledger, cancelled, invoice.settledRevenue(), event, ExceptionReason.PAID_AFTER_CANCELLATION,
-                "納付済みの請求 " + invoice.id() + " の調定が取り消されたため、収入済みの ", payerInvoices);
+                Explanation.of(ExplanationCode.EXCESS_CANCELLED_AFTER_PAYMENT, invoice.id().value()), payerInvoices);
     }
 
     /**
      * Reverses {@code surplus} of the invoice's revenue, latest booking first, and books each part as 過誤納金 of
      * the payment it came from, with one exception per payment.
      */
-    private static Outcome refundable(InvoiceLedger ledger, Invoice after, long surplus, InvoiceEvent event,
-                                      ExceptionReason reason, String what, PayerInvoices payerInvoices) {
+    private static Outcome refundable(InvoiceLedger ledger, Invoice after, Amount surplus, InvoiceEvent event,
+                                      ExceptionReason reason, Explanation what, PayerInvoices payerInvoices) {
         List<Settlement> settlements = new ArrayList<>();
-        Map<PaymentRef, Long> perPayment = new LinkedHashMap<>();
-        long remaining = surplus;
+        Map<PaymentRef, Amount> perPayment = new LinkedHashMap<>();
+        Amount remaining = surplus;
         List<RevenueBooking> latestFirst = new ArrayList<>(ledger.revenue());
         Collections.reverse(latestFirst);
         for (RevenueBooking booking : latestFirst) {
-            long part = Math.min(booking.unreversed(), remaining);
-            if (part == 0) {
+            Amount part = Amount.of(booking.unreversed()).min(remaining);
+            if (part.isZero()) {
                 continue;
             }
             settlements.add(Settlements.reversal(booking.revenue(), part, event.cause()));
             settlements.add(Settlements.overpaymentFromRevenue(booking.revenue(), part, event.cause()));
-            perPayment.merge(booking.revenue().paymentRef(), part, Long::sum);
-            remaining -= part;
+            perPayment.merge(booking.revenue().paymentRef(), part, Amount::plus);
+            remaining = remaining.minus(part);
         }
-        if (remaining != 0) {
-            throw new IllegalStateException("invoice " + after.id() + " has " + surplus + " yen of settled revenue"
-                    + " but only " + (surplus - remaining) + " yen of unreversed revenue bookings");
+        if (!remaining.isZero()) {
+            throw new IllegalStateException("invoice " + after.id() + " has " + surplus.yen() + " yen of settled revenue"
+                    + " but only " + surplus.minus(remaining).yen() + " yen of unreversed revenue bookings");
         }
         LocalDate asOf = event.issuedAt().atZoneSameInstant(FiscalYear.TOKYO).toLocalDate();
         List<StaffException> exceptions = perPayment.entrySet().stream()

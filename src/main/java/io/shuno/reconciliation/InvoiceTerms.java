@@ -20,7 +20,7 @@ public record InvoiceTerms(
         Account account,
         String revenueCode,
         FiscalYear fiscalYear,
-        long amount,
+        Amount amount,
         LocalDate dueDate,
         String payerId,
         Optional<Integer> installment,
@@ -28,7 +28,7 @@ public record InvoiceTerms(
 
     /** Terms whose only slip, if any, is {@code elNumber}. */
     public InvoiceTerms(InvoiceId id, MunicipalityCode municipality, Optional<ElNumber> elNumber, Item item,
-                        Account account, String revenueCode, FiscalYear fiscalYear, long amount, LocalDate dueDate,
+                        Account account, String revenueCode, FiscalYear fiscalYear, Amount amount, LocalDate dueDate,
                         String payerId, Optional<Integer> installment) {
         this(id, municipality, elNumber, item, account, revenueCode, fiscalYear, amount, dueDate, payerId,
                 installment, List.of());
@@ -45,9 +45,7 @@ public record InvoiceTerms(
         Objects.requireNonNull(dueDate);
         Objects.requireNonNull(payerId);
         Objects.requireNonNull(installment);
-        if (amount < 0) {
-            throw new IllegalArgumentException("invoice amount must not be negative");
-        }
+        Objects.requireNonNull(amount);
         slips = List.copyOf(slips);
         elNumber.ifPresent(el -> requireOwn(el, municipality));
         slips.stream().map(PaymentSlip::key).forEach(key -> {
@@ -94,7 +92,7 @@ public record InvoiceTerms(
                 payerId, installment, newSlips);
     }
 
-    public InvoiceTerms withAmount(long newAmount) {
+    public InvoiceTerms withAmount(Amount newAmount) {
         return new InvoiceTerms(id, municipality, elNumber, item, account, revenueCode, fiscalYear, newAmount,
                 dueDate, payerId, installment, slips);
     }

@@ -76,10 +76,10 @@ public final class OpenBookings {
         }
         // A refund and its interest stay among the payment's bookings: a VOID of the payment must know of them.
         byPayment.computeIfAbsent(settlement.paymentRef(), ref -> new ArrayList<>())
-                .add(new OpenSettlement(settlement, settlement.amount()));
+                .add(new OpenSettlement(settlement, settlement.amount().yen()));
         if (settlement.kind() == SettlementKind.REVENUE) {
             revenue.computeIfAbsent(settlement.invoiceId().orElseThrow(), id -> new ArrayList<>())
-                    .add(new RevenueBooking(settlement, settlement.amount()));
+                    .add(new RevenueBooking(settlement, settlement.amount().yen()));
         } else if (settlement.kind() == SettlementKind.SUSPENSE) {
             paidAgainst.ifPresent(key -> suspended.computeIfAbsent(key, k -> new ArrayList<>()).add(settlement));
         }
@@ -87,7 +87,7 @@ public final class OpenBookings {
 
     private void undo(Settlement reversal) {
         String reversed = reversal.reverses().orElseThrow();
-        long amount = reversal.amount();
+        long amount = reversal.amount().yen();
         suspended.values().forEach(list -> list.removeIf(s -> s.settlementId().equals(reversed)));
         revenue.values().forEach(list -> list.replaceAll(booking -> booking.revenue().settlementId().equals(reversed)
                 ? new RevenueBooking(booking.revenue(), booking.unreversed() - amount) : booking));

@@ -7,7 +7,7 @@ public record OpenSettlement(Settlement settlement, long unreversed) {
 
     public OpenSettlement {
         Objects.requireNonNull(settlement);
-        if (settlement.kind() == SettlementKind.REVERSAL || unreversed < 0 || unreversed > settlement.amount()) {
+        if (settlement.kind() == SettlementKind.REVERSAL || unreversed < 0 || unreversed > settlement.amount().yen()) {
             throw new IllegalArgumentException("an open settlement is a booking with 0..amount unreversed");
         }
     }

@@ -18,8 +18,8 @@ public sealed interface PaymentKey {
     /** The key as one string: the 34 or 44 digits, or {@code <顧客番号>:<引落日 YYYY-MM-DD>}. */
     String value();
 
-    /** The key in a clerk's words, e.g. "eL番号 1310…", for exception details. */
-    String describe();
+    /** The key as an exception names it, e.g. "eL番号 1310…". */
+    Explanation explanation();
 
     static PaymentKey of(ElNumber elNumber) {
         return new El(elNumber);
@@ -61,8 +61,8 @@ public sealed interface PaymentKey {
         }
 
         @Override
-        public String describe() {
-            return "eL番号 " + number;
+        public Explanation explanation() {
+            return Explanation.of(ExplanationCode.PAID_FOR_EL_NUMBER, number.value());
         }
     }
 
@@ -83,8 +83,8 @@ public sealed interface PaymentKey {
         }
 
         @Override
-        public String describe() {
-            return "コンビニ収納バーコード " + barcode;
+        public Explanation explanation() {
+            return Explanation.of(ExplanationCode.PAID_FOR_CONVENIENCE_BARCODE, barcode.value());
         }
     }
 
@@ -128,8 +128,8 @@ public sealed interface PaymentKey {
         }
 
         @Override
-        public String describe() {
-            return "口座振替 顧客番号 " + customerNumber.strip() + "(引落日 " + Wareki.date(debitDate) + ")";
+        public Explanation explanation() {
+            return Explanation.of(ExplanationCode.PAID_FOR_DIRECT_DEBIT, customerNumber.strip(), debitDate);
         }
     }
 }

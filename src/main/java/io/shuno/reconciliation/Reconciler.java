@@ -70,11 +70,11 @@ public final class Reconciler {
 
     /**
      * 充当 advice on 過誤納金 held for {@code overpaid}, given again on {@code asOf} from the payer's invoices as they are
-     * then — not as they were when the exception was raised with {@code raisedDetail} and {@code raisedCandidates}.
+     * then — not as they were when the exception was raised with the explanation {@code raised}.
      */
-    public ExcessAdvice adviseOnExcess(InvoiceTerms overpaid, String raisedDetail, List<InvoiceId> raisedCandidates,
-                                       PayerInvoices payerInvoices, LocalDate asOf) {
-        return AppropriationAdvice.again(raisedDetail, raisedCandidates, payerInvoices, overpaid, asOf);
+    public ExcessAdvice adviseOnExcess(InvoiceTerms overpaid, Explanation raised, PayerInvoices payerInvoices,
+                                       LocalDate asOf) {
+        return AppropriationAdvice.again(raised, payerInvoices, overpaid, asOf);
     }
 
     /** 手動消込: staff match a payment held in suspense to {@code invoice} of the same municipality. */

@@ -64,15 +64,15 @@ public final class Refunds {
         for (HeldOverpayment booking : held) {
             long part = Math.min(booking.unreversed(), toClear);
             if (part > 0) {
-                settlements.add(Settlements.refund(booking.overpayment(), part, decidedOn, cause));
+                settlements.add(Settlements.refund(booking.overpayment(), Amount.of(part), decidedOn, cause));
                 toClear -= part;
             }
         }
         RefundInterest interest = interest(overpaid, claim, held, amount, decidedOn);
         if (interest.amount() > 0) {
-            settlements.add(Settlements.refundInterest(held.get(0).overpayment(), interest.amount(), decidedOn, cause));
+            settlements.add(Settlements.refundInterest(held.get(0).overpayment(), Amount.of(interest.amount()), decidedOn, cause));
         }
-        return new Decision(List.of(), settlements, List.of(), amount, Optional.of(interest));
+        return new Decision(List.of(), settlements, List.of(), Amount.of(amount), Optional.of(interest));
     }
 
     /**
@@ -82,10 +82,10 @@ public final class Refunds {
     public Decision withInterest(Decision appropriation, InvoiceTerms overpaid, RefundClaim claim,
                                  List<HeldOverpayment> held, LocalDate appropriatedOn, String cause) {
         mustNotHaveLapsed(claim, appropriatedOn, "appropriation");
-        RefundInterest interest = interest(overpaid, claim, held, appropriation.settledAmount(), appropriatedOn);
+        RefundInterest interest = interest(overpaid, claim, held, appropriation.settledAmount().yen(), appropriatedOn);
         List<Settlement> settlements = new ArrayList<>(appropriation.settlements());
         if (interest.amount() > 0) {
-            settlements.add(Settlements.refundInterest(held.get(0).overpayment(), interest.amount(), appropriatedOn,
+            settlements.add(Settlements.refundInterest(held.get(0).overpayment(), Amount.of(interest.amount()), appropriatedOn,
                     cause));
         }
         return new Decision(appropriation.invoices(), settlements, appropriation.exceptions(),

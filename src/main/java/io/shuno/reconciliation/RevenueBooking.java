@@ -7,7 +7,7 @@ public record RevenueBooking(Settlement revenue, long unreversed) {
 
     public RevenueBooking {
         Objects.requireNonNull(revenue);
-        if (revenue.kind() != SettlementKind.REVENUE || unreversed < 0 || unreversed > revenue.amount()) {
+        if (revenue.kind() != SettlementKind.REVENUE || unreversed < 0 || unreversed > revenue.amount().yen()) {
             throw new IllegalArgumentException("a revenue booking is a REVENUE settlement with 0..amount unreversed");
         }
     }

@@ -24,7 +24,7 @@ public record SaleState(String transactionId, MunicipalityCode municipality, Bra
     }
 
     static SaleState of(TerminalTransaction sale) {
-        return new SaleState(sale.transactionId(), sale.municipality(), sale.brand(), sale.amount(),
+        return new SaleState(sale.transactionId(), sale.municipality(), sale.brand(), sale.amount().yen(),
                 sale.businessDate(), sale.invoiceIds(), sale.elQr().map(ElQr::elNumber), false);
     }
 

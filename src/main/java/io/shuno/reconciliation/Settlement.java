@@ -17,7 +17,7 @@ public record Settlement(
         MunicipalityCode municipality,
         PaymentRef paymentRef,
         Optional<InvoiceId> invoiceId,
-        long amount,
+        Amount amount,
         Account account,
         Optional<String> revenueCode,
         BookingYear bookingYear,
@@ -28,7 +28,7 @@ public record Settlement(
 
     /** A settlement of a payment not taken at a コンビニ. */
     public Settlement(String settlementId, SettlementKind kind, Optional<String> reverses,
-                      MunicipalityCode municipality, PaymentRef paymentRef, Optional<InvoiceId> invoiceId, long amount,
+                      MunicipalityCode municipality, PaymentRef paymentRef, Optional<InvoiceId> invoiceId, Amount amount,
                       Account account, Optional<String> revenueCode, BookingYear bookingYear, LocalDate receivedOn,
                       Channel channel, String cause) {
         this(settlementId, kind, reverses, municipality, paymentRef, invoiceId, amount, account, revenueCode,
@@ -49,9 +49,7 @@ public record Settlement(
         Objects.requireNonNull(channel);
         Objects.requireNonNull(cause);
         Objects.requireNonNull(store);
-        if (amount <= 0) {
-            throw new IllegalArgumentException("a settlement amount must be positive");
-        }
+        amount.requirePositive("a settlement amount");
         if ((kind == SettlementKind.REVERSAL || kind == SettlementKind.REFUND) != reverses.isPresent()) {
             throw new IllegalArgumentException("exactly the REVERSAL and REFUND settlements name what they undo");
         }

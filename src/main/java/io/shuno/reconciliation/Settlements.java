@@ -9,7 +9,7 @@ final class Settlements {
     private Settlements() {
     }
 
-    static Settlement revenue(InvoiceTerms terms, ConfirmedPayment payment, long amount) {
+    static Settlement revenue(InvoiceTerms terms, ConfirmedPayment payment, Amount amount) {
         return new Settlement(DeterministicId.of(payment.cause(), SettlementKind.REVENUE.name(), terms.id().value()),
                 SettlementKind.REVENUE, Optional.empty(), terms.municipality(), payment.paymentRef(),
                 Optional.of(terms.id()), amount, terms.account(), Optional.of(terms.revenueCode()),
@@ -17,7 +17,7 @@ final class Settlements {
                 payment.receivedOn(), payment.channel(), payment.cause(), payment.store());
     }
 
-    static Settlement overpayment(InvoiceTerms terms, ConfirmedPayment payment, long amount) {
+    static Settlement overpayment(InvoiceTerms terms, ConfirmedPayment payment, Amount amount) {
         return new Settlement(
                 DeterministicId.of(payment.cause(), SettlementKind.OVERPAYMENT.name(), terms.id().value()),
                 SettlementKind.OVERPAYMENT, Optional.empty(), terms.municipality(), payment.paymentRef(),
@@ -33,7 +33,7 @@ final class Settlements {
     }
 
     /** Undoes {@code amount} of a settlement: same accounts and year, the sides swapped by the ledger. */
-    static Settlement reversal(Settlement reversed, long amount, String cause) {
+    static Settlement reversal(Settlement reversed, Amount amount, String cause) {
         return new Settlement(DeterministicId.of(cause, SettlementKind.REVERSAL.name(), reversed.settlementId()),
                 SettlementKind.REVERSAL, Optional.of(reversed.settlementId()), reversed.municipality(),
                 reversed.paymentRef(), reversed.invoiceId(), amount, reversed.account(), reversed.revenueCode(),
@@ -41,7 +41,7 @@ final class Settlements {
     }
 
     /** Pays out {@code amount} of 過誤納金 held by {@code overpayment}, as decided on {@code decidedOn}. */
-    static Settlement refund(Settlement overpayment, long amount, LocalDate decidedOn, String cause) {
+    static Settlement refund(Settlement overpayment, Amount amount, LocalDate decidedOn, String cause) {
         return new Settlement(DeterministicId.of(cause, SettlementKind.REFUND.name(), overpayment.settlementId()),
                 SettlementKind.REFUND, Optional.of(overpayment.settlementId()), overpayment.municipality(),
                 overpayment.paymentRef(), overpayment.invoiceId(), amount, overpayment.account(),
@@ -50,7 +50,7 @@ final class Settlements {
     }
 
     /** 還付加算金 on a refund or an appropriation of the 過誤納金 {@code overpayment} held, decided on {@code decidedOn}. */
-    static Settlement refundInterest(Settlement overpayment, long amount, LocalDate decidedOn, String cause) {
+    static Settlement refundInterest(Settlement overpayment, Amount amount, LocalDate decidedOn, String cause) {
         return new Settlement(DeterministicId.of(cause, SettlementKind.REFUND_INTEREST.name(),
                 overpayment.invoiceId().map(InvoiceId::value).orElse(overpayment.paymentRef().value())),
                 SettlementKind.REFUND_INTEREST, Optional.empty(), overpayment.municipality(),
@@ -60,7 +60,7 @@ final class Settlements {
     }
 
     /** Revenue that an invoice no longer owes becomes 過誤納金 of the payment that brought it. */
-    static Settlement overpaymentFromRevenue(Settlement revenue, long amount, String cause) {
+    static Settlement overpaymentFromRevenue(Settlement revenue, Amount amount, String cause) {
         return new Settlement(DeterministicId.of(cause, SettlementKind.OVERPAYMENT.name(), revenue.settlementId()),
                 SettlementKind.OVERPAYMENT, Optional.empty(), revenue.municipality(), revenue.paymentRef(),
                 revenue.invoiceId(), amount, revenue.account(), revenue.revenueCode(),

@@ -5,8 +5,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Something a clerk must decide, with the reason, the money involved and a suggestion in plain Japanese; for
- * 過誤納金, the payer's refund claim and when it lapses.
+ * Something a clerk must decide, with the reason, the money involved, a suggestion and an explanation (rendered in
+ * the reader's language outside the domain); for 過誤納金, the payer's refund claim and when it lapses.
  */
 public record StaffException(
         String exceptionId,
@@ -14,10 +14,10 @@ public record StaffException(
         MunicipalityCode municipality,
         Optional<PaymentRef> paymentRef,
         Optional<InvoiceId> invoiceId,
-        long amount,
+        Amount amount,
         SuggestedAction suggestedAction,
         List<InvoiceId> appropriationCandidates,
-        String detail,
+        Explanation explanation,
         Optional<RefundClaim> refundClaim) {
 
     public StaffException {
@@ -26,22 +26,19 @@ public record StaffException(
         Objects.requireNonNull(municipality);
         Objects.requireNonNull(paymentRef);
         Objects.requireNonNull(invoiceId);
+        Objects.requireNonNull(amount);
         Objects.requireNonNull(suggestedAction);
         Objects.requireNonNull(refundClaim);
         appropriationCandidates = List.copyOf(appropriationCandidates);
-        if (detail == null || detail.isBlank()) {
-            throw new IllegalArgumentException("every exception explains itself");
-        }
-        if (amount < 0) {
-            throw new IllegalArgumentException("an exception amount must not be negative");
-        }
+        Objects.requireNonNull(explanation, "every exception explains itself");
     }
 
     /** An exception about anything but 過誤納金: no refund claim. */
     public StaffException(String exceptionId, ExceptionReason reason, MunicipalityCode municipality,
-                          Optional<PaymentRef> paymentRef, Optional<InvoiceId> invoiceId, long amount,
-                          SuggestedAction suggestedAction, List<InvoiceId> appropriationCandidates, String detail) {
+                          Optional<PaymentRef> paymentRef, Optional<InvoiceId> invoiceId, Amount amount,
+                          SuggestedAction suggestedAction, List<InvoiceId> appropriationCandidates,
+                          Explanation explanation) {
         this(exceptionId, reason, municipality, paymentRef, invoiceId, amount, suggestedAction,
-                appropriationCandidates, detail, Optional.empty());
+                appropriationCandidates, explanation, Optional.empty());
     }
 }

@@ -17,7 +17,8 @@ final class SuspenseRematch {
     static Decision rematch(Invoice invoice, Settlement suspense, String cause, PayerInvoices payerInvoices,
                             LateChargeRates rates) {
         ConfirmedPaymentAllocation.Result matched = ConfirmedPaymentAllocation.allocate(Optional.of(invoice),
-                ConfirmedPayment.rematched(suspense, cause), "", payerInvoices, rates);
+                ConfirmedPayment.rematched(suspense, cause),
+                Explanation.of(ExplanationCode.PAID_FOR_INVOICE, invoice.id().value()), payerInvoices, rates);
         List<Settlement> settlements = new ArrayList<>();
         settlements.add(Settlements.reversal(suspense, suspense.amount(), cause));
         settlements.addAll(matched.settlements());

@@ -17,7 +17,7 @@ public record TerminalTransaction(
         String terminalId,
         MunicipalityCode municipality,
         Brand brand,
-        long amount,
+        Amount amount,
         OffsetDateTime occurredAt,
         List<InvoiceId> invoiceIds,
         Optional<ElQr> elQr,
@@ -33,9 +33,7 @@ public record TerminalTransaction(
         invoiceIds = List.copyOf(invoiceIds);
         Objects.requireNonNull(elQr);
         Objects.requireNonNull(originalTransactionId);
-        if (amount <= 0) {
-            throw new IllegalArgumentException("a terminal transaction amount must be positive");
-        }
+        amount.requirePositive("a terminal transaction amount");
         if (type == TerminalTransactionType.SALE && invoiceIds.isEmpty() == elQr.isEmpty()) {
             throw new IllegalArgumentException("a SALE pays either counter orders or one scanned slip");
         }

@@ -29,7 +29,7 @@ final class ThreeStageGateway {
             // A later stage already arrived (or the same stage again): the preliminary adds nothing.
             return unchanged(invoice, previous);
         }
-        return new Outcome(invoice.map(i -> i.withAnnounced(i.announced() + notice.amount())),
+        return new Outcome(invoice.map(i -> i.withAnnounced(i.announced().plus(notice.amount()))),
                 Optional.of(notice.state(NoticeStage.PRELIMINARY)), List.of(), List.of(), List.of());
     }
 
@@ -42,7 +42,7 @@ final class ThreeStageGateway {
         }
         Optional<Invoice> withdrawn = withdrawAnnouncement(invoice, previous);
         ConfirmedPaymentAllocation.Result allocation = ConfirmedPaymentAllocation.allocate(withdrawn,
-                ConfirmedPayment.of(notice), notice.key().describe(), payerInvoices, rates);
+                ConfirmedPayment.of(notice), notice.key().explanation(), payerInvoices, rates);
         return new Outcome(allocation.invoice().or(() -> withdrawn),
                 Optional.of(notice.state(NoticeStage.CONFIRMED)), allocation.settlements(), allocation.exceptions(),
                 List.of());
@@ -73,8 +73,8 @@ final class ThreeStageGateway {
         if (previous.isEmpty() || previous.get().stage() != NoticeStage.PRELIMINARY) {
             return invoice;
         }
-        long announced = previous.get().amount();
-        return invoice.map(i -> i.withAnnounced(Math.max(0, i.announced() - announced)));
+        Amount announced = Amount.of(previous.get().amount());
+        return invoice.map(i -> i.withAnnounced(i.announced().minusAtMost(announced)));
     }
 
     static Outcome unchanged(Optional<Invoice> invoice, Optional<PaymentState> previous) {

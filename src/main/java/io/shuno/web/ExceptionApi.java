@@ -16,6 +16,7 @@ import io.shuno.reconciliation.ExceptionReason;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -85,16 +86,18 @@ class ExceptionApi {
                              @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) Optional<LocalDate> from,
                              @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) Optional<LocalDate> to,
                              @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size,
+                             @RequestHeader(HttpHeaders.ACCEPT_LANGUAGE) Optional<String> language,
                              Authentication caller) {
-        return store.find(new ExceptionFilter(InvalidParameter.choice("reason", reason, REASONS),
-                InvalidParameter.choice("status", status, STATUSES), municipality, from, to), users.actor(caller),
-                new PageRequest(page, size));
+        return ExplanationLanguage.in(store.find(new ExceptionFilter(InvalidParameter.choice("reason", reason,
+                REASONS), InvalidParameter.choice("status", status, STATUSES), municipality, from, to),
+                users.actor(caller), new PageRequest(page, size)), ExplanationLanguage.of(language));
     }
 
     @GetMapping("/{id}")
     @Operation(summary = "One exception with its invoice, payments, settlements and resolutions")
-    ExceptionDetail get(@PathVariable String id, Authentication caller) {
-        return store.get(id, users.actor(caller));
+    ExceptionDetail get(@PathVariable String id,
+                        @RequestHeader(HttpHeaders.ACCEPT_LANGUAGE) Optional<String> language, Authentication caller) {
+        return store.get(id, users.actor(caller)).in(ExplanationLanguage.of(language));
     }
 
     @PostMapping("/{id}/appropriate")
@@ -128,8 +131,11 @@ class ExceptionApi {
             + "claims already lapsed come first")
     Page<ExceptionView> lapsing(@RequestParam(defaultValue = "90") int withinDays,
                                 @RequestParam(defaultValue = "0") int page,
-                                @RequestParam(defaultValue = "50") int size, Authentication caller) {
-        return store.lapsing(LocalDate.now(clock), withinDays, users.actor(caller), new PageRequest(page, size));
+                                @RequestParam(defaultValue = "50") int size,
+                                @RequestHeader(HttpHeaders.ACCEPT_LANGUAGE) Optional<String> language,
+                                Authentication caller) {
+        return ExplanationLanguage.in(store.lapsing(LocalDate.now(clock), withinDays, users.actor(caller),
+                new PageRequest(page, size)), ExplanationLanguage.of(language));
     }
 
     @PostMapping("/{id}/match")

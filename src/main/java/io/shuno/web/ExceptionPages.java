@@ -28,6 +28,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -82,8 +83,8 @@ class ExceptionPages {
      */
     @GetMapping("/{id}")
     String show(@PathVariable String id, @RequestParam Optional<List<String>> targets, Authentication caller,
-                Model model) {
-        ExceptionDetail detail = store.get(id, users.actor(caller));
+                Locale locale, Model model) {
+        ExceptionDetail detail = store.get(id, users.actor(caller)).in(locale);
         model.addAttribute("detail", detail);
         // Only the decisions the rules allow for this reason get a form; the service refuses the others anyway.
         ExceptionReason reason = detail.exception().reason();

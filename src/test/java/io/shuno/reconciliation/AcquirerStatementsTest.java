@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import java.time.LocalDate;
 
 import static io.shuno.reconciliation.ReconciliationFixtures.CHIYODA;
+import static io.shuno.reconciliation.ReconciliationFixtures.japanese;
 import static io.shuno.reconciliation.ReconciliationFixtures.onlyFor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -23,26 +24,26 @@ class AcquirerStatementsTest {
 
     /** A statement of {@code count} sales grossing {@code gross}, of which the acquirer keeps {@code fee}. */
     private static AcquirerStatement statement(long count, long gross, long fee) {
-        return new AcquirerStatement("ST-20260331-E", "東京カード", CHIYODA, BUSINESS_DATE, Brand.EMONEY, gross, count,
-                fee, gross - fee, DEPOSIT_DATE);
+        return new AcquirerStatement("ST-20260331-E", "東京カード", CHIYODA, BUSINESS_DATE, Brand.EMONEY, Amount.of(gross), count,
+                Amount.of(fee), Amount.of(gross - fee), DEPOSIT_DATE);
     }
 
     @Test
     void netDepositMustBeGrossSalesLessTheFee() {
         assertThatThrownBy(() -> new AcquirerStatement("ST-1", "東京カード", CHIYODA, BUSINESS_DATE, Brand.CREDIT,
-                10_000, 3, 300, 9_600, DEPOSIT_DATE))
+                Amount.of(10_000), 3, Amount.of(300), Amount.of(9_600), DEPOSIT_DATE))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new AcquirerStatement("ST-1", "東京カード", CHIYODA, BUSINESS_DATE, Brand.CREDIT,
-                10_000, 3, 300, 10_000, DEPOSIT_DATE))
+                Amount.of(10_000), 3, Amount.of(300), Amount.of(10_000), DEPOSIT_DATE))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThat(new AcquirerStatement("ST-1", "東京カード", CHIYODA, BUSINESS_DATE, Brand.CREDIT,
-                10_000, 3, 300, 9_700, DEPOSIT_DATE).netDeposit()).isEqualTo(9_700);
+                Amount.of(10_000), 3, Amount.of(300), Amount.of(9_700), DEPOSIT_DATE).netDeposit().yen()).isEqualTo(9_700);
     }
 
     @Test
     void feeLargerThanTheGrossIsRejectedBecauseTheDepositWouldBeNegative() {
         assertThatThrownBy(() -> new AcquirerStatement("ST-1", "東京カード", CHIYODA, BUSINESS_DATE, Brand.CREDIT,
-                100, 1, 300, -200, DEPOSIT_DATE))
+                Amount.of(100), 1, Amount.of(300), Amount.of(-200), DEPOSIT_DATE))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -53,7 +54,7 @@ class AcquirerStatementsTest {
         assertThat(outcome.exceptions()).isEmpty();
         assertThat(outcome.settlements()).singleElement().satisfies(fee -> {
             assertThat(fee.kind()).isEqualTo(SettlementKind.FEE);
-            assertThat(fee.amount()).isEqualTo(330);
+            assertThat(fee.amount().yen()).isEqualTo(330);
             assertThat(fee.paymentRef()).isEqualTo(new PaymentRef("acquirer:ST-20260331-E"));
             assertThat(fee.invoiceId()).isEmpty();
             assertThat(fee.reverses()).isEmpty();
@@ -78,7 +79,7 @@ class AcquirerStatementsTest {
     void feeChannelFollowsTheStatementsBrand() {
         for (Brand brand : Brand.values()) {
             AcquirerStatement statement = new AcquirerStatement("ST-" + brand, "acq", CHIYODA, BUSINESS_DATE, brand,
-                    1_000, 1, 30, 970, DEPOSIT_DATE);
+                    Amount.of(1_000), 1, Amount.of(30), Amount.of(970), DEPOSIT_DATE);
 
             assertThat(reconciler.onAcquirerStatement(statement, new SalesTotals(1, 1_000)).settlements())
                     .singleElement().extracting(Settlement::channel).as(brand.name()).isEqualTo(brand.channel());
@@ -100,7 +101,7 @@ class AcquirerStatementsTest {
         String twice = reconciler.onAcquirerStatement(statement(3, 10_000, 330), new SalesTotals(3, 10_000))
                 .settlements().get(0).settlementId();
         String other = reconciler.onAcquirerStatement(new AcquirerStatement("ST-other", "東京カード", CHIYODA,
-                BUSINESS_DATE, Brand.EMONEY, 10_000, 3, 330, 9_670, DEPOSIT_DATE), new SalesTotals(3, 10_000))
+                BUSINESS_DATE, Brand.EMONEY, Amount.of(10_000), 3, Amount.of(330), Amount.of(9_670), DEPOSIT_DATE), new SalesTotals(3, 10_000))
                 .settlements().get(0).settlementId();
 
         assertThat(once).isEqualTo(twice).isNotEqualTo(other);
@@ -111,12 +112,12 @@ class AcquirerStatementsTest {
         Outcome outcome = reconciler.onAcquirerStatement(statement(4, 11_000, 363), new SalesTotals(3, 10_000));
 
         StaffException mismatch = onlyFor(outcome, ExceptionReason.STATEMENT_MISMATCH);
-        assertThat(mismatch.amount()).isEqualTo(1_000);
+        assertThat(mismatch.amount().yen()).isEqualTo(1_000);
         assertThat(mismatch.suggestedAction()).isEqualTo(SuggestedAction.INVESTIGATE);
         assertThat(mismatch.paymentRef()).contains(new PaymentRef("acquirer:ST-20260331-E"));
         assertThat(mismatch.invoiceId()).isEmpty();
         assertThat(mismatch.municipality()).isEqualTo(CHIYODA);
-        assertThat(mismatch.detail())
+        assertThat(japanese(mismatch))
                 .contains("東京カード")
                 .contains("2026-03-31")
                 .contains("EMONEY")
@@ -131,8 +132,8 @@ class AcquirerStatementsTest {
         Outcome outcome = reconciler.onAcquirerStatement(statement(2, 9_000, 297), new SalesTotals(3, 10_000));
 
         StaffException mismatch = onlyFor(outcome, ExceptionReason.STATEMENT_MISMATCH);
-        assertThat(mismatch.amount()).isEqualTo(1_000);
-        assertThat(mismatch.detail()).contains("-1 件、-1,000円").doesNotContain("+");
+        assertThat(mismatch.amount().yen()).isEqualTo(1_000);
+        assertThat(japanese(mismatch)).contains("-1 件、-1,000円").doesNotContain("+");
     }
 
     @Test
@@ -140,8 +141,8 @@ class AcquirerStatementsTest {
         Outcome outcome = reconciler.onAcquirerStatement(statement(3, 10_500, 330), new SalesTotals(3, 10_000));
 
         StaffException mismatch = onlyFor(outcome, ExceptionReason.STATEMENT_MISMATCH);
-        assertThat(mismatch.amount()).isEqualTo(500);
-        assertThat(mismatch.detail()).contains("差は 0 件、+500円");
+        assertThat(mismatch.amount().yen()).isEqualTo(500);
+        assertThat(japanese(mismatch)).contains("差は 0 件、+500円");
     }
 
     @Test
@@ -149,8 +150,8 @@ class AcquirerStatementsTest {
         Outcome outcome = reconciler.onAcquirerStatement(statement(4, 10_000, 330), new SalesTotals(3, 10_000));
 
         StaffException mismatch = onlyFor(outcome, ExceptionReason.STATEMENT_MISMATCH);
-        assertThat(mismatch.amount()).isZero();
-        assertThat(mismatch.detail()).contains("差は +1 件、0円");
+        assertThat(mismatch.amount().yen()).isZero();
+        assertThat(japanese(mismatch)).contains("差は +1 件、0円");
     }
 
     @Test
@@ -159,7 +160,7 @@ class AcquirerStatementsTest {
 
         assertThat(outcome.settlements()).singleElement().satisfies(fee -> {
             assertThat(fee.kind()).isEqualTo(SettlementKind.FEE);
-            assertThat(fee.amount()).isEqualTo(363);
+            assertThat(fee.amount().yen()).isEqualTo(363);
         });
     }
 
@@ -175,6 +176,6 @@ class AcquirerStatementsTest {
     void statementOfADayWhoseSalesTheTerminalNeverReportedIsAMismatch() {
         Outcome outcome = reconciler.onAcquirerStatement(statement(2, 2_000, 66), new SalesTotals(0, 0));
 
-        assertThat(onlyFor(outcome, ExceptionReason.STATEMENT_MISMATCH).amount()).isEqualTo(2_000);
+        assertThat(onlyFor(outcome, ExceptionReason.STATEMENT_MISMATCH).amount().yen()).isEqualTo(2_000);
     }
 }

@@ -1,5 +1,6 @@
 package io.shuno.reconciliation;
 
+import io.shuno.platform.ExplanationTexts;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
@@ -12,6 +13,7 @@ import static io.shuno.reconciliation.ReconciliationFixtures.OITA;
 import static io.shuno.reconciliation.ReconciliationFixtures.PAYER_ID;
 import static io.shuno.reconciliation.ReconciliationFixtures.event;
 import static io.shuno.reconciliation.ReconciliationFixtures.invoice;
+import static io.shuno.reconciliation.ReconciliationFixtures.japanese;
 import static io.shuno.reconciliation.ReconciliationFixtures.notice;
 import static io.shuno.reconciliation.ReconciliationFixtures.onlyFor;
 import static io.shuno.reconciliation.ReconciliationFixtures.otherTerms;
@@ -29,7 +31,7 @@ class AppropriationAdviceTest {
     private static final LocalDate RECEIVED_ON = IN_FY2025.toLocalDate();
 
     private static Invoice open(String id, LocalDate dueDate, long amount, long settled) {
-        return new Invoice(otherTerms(id, CHIYODA, PAYER_ID, amount, dueDate), false, settled, 0);
+        return new Invoice(otherTerms(id, CHIYODA, PAYER_ID, amount, dueDate), false, Amount.of(settled), Amount.ZERO);
     }
 
     private static final Invoice OLDEST_PARTLY_PAID = open("NHI-2025-0001-01", LocalDate.of(2025, 4, 30), 4_000, 1_000);
@@ -38,11 +40,11 @@ class AppropriationAdviceTest {
     private static final Invoice NOT_YET_DUE = open("NHI-2025-0001-05", LocalDate.of(2025, 12, 25), 2_000, 0);
     private static final Invoice FULLY_PAID = open("NHI-2024-0001-09", LocalDate.of(2025, 3, 31), 2_000, 2_000);
     private static final Invoice CANCELLED = new Invoice(
-            otherTerms("NHI-2024-0001-08", CHIYODA, PAYER_ID, 2_000, LocalDate.of(2025, 2, 28)), true, 0, 0);
+            otherTerms("NHI-2024-0001-08", CHIYODA, PAYER_ID, 2_000, LocalDate.of(2025, 2, 28)), true, Amount.ZERO, Amount.ZERO);
     private static final Invoice OTHER_PAYERS = new Invoice(
-            otherTerms("NHI-2025-0002-01", CHIYODA, "payer-8", 2_000, LocalDate.of(2025, 4, 30)), false, 0, 0);
+            otherTerms("NHI-2025-0002-01", CHIYODA, "payer-8", 2_000, LocalDate.of(2025, 4, 30)), false, Amount.ZERO, Amount.ZERO);
     private static final Invoice OTHER_MUNICIPALITYS = new Invoice(
-            otherTerms("OITA-2025-0001-01", OITA, PAYER_ID, 2_000, LocalDate.of(2025, 4, 30)), false, 0, 0);
+            otherTerms("OITA-2025-0001-01", OITA, PAYER_ID, 2_000, LocalDate.of(2025, 4, 30)), false, Amount.ZERO, Amount.ZERO);
 
     /** Invoices as the application's store holds them: looked up by municipality and payer, as the contract says. */
     private static PayerInvoices storeOf(Invoice... invoices) {
@@ -67,7 +69,7 @@ class AppropriationAdviceTest {
 
         assertThat(exception.suggestedAction()).isEqualTo(SuggestedAction.APPROPRIATE);
         assertThat(exception.appropriationCandidates()).containsExactly(OLDEST_PARTLY_PAID.id(), OVERDUE.id());
-        assertThat(exception.detail()).contains(OLDEST_PARTLY_PAID.id().value(), OVERDUE.id().value());
+        assertThat(japanese(exception)).contains(OLDEST_PARTLY_PAID.id().value(), OVERDUE.id().value());
     }
 
     @Test
@@ -133,7 +135,7 @@ class AppropriationAdviceTest {
                 storeOf(OVERDUE, OTHER_PAYERS));
 
         StaffException exception = onlyFor(outcome, ExceptionReason.OVERPAYMENT);
-        assertThat(exception.amount()).isEqualTo(3_000);
+        assertThat(exception.amount().yen()).isEqualTo(3_000);
         assertThat(exception.suggestedAction()).isEqualTo(SuggestedAction.APPROPRIATE);
         assertThat(exception.appropriationCandidates()).containsExactly(OVERDUE.id());
     }
@@ -143,13 +145,14 @@ class AppropriationAdviceTest {
         StaffException raised = overpaymentAdvice(storeOf(NOT_YET_DUE));
         assertThat(raised.suggestedAction()).isEqualTo(SuggestedAction.REFUND);
 
-        ExcessAdvice later = reconciler.adviseOnExcess(terms(5_000), raised.detail(),
-                raised.appropriationCandidates(), storeOf(NOT_YET_DUE, OVERDUE), LocalDate.of(2026, 1, 5));
+        ExcessAdvice later = reconciler.adviseOnExcess(terms(5_000), raised.explanation(),
+                storeOf(NOT_YET_DUE, OVERDUE), LocalDate.of(2026, 1, 5));
 
         assertThat(later.candidates()).containsExactly(OVERDUE.id(), NOT_YET_DUE.id());
         assertThat(later.action()).isEqualTo(SuggestedAction.APPROPRIATE);
-        assertThat(later.detail())
-                .startsWith(raised.detail().substring(0, raised.detail().indexOf("を過誤納金として計上しました。")))
+        String raisedText = japanese(raised);
+        assertThat(ExplanationTexts.japanese(later.explanation()))
+                .startsWith(raisedText.substring(0, raisedText.indexOf("を過誤納金として計上しました。")))
                 .endsWith("同一納付者の未納 2 件(古い順: NHI-2025-0001-03、NHI-2025-0001-05)への充当を検討してください。")
                 .doesNotContain("還付");
     }

@@ -36,8 +36,8 @@ class AppropriationTest {
     private static Invoice open(String id, long amount) {
         InvoiceTerms terms = otherTerms(id, CHIYODA, PAYER_ID, amount, LocalDate.of(2025, 12, 25));
         return new Invoice(new InvoiceTerms(terms.id(), terms.municipality(), terms.elNumber(), terms.item(),
-                terms.account(), terms.revenueCode(), new FiscalYear(2024), amount, terms.dueDate(), PAYER_ID,
-                terms.installment()), false, 0, 0);
+                terms.account(), terms.revenueCode(), new FiscalYear(2024), Amount.of(amount), terms.dueDate(), PAYER_ID,
+                terms.installment()), false, Amount.ZERO, Amount.ZERO);
     }
 
     private static Decision appropriate(long outstanding, Invoice... targets) {
@@ -49,7 +49,7 @@ class AppropriationTest {
     void theOverpaymentIsReversedAndBookedAsRevenueOfTheTargetInTheYearOfTheOriginalPayment() {
         Decision decision = appropriate(3_000, open("NHI-2024-0001-12", 3_000));
 
-        assertThat(decision.settlements()).extracting(Settlement::kind, Settlement::amount, Settlement::reverses)
+        assertThat(decision.settlements()).extracting(Settlement::kind, s -> s.amount().yen(), Settlement::reverses)
                 .containsExactly(
                         tuple(SettlementKind.REVERSAL, 3_000L, Optional.of(HELD.overpayment().settlementId())),
                         tuple(SettlementKind.REVENUE, 3_000L, Optional.empty()));
@@ -60,10 +60,10 @@ class AppropriationTest {
         // FY2024's assessment received after its 出納整理期間 (31 May 2025): arrears of FY2025.
         assertThat(revenue.bookingYear()).isEqualTo(new BookingYear(new FiscalYear(2025), YearClass.ARREARS));
         assertThat(decision.invoices()).singleElement().satisfies(target -> {
-            assertThat(target.settledRevenue()).isEqualTo(3_000);
+            assertThat(target.settledRevenue().yen()).isEqualTo(3_000);
             assertThat(target.status()).isEqualTo(InvoiceStatus.PAID);
         });
-        assertThat(decision.settledAmount()).isEqualTo(3_000);
+        assertThat(decision.settledAmount().yen()).isEqualTo(3_000);
     }
 
     @Test
@@ -72,9 +72,9 @@ class AppropriationTest {
 
         assertThat(total(decision.settlements(), SettlementKind.REVERSAL)).isEqualTo(2_500);
         assertThat(decision.settlements()).filteredOn(s -> s.kind() == SettlementKind.REVENUE)
-                .extracting(s -> s.invoiceId().orElseThrow().value(), Settlement::amount)
+                .extracting(s -> s.invoiceId().orElseThrow().value(), s -> s.amount().yen())
                 .containsExactly(tuple("NHI-2024-0001-11", 1_000L), tuple("NHI-2024-0001-12", 1_500L));
-        assertThat(decision.settledAmount()).isEqualTo(2_500);
+        assertThat(decision.settledAmount().yen()).isEqualTo(2_500);
     }
 
     @Test
@@ -82,7 +82,7 @@ class AppropriationTest {
         Decision decision = appropriate(1_200, open("NHI-2024-0001-12", 3_000));
 
         assertThat(total(decision.settlements(), SettlementKind.REVENUE)).isEqualTo(1_200);
-        assertThat(decision.invoices().get(0).openBalance()).isEqualTo(1_800);
+        assertThat(decision.invoices().get(0).openBalance().yen()).isEqualTo(1_800);
     }
 
     @Test
@@ -94,11 +94,11 @@ class AppropriationTest {
     @Test
     void anotherPayersAnotherMunicipalitysOrAPaidInvoiceIsRefused() {
         Invoice otherPayer = new Invoice(otherTerms("X-1", CHIYODA, "payer-8", 1_000, LocalDate.of(2025, 4, 30)),
-                false, 0, 0);
+                false, Amount.ZERO, Amount.ZERO);
         Invoice otherMunicipality = new Invoice(otherTerms("X-2", OITA, PAYER_ID, 1_000, LocalDate.of(2025, 4, 30)),
-                false, 0, 0);
+                false, Amount.ZERO, Amount.ZERO);
         Invoice paid = new Invoice(otherTerms("X-3", CHIYODA, PAYER_ID, 1_000, LocalDate.of(2025, 4, 30)),
-                false, 1_000, 0);
+                false, Amount.of(1_000), Amount.ZERO);
 
         assertThatThrownBy(() -> appropriate(3_000, otherPayer)).isInstanceOf(RefusedDecision.class)
                 .hasMessageContaining("same payer");

@@ -43,7 +43,7 @@ final class ChannelFixtures {
     }
 
     static Invoice invoiceWithSlips(long amount, long settledRevenue) {
-        return new Invoice(termsWithSlips(amount), false, settledRevenue, 0);
+        return new Invoice(termsWithSlips(amount), false, Amount.of(settledRevenue), Amount.ZERO);
     }
 
     /** The fixture invoice whose debit the billing system asked for on {@code debitDate} (a retry, say). */
@@ -57,7 +57,7 @@ final class ChannelFixtures {
     }
 
     static DirectDebitResult debitResult(char code, long amount, LocalDate debitDate) {
-        return new DirectDebitResult(CHIYODA, CUSTOMER_NUMBER, debitDate, amount, code);
+        return new DirectDebitResult(CHIYODA, CUSTOMER_NUMBER, debitDate, Amount.of(amount), code);
     }
 
     /** A row about the payment of {@link #BARCODE} at Seven-Eleven store 123456 at {@link #PAID_AT_STORE}. */
@@ -66,7 +66,7 @@ final class ChannelFixtures {
     }
 
     static ConvenienceStoreNotice storeNotice(NoticeStage stage, ConvenienceBarcode barcode, long amount) {
-        return new ConvenienceStoreNotice(stage, CHIYODA, barcode, amount, PAID_AT_STORE, SEVEN_ELEVEN, "123456",
+        return new ConvenienceStoreNotice(stage, CHIYODA, barcode, Amount.of(amount), PAID_AT_STORE, SEVEN_ELEVEN, "123456",
                 stage == NoticeStage.CONFIRMED ? Optional.of(TRANSFER_DATE) : Optional.empty());
     }
 }

@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 
+import static io.shuno.reconciliation.ReconciliationFixtures.japanese;
 import static io.shuno.reconciliation.ChannelFixtures.BARCODE;
 import static io.shuno.reconciliation.ChannelFixtures.PAID_AT_STORE;
 import static io.shuno.reconciliation.ChannelFixtures.SEVEN_ELEVEN;
@@ -53,7 +54,7 @@ class ConvenienceStoreNoticeTest {
         Outcome confirmed = on(preliminary.invoice(), preliminary.payment(), storeNotice(NoticeStage.CONFIRMED, 5_000));
 
         Settlement revenue = onlyOfKind(confirmed, SettlementKind.REVENUE);
-        assertThat(revenue.amount()).isEqualTo(5_000);
+        assertThat(revenue.amount().yen()).isEqualTo(5_000);
         assertThat(revenue.invoiceId()).contains(INVOICE_ID);
         assertThat(revenue.channel()).isEqualTo(Channel.CONVENIENCE_STORE);
         assertThat(revenue.receivedOn()).isEqualTo(LocalDate.of(2025, 10, 1));
@@ -61,7 +62,7 @@ class ConvenienceStoreNoticeTest {
         assertThat(revenue.store()).contains(new StoreReceipt(SEVEN_ELEVEN, Optional.of(TRANSFER_DATE)));
         assertThat(revenue.paymentRef().value()).startsWith("cvs:");
         assertThat(confirmed.invoice().orElseThrow().status()).isEqualTo(InvoiceStatus.PAID);
-        assertThat(confirmed.invoice().orElseThrow().announced()).isZero();
+        assertThat(confirmed.invoice().orElseThrow().announced()).isEqualTo(Amount.ZERO);
         assertThat(confirmed.payment().orElseThrow().stage()).isEqualTo(NoticeStage.CONFIRMED);
     }
 
@@ -70,7 +71,7 @@ class ConvenienceStoreNoticeTest {
         Outcome confirmed = on(Optional.of(invoiceWithSlips(5_000, 0)), Optional.empty(),
                 storeNotice(NoticeStage.CONFIRMED, 5_000));
 
-        assertThat(confirmed.settlements()).extracting(Settlement::kind, Settlement::amount)
+        assertThat(confirmed.settlements()).extracting(Settlement::kind, s -> s.amount().yen())
                 .containsExactly(tuple(SettlementKind.REVENUE, 5_000L));
         assertThat(confirmed.invoice().orElseThrow().status()).isEqualTo(InvoiceStatus.PAID);
     }
@@ -109,7 +110,7 @@ class ConvenienceStoreNoticeTest {
         Outcome cancelled = on(confirmed.invoice(), confirmed.payment(), storeNotice(NoticeStage.CANCELLED, 5_000));
 
         assertThat(cancelled.settlements()).isEmpty();
-        assertThat(onlyFor(cancelled, ExceptionReason.CANCEL_AFTER_CONFIRM).detail()).contains("収納代行会社に照会");
+        assertThat(japanese(onlyFor(cancelled, ExceptionReason.CANCEL_AFTER_CONFIRM))).contains("収納代行会社に照会");
     }
 
     @Test
@@ -117,12 +118,12 @@ class ConvenienceStoreNoticeTest {
         ConvenienceStoreNotice preliminary = storeNotice(NoticeStage.PRELIMINARY, 5_000);
         ConvenienceStoreNotice confirmed = storeNotice(NoticeStage.CONFIRMED, 5_000);
         ConvenienceStoreNotice atAnotherStore = new ConvenienceStoreNotice(NoticeStage.CONFIRMED, CHIYODA, BARCODE,
-                5_000, PAID_AT_STORE, SEVEN_ELEVEN, "654321", Optional.of(TRANSFER_DATE));
+                Amount.of(5_000), PAID_AT_STORE, SEVEN_ELEVEN, "654321", Optional.of(TRANSFER_DATE));
         ConvenienceStoreNotice aMinuteLater = new ConvenienceStoreNotice(NoticeStage.CONFIRMED, CHIYODA, BARCODE,
-                5_000, PAID_AT_STORE.plusMinutes(1), SEVEN_ELEVEN, "123456", Optional.of(TRANSFER_DATE));
+                Amount.of(5_000), PAID_AT_STORE.plusMinutes(1), SEVEN_ELEVEN, "123456", Optional.of(TRANSFER_DATE));
 
         ConvenienceStoreNotice sameMinuteInUtc = new ConvenienceStoreNotice(NoticeStage.CONFIRMED, CHIYODA, BARCODE,
-                5_000, OffsetDateTime.parse("2025-10-01T01:00:30Z"), SEVEN_ELEVEN, "123456", Optional.of(TRANSFER_DATE));
+                Amount.of(5_000), OffsetDateTime.parse("2025-10-01T01:00:30Z"), SEVEN_ELEVEN, "123456", Optional.of(TRANSFER_DATE));
 
         assertThat(confirmed.paymentRef()).isEqualTo(preliminary.paymentRef()).isEqualTo(sameMinuteInUtc.paymentRef());
         assertThat(List.of(atAnotherStore.paymentRef(), aMinuteLater.paymentRef()))
@@ -133,7 +134,7 @@ class ConvenienceStoreNoticeTest {
     @Test
     void aPaymentAtTheStoreJustAfterMidnightInJapanIsReceivedThatDay() {
         ConvenienceStoreNotice afterMidnight = new ConvenienceStoreNotice(NoticeStage.CONFIRMED, CHIYODA, BARCODE,
-                5_000, OffsetDateTime.parse("2026-05-31T15:05:00Z"), SEVEN_ELEVEN, "123456", Optional.empty());
+                Amount.of(5_000), OffsetDateTime.parse("2026-05-31T15:05:00Z"), SEVEN_ELEVEN, "123456", Optional.empty());
 
         Settlement revenue = onlyOfKind(on(Optional.of(invoiceWithSlips(5_000, 0)), Optional.empty(), afterMidnight),
                 SettlementKind.REVENUE);
@@ -165,12 +166,12 @@ class ConvenienceStoreNoticeTest {
         Settlement suspense = onlyOfKind(unmatched, SettlementKind.SUSPENSE);
         assertThat(suspense.municipality()).isEqualTo(CHIYODA);
         assertThat(suspense.store()).contains(new StoreReceipt(SEVEN_ELEVEN, Optional.of(TRANSFER_DATE)));
-        assertThat(onlyFor(unmatched, ExceptionReason.UNMATCHED).detail()).contains("コンビニ収納バーコード " + BARCODE);
+        assertThat(japanese(onlyFor(unmatched, ExceptionReason.UNMATCHED))).contains("コンビニ収納バーコード " + BARCODE);
 
         Outcome arrived = reconciler.onInvoiceEvent(new InvoiceLedger(Optional.empty(), List.of(), List.of(suspense),
                 0), event(InvoiceEventType.ISSUED, termsWithSlips(5_000)), PayerInvoices.NONE);
 
-        assertThat(arrived.settlements()).extracting(Settlement::kind, Settlement::amount, Settlement::channel)
+        assertThat(arrived.settlements()).extracting(Settlement::kind, s -> s.amount().yen(), Settlement::channel)
                 .containsExactly(tuple(SettlementKind.REVERSAL, 5_000L, Channel.CONVENIENCE_STORE),
                         tuple(SettlementKind.REVENUE, 5_000L, Channel.CONVENIENCE_STORE));
         Settlement revenue = onlyOfKind(arrived, SettlementKind.REVENUE);

@@ -29,7 +29,7 @@ final class CounterFixtures {
 
     /** A certificate-fee counter order (no eL番号) of {@code amount}, of which {@code settledRevenue} is paid. */
     static Invoice order(String id, long amount, long settledRevenue) {
-        return new Invoice(orderTerms(id, amount), false, settledRevenue, 0);
+        return new Invoice(orderTerms(id, amount), false, Amount.of(settledRevenue), Amount.ZERO);
     }
 
     static Invoice order(String id, long amount) {
@@ -38,7 +38,7 @@ final class CounterFixtures {
 
     static InvoiceTerms orderTerms(String id, long amount) {
         return new InvoiceTerms(new InvoiceId(id), CHIYODA, Optional.empty(), Item.CERTIFICATE_FEE, Account.GENERAL,
-                "01.14.01.01", FY2026, amount, LocalDate.of(2026, 6, 30), "counter-payer", Optional.empty());
+                "01.14.01.01", FY2026, Amount.of(amount), LocalDate.of(2026, 6, 30), "counter-payer", Optional.empty());
     }
 
     /** A SALE by credit card of the listed counter orders, in the listed order. */
@@ -48,7 +48,7 @@ final class CounterFixtures {
 
     static TerminalTransaction saleOfOrders(String transactionId, Brand brand, long amount, OffsetDateTime at,
                                             String... invoiceIds) {
-        return new TerminalTransaction(transactionId, TerminalTransactionType.SALE, TERMINAL, CHIYODA, brand, amount,
+        return new TerminalTransaction(transactionId, TerminalTransactionType.SALE, TERMINAL, CHIYODA, brand, Amount.of(amount),
                 at, Arrays.stream(invoiceIds).map(InvoiceId::new).toList(), Optional.empty(), Optional.empty());
     }
 
@@ -57,20 +57,20 @@ final class CounterFixtures {
                                           long amount, OffsetDateTime at) {
         ElQr scanned = ElQr.decode(ElQrPayloads.slipFor(elNumber.value(), amount));
         return new TerminalTransaction(transactionId, TerminalTransactionType.SALE, TERMINAL, municipality, Brand.QR,
-                amount, at, List.of(), Optional.of(scanned), Optional.empty());
+                Amount.of(amount), at, List.of(), Optional.of(scanned), Optional.empty());
     }
 
     /** A VOID of the SALE {@code originalTransactionId}, repeating the counter orders it lists (if any). */
     static TerminalTransaction voidOf(String transactionId, String originalTransactionId, long amount,
                                       String... invoiceIds) {
         return new TerminalTransaction(transactionId, TerminalTransactionType.VOID, TERMINAL, CHIYODA, Brand.CREDIT,
-                amount, SOLD_AT.plusMinutes(5), Arrays.stream(invoiceIds).map(InvoiceId::new).toList(),
+                Amount.of(amount), SOLD_AT.plusMinutes(5), Arrays.stream(invoiceIds).map(InvoiceId::new).toList(),
                 Optional.empty(), Optional.of(originalTransactionId));
     }
 
     /** What a SALE still has booked right after it: each of its settlements, nothing reversed yet. */
     static List<OpenSettlement> nothingReversed(TerminalOutcome sale) {
-        return sale.outcome().settlements().stream().map(s -> new OpenSettlement(s, s.amount())).toList();
+        return sale.outcome().settlements().stream().map(s -> new OpenSettlement(s, s.amount().yen())).toList();
     }
 
     static Map<InvoiceId, Invoice> byId(List<Invoice> invoices) {
@@ -82,6 +82,6 @@ final class CounterFixtures {
     /** Σ of the bookings of a payment (REVENUE + OVERPAYMENT + SUSPENSE) less its REVERSALs. */
     static long net(List<Settlement> settlements, PaymentRef payment) {
         return settlements.stream().filter(s -> s.paymentRef().equals(payment))
-                .mapToLong(s -> s.kind() == SettlementKind.REVERSAL ? -s.amount() : s.amount()).sum();
+                .mapToLong(s -> s.kind() == SettlementKind.REVERSAL ? -s.amount().yen() : s.amount().yen()).sum();
     }
 }

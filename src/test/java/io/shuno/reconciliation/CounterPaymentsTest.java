@@ -22,6 +22,7 @@ import static io.shuno.reconciliation.ReconciliationFixtures.EL_NUMBER;
 import static io.shuno.reconciliation.ReconciliationFixtures.FY2025;
 import static io.shuno.reconciliation.ReconciliationFixtures.INVOICE_ID;
 import static io.shuno.reconciliation.ReconciliationFixtures.UNKNOWN_EL_NUMBER;
+import static io.shuno.reconciliation.ReconciliationFixtures.japanese;
 import static io.shuno.reconciliation.ReconciliationFixtures.onlyFor;
 import static io.shuno.reconciliation.ReconciliationFixtures.onlyOfKind;
 import static io.shuno.reconciliation.ReconciliationFixtures.terms;
@@ -53,14 +54,14 @@ class CounterPaymentsTest {
                 order("ORDER-A", 300), order("ORDER-B", 450));
 
         assertThat(sale.outcome().settlements())
-                .extracting(Settlement::kind, Settlement::invoiceId, Settlement::amount)
+                .extracting(Settlement::kind, Settlement::invoiceId, s -> s.amount().yen())
                 .containsExactly(
                         tuple(SettlementKind.REVENUE, Optional.of(A), 300L),
                         tuple(SettlementKind.REVENUE, Optional.of(B), 450L),
                         tuple(SettlementKind.OVERPAYMENT, Optional.of(B), 250L));
         assertThat(sale.outcome().exceptions()).singleElement().satisfies(exception -> {
             assertThat(exception.reason()).isEqualTo(ExceptionReason.OVERPAYMENT);
-            assertThat(exception.amount()).isEqualTo(250);
+            assertThat(exception.amount().yen()).isEqualTo(250);
             assertThat(exception.invoiceId()).contains(B);
             assertThat(exception.paymentRef()).contains(new PaymentRef("terminal:T-1"));
         });
@@ -72,7 +73,7 @@ class CounterPaymentsTest {
                 order("ORDER-B", 450), order("ORDER-A", 300));
 
         assertThat(sale.outcome().invoices())
-                .extracting(Invoice::id, Invoice::settledRevenue, Invoice::status)
+                .extracting(Invoice::id, i -> i.settledRevenue().yen(), Invoice::status)
                 .containsExactly(
                         tuple(B, 450L, InvoiceStatus.PAID),
                         tuple(A, 300L, InvoiceStatus.PAID));
@@ -124,8 +125,8 @@ class CounterPaymentsTest {
     @Test
     void saleOfAnOrderOfLastYearOnThirtyFirstOfMayUtcCountsToTheNewYearAsArrearsBecauseTokyoIsAlreadyInJune() {
         Invoice lastYears = new Invoice(new InvoiceTerms(A, CHIYODA, Optional.empty(), Item.CERTIFICATE_FEE,
-                Account.GENERAL, "01.14.01.01", FY2025, 300, LocalDate.of(2026, 3, 31), "p", Optional.empty()),
-                false, 0, 0);
+                Account.GENERAL, "01.14.01.01", FY2025, Amount.of(300), LocalDate.of(2026, 3, 31), "p", Optional.empty()),
+                false, Amount.ZERO, Amount.ZERO);
         OffsetDateTime lateOnMay31Utc = OffsetDateTime.parse("2026-05-31T15:30:00Z");
 
         TerminalOutcome sale = sell(saleOfOrders("T-1", Brand.CREDIT, 300, lateOnMay31Utc, "ORDER-A"), lastYears);
@@ -159,11 +160,11 @@ class CounterPaymentsTest {
         assertThat(sale.outcome().settlements()).singleElement().satisfies(revenue -> {
             assertThat(revenue.kind()).isEqualTo(SettlementKind.REVENUE);
             assertThat(revenue.invoiceId()).contains(A);
-            assertThat(revenue.amount()).isEqualTo(200);
+            assertThat(revenue.amount().yen()).isEqualTo(200);
         });
         assertThat(sale.outcome().exceptions()).isEmpty();
         assertThat(sale.outcome().invoices())
-                .extracting(Invoice::id, Invoice::settledRevenue, Invoice::status)
+                .extracting(Invoice::id, i -> i.settledRevenue().yen(), Invoice::status)
                 .containsExactly(
                         tuple(A, 200L, InvoiceStatus.PARTIALLY_PAID),
                         tuple(B, 0L, InvoiceStatus.OPEN));
@@ -185,7 +186,7 @@ class CounterPaymentsTest {
                 order("ORDER-A", 300, 100), order("ORDER-B", 450));
 
         assertThat(sale.outcome().settlements())
-                .extracting(Settlement::kind, Settlement::invoiceId, Settlement::amount)
+                .extracting(Settlement::kind, Settlement::invoiceId, s -> s.amount().yen())
                 .containsExactly(
                         tuple(SettlementKind.REVENUE, Optional.of(A), 200L),
                         tuple(SettlementKind.REVENUE, Optional.of(B), 200L));
@@ -197,16 +198,16 @@ class CounterPaymentsTest {
 
         assertThat(sale.outcome().settlements()).singleElement().satisfies(suspense -> {
             assertThat(suspense.kind()).isEqualTo(SettlementKind.SUSPENSE);
-            assertThat(suspense.amount()).isEqualTo(1_000);
+            assertThat(suspense.amount().yen()).isEqualTo(1_000);
             assertThat(suspense.invoiceId()).isEmpty();
             assertThat(suspense.paymentRef()).isEqualTo(new PaymentRef("terminal:T-1"));
             assertThat(suspense.channel()).isEqualTo(Channel.COUNTER_CREDIT);
             assertThat(suspense.receivedOn()).isEqualTo(SALE_DAY_IN_TOKYO);
         });
         StaffException unmatched = onlyFor(sale.outcome(), ExceptionReason.UNMATCHED);
-        assertThat(unmatched.amount()).isEqualTo(1_000);
+        assertThat(unmatched.amount().yen()).isEqualTo(1_000);
         assertThat(unmatched.municipality()).isEqualTo(CHIYODA);
-        assertThat(unmatched.detail()).contains("窓口注文").contains("ORDER-A").contains("ORDER-B")
+        assertThat(japanese(unmatched)).contains("窓口注文").contains("ORDER-A").contains("ORDER-B")
                 .contains("1,000円");
         assertThat(sale.outcome().exceptions()).hasSize(1);
         assertThat(sale.outcome().invoices()).isEmpty();
@@ -220,27 +221,27 @@ class CounterPaymentsTest {
 
         assertThat(sale.outcome().settlements()).singleElement().satisfies(overpayment -> {
             assertThat(overpayment.kind()).isEqualTo(SettlementKind.OVERPAYMENT);
-            assertThat(overpayment.amount()).isEqualTo(1_000);
+            assertThat(overpayment.amount().yen()).isEqualTo(1_000);
             assertThat(overpayment.invoiceId()).contains(B);
         });
         assertThat(sale.outcome().exceptions()).singleElement().satisfies(exception -> {
             assertThat(exception.reason()).isEqualTo(ExceptionReason.DOUBLE_PAYMENT);
-            assertThat(exception.amount()).isEqualTo(1_000);
+            assertThat(exception.amount().yen()).isEqualTo(1_000);
             assertThat(exception.invoiceId()).contains(B);
             assertThat(exception.suggestedAction()).isEqualTo(SuggestedAction.REFUND);
         });
-        assertThat(sale.outcome().invoices()).extracting(Invoice::settledRevenue).containsExactly(300L, 450L);
+        assertThat(sale.outcome().invoices()).extracting(Invoice::settledRevenue).containsExactly(Amount.of(300), Amount.of(450));
     }
 
     @Test
     void saleOfACancelledOrderIsWhollyOverpaymentPaidAfterCancellation() {
-        Invoice cancelled = new Invoice(CounterFixtures.orderTerms("ORDER-A", 300), true, 0, 0);
+        Invoice cancelled = new Invoice(CounterFixtures.orderTerms("ORDER-A", 300), true, Amount.ZERO, Amount.ZERO);
 
         TerminalOutcome sale = sell(saleOfOrders("T-1", 300, "ORDER-A"), cancelled);
 
-        assertThat(onlyOfKind(sale.outcome(), SettlementKind.OVERPAYMENT).amount()).isEqualTo(300);
+        assertThat(onlyOfKind(sale.outcome(), SettlementKind.OVERPAYMENT).amount().yen()).isEqualTo(300);
         assertThat(sale.outcome().settlements()).extracting(Settlement::kind).doesNotContain(SettlementKind.REVENUE);
-        assertThat(onlyFor(sale.outcome(), ExceptionReason.PAID_AFTER_CANCELLATION).amount()).isEqualTo(300);
+        assertThat(onlyFor(sale.outcome(), ExceptionReason.PAID_AFTER_CANCELLATION).amount().yen()).isEqualTo(300);
     }
 
     @Test
@@ -272,7 +273,7 @@ class CounterPaymentsTest {
         assertThat(sale.outcome().settlements()).singleElement().satisfies(revenue -> {
             assertThat(revenue.kind()).isEqualTo(SettlementKind.REVENUE);
             assertThat(revenue.invoiceId()).contains(INVOICE_ID);
-            assertThat(revenue.amount()).isEqualTo(5_000);
+            assertThat(revenue.amount().yen()).isEqualTo(5_000);
             assertThat(revenue.account()).isEqualTo(Account.NHI);
             assertThat(revenue.channel()).isEqualTo(Channel.COUNTER_QR);
             assertThat(revenue.paymentRef()).isEqualTo(new PaymentRef("terminal:T-QR"));
@@ -296,8 +297,8 @@ class CounterPaymentsTest {
     void saleOfAScannedSlipWithoutItsInvoiceIsHeldInSuspenseNamingTheElNumberAndStaysConfirmedForReMatching() {
         TerminalOutcome sale = sell(saleOfSlip("T-QR", CHIYODA, EL_NUMBER, 5_000, SLIP_PAID_AT));
 
-        assertThat(onlyOfKind(sale.outcome(), SettlementKind.SUSPENSE).amount()).isEqualTo(5_000);
-        assertThat(onlyFor(sale.outcome(), ExceptionReason.UNMATCHED).detail())
+        assertThat(onlyOfKind(sale.outcome(), SettlementKind.SUSPENSE).amount().yen()).isEqualTo(5_000);
+        assertThat(japanese(onlyFor(sale.outcome(), ExceptionReason.UNMATCHED)))
                 .contains("eL番号 " + EL_NUMBER.value()).doesNotContain("窓口注文");
         assertThat(sale.outcome().payment()).map(PaymentState::elNumber).contains(EL_NUMBER);
         assertThat(sale.outcome().payment()).map(PaymentState::stage).contains(NoticeStage.CONFIRMED);
@@ -308,7 +309,7 @@ class CounterPaymentsTest {
         ElQr oitaSlip = ElQr.decode(ElQrPayloads.slipFor(UNKNOWN_EL_NUMBER.value(), 5_000));
 
         assertThatThrownBy(() -> new TerminalTransaction("T-QR", TerminalTransactionType.SALE, TERMINAL, CHIYODA,
-                Brand.QR, 5_000, SLIP_PAID_AT, List.of(), Optional.of(oitaSlip), Optional.empty()))
+                Brand.QR, Amount.of(5_000), SLIP_PAID_AT, List.of(), Optional.of(oitaSlip), Optional.empty()))
                 .isInstanceOf(InvalidIdentifierException.class)
                 .hasMessageContaining("442011").hasMessageContaining("131016");
     }
@@ -318,10 +319,10 @@ class CounterPaymentsTest {
         ElQr slip = ElQr.decode(ElQrPayloads.slipFor(EL_NUMBER.value(), 5_000));
 
         assertThatThrownBy(() -> new TerminalTransaction("T-1", TerminalTransactionType.SALE, TERMINAL, CHIYODA,
-                Brand.QR, 5_000, SOLD_AT, List.of(A), Optional.of(slip), Optional.empty()))
+                Brand.QR, Amount.of(5_000), SOLD_AT, List.of(A), Optional.of(slip), Optional.empty()))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new TerminalTransaction("T-1", TerminalTransactionType.SALE, TERMINAL, CHIYODA,
-                Brand.QR, 5_000, SOLD_AT, List.of(), Optional.empty(), Optional.empty()))
+                Brand.QR, Amount.of(5_000), SOLD_AT, List.of(), Optional.empty(), Optional.empty()))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -335,7 +336,7 @@ class CounterPaymentsTest {
     void terminalTransactionsOfNoMoneyAndVoidsNamingNoSaleAreRejected() {
         assertThatThrownBy(() -> saleOfOrders("T-1", 0, "ORDER-A")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new TerminalTransaction("V-1", TerminalTransactionType.VOID, TERMINAL, CHIYODA,
-                Brand.CREDIT, 300, SOLD_AT, List.of(), Optional.empty(), Optional.empty()))
+                Brand.CREDIT, Amount.of(300), SOLD_AT, List.of(), Optional.empty(), Optional.empty()))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -355,10 +356,10 @@ class CounterPaymentsTest {
                 long settled = random.nextInt(3) == 0 ? amount : random.nextInt(2) == 0 ? 0 : random.nextLong(amount);
                 boolean cancelled = random.nextInt(8) == 0;
                 Invoice invoice = new Invoice(CounterFixtures.orderTerms("ORDER-" + i, amount), cancelled,
-                        cancelled ? 0 : settled, 0);
+                        Amount.of(cancelled ? 0 : settled), Amount.ZERO);
                 found.add(invoice);
                 ids[i] = invoice.id().value();
-                stillOwed += invoice.openBalance();
+                stillOwed += invoice.openBalance().yen();
             }
             long paid = 1 + random.nextInt(60_000);
             String context = "run " + run + ": " + paid + " over " + found;
@@ -369,18 +370,18 @@ class CounterPaymentsTest {
             assertThat(total(outcome.settlements(), SettlementKind.REVENUE)).as(context)
                     .isEqualTo(Math.min(paid, stillOwed));
             assertThat(outcome.settlements()).as(context).allSatisfy(s -> {
-                assertThat(s.amount()).isPositive();
+                assertThat(s.amount().yen()).isPositive();
                 assertThat(s.kind()).isNotEqualTo(SettlementKind.REVERSAL);
             });
             assertThat(outcome.invoices()).as(context).hasSize(found.size()).allSatisfy(after ->
-                    assertThat(after.settledRevenue()).isLessThanOrEqualTo(after.terms().amount()));
+                    assertThat(after.settledRevenue().yen()).isLessThanOrEqualTo(after.terms().amount().yen()));
             for (int i = 0; i < found.size(); i++) {
                 Invoice before = found.get(i);
                 long revenue = outcome.settlements().stream().filter(s -> s.kind() == SettlementKind.REVENUE
-                        && s.invoiceId().equals(Optional.of(before.id()))).mapToLong(Settlement::amount).sum();
-                assertThat(revenue).as(context).isLessThanOrEqualTo(before.openBalance());
-                assertThat(outcome.invoices().get(i).settledRevenue()).as(context)
-                        .isEqualTo(before.settledRevenue() + revenue);
+                        && s.invoiceId().equals(Optional.of(before.id()))).mapToLong(s -> s.amount().yen()).sum();
+                assertThat(revenue).as(context).isLessThanOrEqualTo(before.openBalance().yen());
+                assertThat(outcome.invoices().get(i).settledRevenue().yen()).as(context)
+                        .isEqualTo(before.settledRevenue().yen() + revenue);
             }
         }
     }

@@ -19,6 +19,7 @@ import static io.shuno.reconciliation.CounterFixtures.saleOfSlip;
 import static io.shuno.reconciliation.CounterFixtures.voidOf;
 import static io.shuno.reconciliation.ReconciliationFixtures.CHIYODA;
 import static io.shuno.reconciliation.ReconciliationFixtures.EL_NUMBER;
+import static io.shuno.reconciliation.ReconciliationFixtures.japanese;
 import static io.shuno.reconciliation.ReconciliationFixtures.onlyOfKind;
 import static io.shuno.reconciliation.ReconciliationFixtures.terms;
 import static io.shuno.reconciliation.ReconciliationFixtures.total;
@@ -59,7 +60,7 @@ class CounterVoidTest {
         assertThat(voided.sale()).isEmpty();
         assertThat(voided.outcome().exceptions()).singleElement().satisfies(e -> {
             assertThat(e.reason()).isEqualTo(ExceptionReason.VOID_UNKNOWN_SALE);
-            assertThat(e.detail()).contains("金額が一致しません");
+            assertThat(japanese(e)).contains("金額が一致しません");
         });
     }
 
@@ -71,7 +72,7 @@ class CounterVoidTest {
 
         List<Settlement> booked = sale.outcome().settlements();
         assertThat(voided.outcome().settlements())
-                .extracting(Settlement::kind, Settlement::reverses, Settlement::amount, Settlement::invoiceId)
+                .extracting(Settlement::kind, Settlement::reverses, s -> s.amount().yen(), Settlement::invoiceId)
                 .containsExactly(
                         tuple(SettlementKind.REVERSAL, Optional.of(booked.get(0).settlementId()), 300L, Optional.of(A)),
                         tuple(SettlementKind.REVERSAL, Optional.of(booked.get(1).settlementId()), 450L, Optional.of(B)),
@@ -119,7 +120,7 @@ class CounterVoidTest {
         TerminalOutcome voided = voidOfT1(sale, nothingReversed(sale), byId(sale.outcome().invoices()));
 
         assertThat(voided.outcome().invoices())
-                .extracting(Invoice::id, Invoice::settledRevenue, Invoice::status)
+                .extracting(Invoice::id, i -> i.settledRevenue().yen(), Invoice::status)
                 .containsExactly(
                         tuple(A, 0L, InvoiceStatus.OPEN),
                         tuple(B, 0L, InvoiceStatus.OPEN));
@@ -134,9 +135,9 @@ class CounterVoidTest {
 
         TerminalOutcome voided = voidOfT1(sale, nothingReversed(sale), byId(sale.outcome().invoices()));
 
-        assertThat(onlyOfKind(voided.outcome(), SettlementKind.REVERSAL).amount()).isEqualTo(150);
+        assertThat(onlyOfKind(voided.outcome(), SettlementKind.REVERSAL).amount().yen()).isEqualTo(150);
         assertThat(voided.outcome().invoice()).hasValueSatisfying(a -> {
-            assertThat(a.settledRevenue()).isEqualTo(150);
+            assertThat(a.settledRevenue().yen()).isEqualTo(150);
             assertThat(a.status()).isEqualTo(InvoiceStatus.PARTIALLY_PAID);
         });
     }
@@ -178,7 +179,7 @@ class CounterVoidTest {
         assertThat(voided.sale()).isEmpty();
         assertThat(voided.outcome().exceptions()).singleElement().satisfies(e -> {
             assertThat(e.reason()).isEqualTo(ExceptionReason.VOID_UNKNOWN_SALE);
-            assertThat(e.detail()).contains("窓口注文 ORDER-A、ORDER-B").contains("一致しません");
+            assertThat(japanese(e)).contains("窓口注文 ORDER-A、ORDER-B").contains("一致しません");
         });
     }
 
@@ -195,18 +196,18 @@ class CounterVoidTest {
                 new OpenSettlement(revenueB, 0),
                 new OpenSettlement(overpaymentB, 250));
         Map<InvoiceId, Invoice> invoices = byId(List.of(order("ORDER-A", 100, 100),
-                new Invoice(CounterFixtures.orderTerms("ORDER-B", 450), true, 0, 0)));
+                new Invoice(CounterFixtures.orderTerms("ORDER-B", 450), true, Amount.ZERO, Amount.ZERO)));
 
         TerminalOutcome voided = voidOfT1(sale, open, invoices);
 
         assertThat(voided.outcome().settlements())
-                .extracting(Settlement::reverses, Settlement::amount)
+                .extracting(Settlement::reverses, s -> s.amount().yen())
                 .containsExactly(
                         tuple(Optional.of(revenueA.settlementId()), 100L),
                         tuple(Optional.of(overpaymentB.settlementId()), 250L));
         assertThat(voided.outcome().invoices()).singleElement().satisfies(a -> {
             assertThat(a.id()).isEqualTo(A);
-            assertThat(a.settledRevenue()).isZero();
+            assertThat(a.settledRevenue().yen()).isZero();
         });
     }
 
@@ -219,7 +220,7 @@ class CounterVoidTest {
 
         assertThat(voided.outcome().settlements()).singleElement().satisfies(reversal -> {
             assertThat(reversal.kind()).isEqualTo(SettlementKind.REVERSAL);
-            assertThat(reversal.amount()).isEqualTo(1_000);
+            assertThat(reversal.amount().yen()).isEqualTo(1_000);
             assertThat(reversal.reverses())
                     .contains(onlyOfKind(sale.outcome(), SettlementKind.SUSPENSE).settlementId());
             assertThat(reversal.invoiceId()).isEmpty();
@@ -237,7 +238,7 @@ class CounterVoidTest {
         TerminalOutcome voided = reconciler.onTerminalVoid(voidOf("V-1", "T-1", 5_000), sale.sale(),
                 nothingReversed(sale), byId(sale.outcome().invoices()));
 
-        assertThat(onlyOfKind(voided.outcome(), SettlementKind.REVERSAL).amount()).isEqualTo(5_000);
+        assertThat(onlyOfKind(voided.outcome(), SettlementKind.REVERSAL).amount().yen()).isEqualTo(5_000);
         assertThat(voided.outcome().invoice()).map(Invoice::status).contains(InvoiceStatus.OPEN);
     }
 
@@ -271,9 +272,9 @@ class CounterVoidTest {
         sale.outcome().settlements().forEach(s -> bookings.record(s, Optional.empty()));
         Settlement overpayment = onlyOfKind(sale.outcome(), SettlementKind.OVERPAYMENT);
         String decision = ResolutionAction.cause("r-1");
-        bookings.record(Settlements.refund(overpayment, refunded, DECIDED_ON, decision), Optional.empty());
+        bookings.record(Settlements.refund(overpayment, Amount.of(refunded), DECIDED_ON, decision), Optional.empty());
         if (interest > 0) {
-            bookings.record(Settlements.refundInterest(overpayment, interest, DECIDED_ON, decision), Optional.empty());
+            bookings.record(Settlements.refundInterest(overpayment, Amount.of(interest), DECIDED_ON, decision), Optional.empty());
         }
         return bookings;
     }
@@ -290,17 +291,17 @@ class CounterVoidTest {
             assertThat(reversal.kind()).isEqualTo(SettlementKind.REVERSAL);
             assertThat(reversal.reverses()).contains(onlyOfKind(sale.outcome(), SettlementKind.OVERPAYMENT)
                     .settlementId());
-            assertThat(reversal.amount()).isEqualTo(280_000);
+            assertThat(reversal.amount().yen()).isEqualTo(280_000);
         });
         assertThat(voided.sale()).map(SaleState::voided).contains(true);
         assertThat(voided.outcome().exceptions()).singleElement().satisfies(e -> {
             assertThat(e.reason()).isEqualTo(ExceptionReason.VOID_AFTER_REFUND);
             assertThat(e.suggestedAction()).isEqualTo(SuggestedAction.STOP_REFUND_PAYOUT);
-            assertThat(e.amount()).isEqualTo(205_100);
+            assertThat(e.amount().yen()).isEqualTo(205_100);
             assertThat(e.paymentRef()).contains(SALE_REF);
             assertThat(e.invoiceId()).contains(B);
             assertThat(e.municipality()).isEqualTo(CHIYODA);
-            assertThat(e.detail()).contains("還付決定 r-1").contains("2026-11-30").contains("還付 200,000円")
+            assertThat(japanese(e)).contains("還付決定 r-1").contains("2026-11-30").contains("還付 200,000円")
                     .contains("還付加算金 5,100円").contains("205,100円 の支払を止めて").contains("返還を求めて")
                     .contains("T-1");
         });
@@ -316,8 +317,8 @@ class CounterVoidTest {
         assertThat(voided.outcome().settlements()).isEmpty();
         assertThat(voided.outcome().exceptions()).singleElement().satisfies(e -> {
             assertThat(e.reason()).isEqualTo(ExceptionReason.VOID_AFTER_REFUND);
-            assertThat(e.amount()).isEqualTo(480_000);
-            assertThat(e.detail()).contains("還付加算金 0円");
+            assertThat(e.amount().yen()).isEqualTo(480_000);
+            assertThat(japanese(e)).contains("還付加算金 0円");
         });
     }
 
@@ -347,10 +348,10 @@ class CounterVoidTest {
         assertThat(voided.outcome().exceptions()).singleElement().satisfies(exception -> {
             assertThat(exception.reason()).isEqualTo(ExceptionReason.VOID_UNKNOWN_SALE);
             assertThat(exception.suggestedAction()).isEqualTo(SuggestedAction.INVESTIGATE);
-            assertThat(exception.amount()).isEqualTo(700);
+            assertThat(exception.amount().yen()).isEqualTo(700);
             assertThat(exception.paymentRef()).contains(new PaymentRef("terminal:V-9"));
             assertThat(exception.municipality()).isEqualTo(CHIYODA);
-            assertThat(exception.detail()).contains("T-404").contains("700円").contains("見つかりません");
+            assertThat(japanese(exception)).contains("T-404").contains("700円").contains("見つかりません");
         });
     }
 
@@ -368,7 +369,7 @@ class CounterVoidTest {
         assertThat(voided.outcome().exceptions()).singleElement().satisfies(exception -> {
             assertThat(exception.reason()).isEqualTo(ExceptionReason.VOID_UNKNOWN_SALE);
             assertThat(exception.suggestedAction()).isEqualTo(SuggestedAction.INVESTIGATE);
-            assertThat(exception.detail()).contains("T-1").contains("既に取り消されています");
+            assertThat(japanese(exception)).contains("T-1").contains("既に取り消されています");
         });
     }
 
@@ -377,10 +378,10 @@ class CounterVoidTest {
         TerminalTransaction voiding = voidOf("V-2", "T-1", 1_000);
         SaleState voidedSale = saleOverAAndB().sale().orElseThrow().asVoided();
 
-        String unknown = reconciler.onTerminalVoid(voiding, Optional.empty(), List.of(), Map.of())
-                .outcome().exceptions().get(0).detail();
-        String alreadyVoided = reconciler.onTerminalVoid(voiding, Optional.of(voidedSale), List.of(), Map.of())
-                .outcome().exceptions().get(0).detail();
+        String unknown = japanese(reconciler.onTerminalVoid(voiding, Optional.empty(), List.of(), Map.of())
+                .outcome().exceptions().get(0));
+        String alreadyVoided = japanese(reconciler.onTerminalVoid(voiding, Optional.of(voidedSale), List.of(),
+                Map.of()).outcome().exceptions().get(0));
 
         assertThat(unknown).isNotEqualTo(alreadyVoided);
     }
@@ -413,7 +414,7 @@ class CounterVoidTest {
             Map<InvoiceId, Invoice> after = byId(sale.outcome().invoices());
             after.putAll(byId(voided.outcome().invoices()));
             for (Invoice original : before) {
-                assertThat(after.get(original.id()).settledRevenue()).as(context).isEqualTo(original.settledRevenue());
+                assertThat(after.get(original.id()).settledRevenue().yen()).as(context).isEqualTo(original.settledRevenue().yen());
             }
         }
     }

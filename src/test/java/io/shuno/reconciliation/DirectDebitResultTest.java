@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
+import static io.shuno.reconciliation.ReconciliationFixtures.japanese;
 import static io.shuno.reconciliation.ChannelFixtures.CUSTOMER_NUMBER;
 import static io.shuno.reconciliation.ChannelFixtures.DEBIT_DATE;
 import static io.shuno.reconciliation.ChannelFixtures.DEBIT_KEY;
@@ -41,7 +42,7 @@ class DirectDebitResultTest {
         Outcome outcome = on(invoiceWithSlips(5_000, 0), debitResult('0', 5_000));
 
         Settlement revenue = onlyOfKind(outcome, SettlementKind.REVENUE);
-        assertThat(revenue.amount()).isEqualTo(5_000);
+        assertThat(revenue.amount().yen()).isEqualTo(5_000);
         assertThat(revenue.invoiceId()).contains(INVOICE_ID);
         assertThat(revenue.channel()).isEqualTo(Channel.DIRECT_DEBIT);
         assertThat(revenue.receivedOn()).isEqualTo(DEBIT_DATE);
@@ -59,8 +60,8 @@ class DirectDebitResultTest {
     void aDebitOfPartOfTheInvoiceLeavesTheRestOpen() {
         Outcome outcome = on(invoiceWithSlips(5_000, 0), debitResult('0', 2_000));
 
-        assertThat(onlyOfKind(outcome, SettlementKind.REVENUE).amount()).isEqualTo(2_000);
-        assertThat(outcome.invoice().orElseThrow().openBalance()).isEqualTo(3_000);
+        assertThat(onlyOfKind(outcome, SettlementKind.REVENUE).amount().yen()).isEqualTo(2_000);
+        assertThat(outcome.invoice().orElseThrow().openBalance().yen()).isEqualTo(3_000);
         assertThat(outcome.exceptions()).isEmpty();
     }
 
@@ -68,27 +69,27 @@ class DirectDebitResultTest {
     void aDebitAboveWhatIsOwedBooksTheExcessAsOverpayment() {
         Outcome outcome = on(invoiceWithSlips(5_000, 1_000), debitResult('0', 5_000));
 
-        assertThat(outcome.settlements()).extracting(Settlement::kind, Settlement::amount).containsExactly(
+        assertThat(outcome.settlements()).extracting(Settlement::kind, s -> s.amount().yen()).containsExactly(
                 tuple(SettlementKind.REVENUE, 4_000L), tuple(SettlementKind.OVERPAYMENT, 1_000L));
-        assertThat(onlyFor(outcome, ExceptionReason.OVERPAYMENT).amount()).isEqualTo(1_000);
+        assertThat(onlyFor(outcome, ExceptionReason.OVERPAYMENT).amount().yen()).isEqualTo(1_000);
     }
 
     @Test
     void aDebitOfAnInvoicePaidAlreadyIsADoublePayment() {
         Outcome outcome = on(invoiceWithSlips(5_000, 5_000), debitResult('0', 5_000));
 
-        assertThat(onlyOfKind(outcome, SettlementKind.OVERPAYMENT).amount()).isEqualTo(5_000);
-        assertThat(onlyFor(outcome, ExceptionReason.DOUBLE_PAYMENT).amount()).isEqualTo(5_000);
+        assertThat(onlyOfKind(outcome, SettlementKind.OVERPAYMENT).amount().yen()).isEqualTo(5_000);
+        assertThat(onlyFor(outcome, ExceptionReason.DOUBLE_PAYMENT).amount().yen()).isEqualTo(5_000);
     }
 
     @Test
     void aDebitOfACancelledInvoiceIsPaidAfterCancellation() {
-        Invoice cancelled = new Invoice(termsWithSlips(5_000), true, 0, 0);
+        Invoice cancelled = new Invoice(termsWithSlips(5_000), true, Amount.ZERO, Amount.ZERO);
 
         Outcome outcome = on(cancelled, debitResult('0', 5_000));
 
-        assertThat(onlyOfKind(outcome, SettlementKind.OVERPAYMENT).amount()).isEqualTo(5_000);
-        assertThat(onlyFor(outcome, ExceptionReason.PAID_AFTER_CANCELLATION).amount()).isEqualTo(5_000);
+        assertThat(onlyOfKind(outcome, SettlementKind.OVERPAYMENT).amount().yen()).isEqualTo(5_000);
+        assertThat(onlyFor(outcome, ExceptionReason.PAID_AFTER_CANCELLATION).amount().yen()).isEqualTo(5_000);
     }
 
     @Test
@@ -98,9 +99,9 @@ class DirectDebitResultTest {
 
         StaffException lateCharge = onlyFor(outcome, ExceptionReason.LATE_CHARGE_DUE);
         assertThat(lateCharge.suggestedAction()).isEqualTo(SuggestedAction.ASSESS_LATE_CHARGE);
-        assertThat(lateCharge.detail()).contains("令和7年9月30日");
+        assertThat(japanese(lateCharge)).contains("令和7年9月30日");
         // 92 days within three months of the due date at 2.4 % on 1,000,000円: 6,049円, rounded down to 6,000円.
-        assertThat(lateCharge.amount()).isEqualTo(6_000);
+        assertThat(lateCharge.amount().yen()).isEqualTo(6_000);
     }
 
     @Test
@@ -132,13 +133,13 @@ class DirectDebitResultTest {
         Settlement suspense = onlyOfKind(unmatched, SettlementKind.SUSPENSE);
         assertThat(suspense.municipality()).isEqualTo(CHIYODA);
         assertThat(suspense.receivedOn()).isEqualTo(DEBIT_DATE);
-        assertThat(onlyFor(unmatched, ExceptionReason.UNMATCHED).detail())
+        assertThat(japanese(onlyFor(unmatched, ExceptionReason.UNMATCHED)))
                 .contains("口座振替 顧客番号 " + CUSTOMER_NUMBER).contains("令和7年6月30日");
 
         Outcome arrived = reconciler.onInvoiceEvent(new InvoiceLedger(Optional.empty(), List.of(), List.of(suspense),
                 0), event(InvoiceEventType.ISSUED, termsWithSlips(5_000)), PayerInvoices.NONE);
 
-        assertThat(arrived.settlements()).extracting(Settlement::kind, Settlement::amount, Settlement::receivedOn)
+        assertThat(arrived.settlements()).extracting(Settlement::kind, s -> s.amount().yen(), Settlement::receivedOn)
                 .containsExactly(tuple(SettlementKind.REVERSAL, 5_000L, DEBIT_DATE),
                         tuple(SettlementKind.REVENUE, 5_000L, DEBIT_DATE));
         assertThat(onlyOfKind(arrived, SettlementKind.REVENUE).channel()).isEqualTo(Channel.DIRECT_DEBIT);
@@ -169,12 +170,12 @@ class DirectDebitResultTest {
         assertThat(outcome.invoice()).contains(open);
         assertThat(outcome.invoice().orElseThrow().status()).isEqualTo(InvoiceStatus.OPEN);
         StaffException failed = onlyFor(outcome, ExceptionReason.DIRECT_DEBIT_FAILED);
-        assertThat(failed.detail()).contains("「" + words + "」").contains("振替結果コード " + code).contains("5,000円")
+        assertThat(japanese(failed)).contains("「" + words + "」").contains("振替結果コード " + code).contains("5,000円")
                 .contains("請求 " + INVOICE_ID).contains("納付書");
         assertThat(failed.suggestedAction()).isEqualTo(action);
         assertThat(failed.invoiceId()).contains(INVOICE_ID);
         assertThat(failed.paymentRef()).contains(debitResult(code, 5_000).paymentRef());
-        assertThat(failed.amount()).isEqualTo(5_000);
+        assertThat(failed.amount().yen()).isEqualTo(5_000);
         assertThat(outcome.exceptions()).hasSize(1);
         assertThat(outcome.payment().orElseThrow().stage()).isEqualTo(NoticeStage.CANCELLED);
     }
@@ -186,7 +187,7 @@ class DirectDebitResultTest {
                 ExceptionReason.DIRECT_DEBIT_FAILED);
 
         assertThat(failed.suggestedAction()).isEqualTo(SuggestedAction.SEND_REMINDER);
-        assertThat(failed.detail()).contains("督促状");
+        assertThat(japanese(failed)).contains("督促状");
     }
 
     @Test
@@ -194,7 +195,7 @@ class DirectDebitResultTest {
         StaffException failed = onlyFor(on(invoiceWithSlips(5_000, 0), debitResult('3', 5_000)),
                 ExceptionReason.DIRECT_DEBIT_FAILED);
 
-        assertThat(failed.detail()).contains("口座振替の再登録");
+        assertThat(japanese(failed)).contains("口座振替の再登録");
     }
 
     @Test
@@ -216,7 +217,7 @@ class DirectDebitResultTest {
         assertThat(failed.invoiceId()).isEmpty();
         assertThat(failed.municipality()).isEqualTo(CHIYODA);
         assertThat(failed.suggestedAction()).isEqualTo(SuggestedAction.INVESTIGATE);
-        assertThat(failed.detail()).contains("資金不足").contains("請求が見つかりません");
+        assertThat(japanese(failed)).contains("資金不足").contains("請求が見つかりません");
     }
 
     @Test
@@ -242,7 +243,7 @@ class DirectDebitResultTest {
         assertThat(failed.payment()).isEqualTo(debited.payment());
         StaffException exception = onlyFor(failed, ExceptionReason.DIRECT_DEBIT_FAILED);
         assertThat(exception.suggestedAction()).isEqualTo(SuggestedAction.INVESTIGATE);
-        assertThat(exception.detail()).contains("自動では取り消しません");
+        assertThat(japanese(exception)).contains("自動では取り消しません");
     }
 
     @Test

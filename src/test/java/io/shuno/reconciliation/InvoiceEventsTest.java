@@ -13,6 +13,7 @@ import static io.shuno.reconciliation.ReconciliationFixtures.IN_FY2025;
 import static io.shuno.reconciliation.ReconciliationFixtures.confirmed;
 import static io.shuno.reconciliation.ReconciliationFixtures.event;
 import static io.shuno.reconciliation.ReconciliationFixtures.invoice;
+import static io.shuno.reconciliation.ReconciliationFixtures.japanese;
 import static io.shuno.reconciliation.ReconciliationFixtures.onlyOfKind;
 import static io.shuno.reconciliation.ReconciliationFixtures.terms;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -59,7 +60,7 @@ class InvoiceEventsTest {
         assertThat(outcome.invoice()).hasValueSatisfying(invoice -> {
             assertThat(invoice.terms()).isEqualTo(terms(5_000));
             assertThat(invoice.status()).isEqualTo(InvoiceStatus.OPEN);
-            assertThat(invoice.openBalance()).isEqualTo(5_000);
+            assertThat(invoice.openBalance().yen()).isEqualTo(5_000);
         });
         assertThat(outcome.exceptions()).isEmpty();
     }
@@ -95,9 +96,9 @@ class InvoiceEventsTest {
         assertThat(outcome.exceptions()).singleElement().satisfies(exception -> {
             assertThat(exception.reason()).isEqualTo(ExceptionReason.CONFLICTING_DUPLICATE);
             assertThat(exception.invoiceId()).contains(INVOICE_ID);
-            assertThat(exception.amount()).as("the amount the conflicting event carries").isEqualTo(6_000);
+            assertThat(exception.amount().yen()).as("the amount the conflicting event carries").isEqualTo(6_000);
             assertThat(exception.suggestedAction()).isEqualTo(SuggestedAction.INVESTIGATE);
-            assertThat(exception.detail()).contains("6,000円");
+            assertThat(japanese(exception)).contains("6,000円");
         });
     }
 
@@ -108,9 +109,9 @@ class InvoiceEventsTest {
         Outcome outcome = apply(Optional.of(invoice(5_000, 3_000)), InvoiceEventType.AMENDED, terms(8_000));
 
         assertThat(outcome.invoice()).hasValueSatisfying(invoice -> {
-            assertThat(invoice.terms().amount()).isEqualTo(8_000);
-            assertThat(invoice.settledRevenue()).isEqualTo(3_000);
-            assertThat(invoice.openBalance()).isEqualTo(5_000);
+            assertThat(invoice.terms().amount().yen()).isEqualTo(8_000);
+            assertThat(invoice.settledRevenue().yen()).isEqualTo(3_000);
+            assertThat(invoice.openBalance().yen()).isEqualTo(5_000);
             assertThat(invoice.status()).isEqualTo(InvoiceStatus.PARTIALLY_PAID);
         });
         assertThat(outcome.exceptions()).isEmpty();
@@ -121,7 +122,7 @@ class InvoiceEventsTest {
         Outcome outcome = apply(Optional.of(invoice(5_000, 5_000)), InvoiceEventType.AMENDED, terms(7_000));
 
         assertThat(outcome.invoice()).hasValueSatisfying(invoice -> {
-            assertThat(invoice.openBalance()).isEqualTo(2_000);
+            assertThat(invoice.openBalance().yen()).isEqualTo(2_000);
             assertThat(invoice.status()).isEqualTo(InvoiceStatus.PARTIALLY_PAID);
         });
     }
@@ -131,7 +132,7 @@ class InvoiceEventsTest {
         Outcome outcome = apply(Optional.of(invoice(5_000, 3_000)), InvoiceEventType.AMENDED, terms(3_000));
 
         assertThat(outcome.invoice()).hasValueSatisfying(invoice -> {
-            assertThat(invoice.settledRevenue()).isEqualTo(3_000);
+            assertThat(invoice.settledRevenue().yen()).isEqualTo(3_000);
             assertThat(invoice.status()).isEqualTo(InvoiceStatus.PAID);
         });
         assertThat(outcome.exceptions()).isEmpty();
@@ -147,27 +148,27 @@ class InvoiceEventsTest {
         Outcome outcome = books.receive(event(InvoiceEventType.AMENDED, terms(2_500)));
 
         assertThat(outcome.settlements())
-                .extracting(Settlement::kind, Settlement::amount, Settlement::reverses, Settlement::paymentRef)
+                .extracting(Settlement::kind, s -> s.amount().yen(), Settlement::reverses, Settlement::paymentRef)
                 .containsExactly(
                         tuple(SettlementKind.REVERSAL, 2_000L, Optional.of(second.settlementId()), second.paymentRef()),
                         tuple(SettlementKind.OVERPAYMENT, 2_000L, Optional.empty(), second.paymentRef()),
                         tuple(SettlementKind.REVERSAL, 500L, Optional.of(first.settlementId()), first.paymentRef()),
                         tuple(SettlementKind.OVERPAYMENT, 500L, Optional.empty(), first.paymentRef()));
         assertThat(outcome.exceptions())
-                .extracting(StaffException::reason, StaffException::paymentRef, StaffException::amount)
+                .extracting(StaffException::reason, StaffException::paymentRef, e -> e.amount().yen())
                 .containsExactlyInAnyOrder(
                         tuple(ExceptionReason.AMOUNT_REDUCED_AFTER_PAYMENT, Optional.of(second.paymentRef()), 2_000L),
                         tuple(ExceptionReason.AMOUNT_REDUCED_AFTER_PAYMENT, Optional.of(first.paymentRef()), 500L));
         assertThat(outcome.exceptions()).allSatisfy(exception -> {
             assertThat(exception.invoiceId()).contains(INVOICE_ID);
-            assertThat(exception.detail()).contains(exception.amount() == 500 ? "500円" : "2,000円");
+            assertThat(japanese(exception)).contains(exception.amount().yen() == 500 ? "500円" : "2,000円");
             // 過納: the claim arose with the reduction, and a premium's lapses two years on.
             assertThat(exception.refundClaim()).contains(new RefundClaim(ExcessCause.REDUCED_AFTER_PAYMENT,
                     ISSUED_AT.toLocalDate().plusYears(2)));
         });
         assertThat(outcome.invoice()).hasValueSatisfying(invoice -> {
-            assertThat(invoice.terms().amount()).isEqualTo(2_500);
-            assertThat(invoice.settledRevenue()).isEqualTo(2_500);
+            assertThat(invoice.terms().amount().yen()).isEqualTo(2_500);
+            assertThat(invoice.settledRevenue().yen()).isEqualTo(2_500);
             assertThat(invoice.status()).isEqualTo(InvoiceStatus.PAID);
         });
         books.assertConsistent("after the reduction");
@@ -182,8 +183,8 @@ class InvoiceEventsTest {
 
         assertThat(outcome.settlements()).isEmpty();
         assertThat(outcome.invoice()).hasValueSatisfying(invoice -> {
-            assertThat(invoice.settledRevenue()).isEqualTo(2_500);
-            assertThat(invoice.openBalance()).isEqualTo(1_500);
+            assertThat(invoice.settledRevenue().yen()).isEqualTo(2_500);
+            assertThat(invoice.openBalance().yen()).isEqualTo(1_500);
             assertThat(invoice.status()).isEqualTo(InvoiceStatus.PARTIALLY_PAID);
         });
         books.assertConsistent("after reducing and raising again");
@@ -196,7 +197,7 @@ class InvoiceEventsTest {
         assertThat(outcome.invoice()).hasValueSatisfying(invoice -> {
             assertThat(invoice.terms()).isEqualTo(terms(4_000));
             assertThat(invoice.status()).isEqualTo(InvoiceStatus.OPEN);
-            assertThat(invoice.openBalance()).isEqualTo(4_000);
+            assertThat(invoice.openBalance().yen()).isEqualTo(4_000);
         });
         assertThat(outcome.exceptions()).isEmpty();
     }
@@ -209,7 +210,7 @@ class InvoiceEventsTest {
 
         assertThat(outcome.invoice()).hasValueSatisfying(invoice -> {
             assertThat(invoice.status()).isEqualTo(InvoiceStatus.CANCELLED);
-            assertThat(invoice.openBalance()).isZero();
+            assertThat(invoice.openBalance().yen()).isZero();
         });
         assertThat(outcome.exceptions()).isEmpty();
     }
@@ -230,23 +231,23 @@ class InvoiceEventsTest {
         Outcome outcome = books.receive(event(InvoiceEventType.CANCELLED, terms(8_000)));
 
         assertThat(outcome.settlements())
-                .extracting(Settlement::kind, Settlement::amount, Settlement::reverses, Settlement::paymentRef)
+                .extracting(Settlement::kind, s -> s.amount().yen(), Settlement::reverses, Settlement::paymentRef)
                 .containsExactly(
                         tuple(SettlementKind.REVERSAL, 2_000L, Optional.of(second.settlementId()), second.paymentRef()),
                         tuple(SettlementKind.OVERPAYMENT, 2_000L, Optional.empty(), second.paymentRef()),
                         tuple(SettlementKind.REVERSAL, 3_000L, Optional.of(first.settlementId()), first.paymentRef()),
                         tuple(SettlementKind.OVERPAYMENT, 3_000L, Optional.empty(), first.paymentRef()));
         assertThat(outcome.exceptions())
-                .extracting(StaffException::reason, StaffException::paymentRef, StaffException::amount)
+                .extracting(StaffException::reason, StaffException::paymentRef, e -> e.amount().yen())
                 .containsExactlyInAnyOrder(
                         tuple(ExceptionReason.PAID_AFTER_CANCELLATION, Optional.of(second.paymentRef()), 2_000L),
                         tuple(ExceptionReason.PAID_AFTER_CANCELLATION, Optional.of(first.paymentRef()), 3_000L));
         assertThat(outcome.exceptions()).allSatisfy(exception ->
-                assertThat(exception.detail()).contains(exception.amount() == 3_000 ? "3,000円" : "2,000円"));
+                assertThat(japanese(exception)).contains(exception.amount().yen() == 3_000 ? "3,000円" : "2,000円"));
         assertThat(outcome.invoice()).hasValueSatisfying(invoice -> {
             assertThat(invoice.status()).isEqualTo(InvoiceStatus.CANCELLED);
-            assertThat(invoice.settledRevenue()).isZero();
-            assertThat(invoice.openBalance()).isZero();
+            assertThat(invoice.settledRevenue().yen()).isZero();
+            assertThat(invoice.openBalance().yen()).isZero();
         });
         books.assertConsistent("after the cancellation");
     }

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
+import static io.shuno.reconciliation.ReconciliationFixtures.japanese;
 import static io.shuno.reconciliation.ChannelFixtures.BARCODE;
 import static io.shuno.reconciliation.ChannelFixtures.REISSUED_EL_NUMBER;
 import static io.shuno.reconciliation.ChannelFixtures.debitResult;
@@ -51,9 +52,9 @@ class InvoiceSlipsTest {
         Outcome outcome = reconciler.onNotice(Optional.of(paidOnTheFirstSlip), Optional.empty(), onReissued,
                 PayerInvoices.NONE);
 
-        assertThat(outcome.settlements()).extracting(Settlement::kind, Settlement::amount)
+        assertThat(outcome.settlements()).extracting(Settlement::kind, s -> s.amount().yen())
                 .containsExactly(tuple(SettlementKind.OVERPAYMENT, 5_000L));
-        assertThat(onlyFor(outcome, ExceptionReason.DOUBLE_PAYMENT).detail()).contains("二重納付");
+        assertThat(japanese(onlyFor(outcome, ExceptionReason.DOUBLE_PAYMENT))).contains("二重納付");
     }
 
     @Test
@@ -65,8 +66,8 @@ class InvoiceSlipsTest {
                 debitResult('0', 5_000), PayerInvoices.NONE);
 
         assertThat(onlyOfKind(debited, SettlementKind.OVERPAYMENT).channel()).isEqualTo(Channel.DIRECT_DEBIT);
-        assertThat(onlyFor(debited, ExceptionReason.DOUBLE_PAYMENT).amount()).isEqualTo(5_000);
-        assertThat(debited.invoice().orElseThrow().settledRevenue()).isEqualTo(5_000);
+        assertThat(onlyFor(debited, ExceptionReason.DOUBLE_PAYMENT).amount().yen()).isEqualTo(5_000);
+        assertThat(debited.invoice().orElseThrow().settledRevenue().yen()).isEqualTo(5_000);
     }
 
     @Test
@@ -83,7 +84,7 @@ class InvoiceSlipsTest {
                 new InvoiceLedger(Optional.of(Invoice.issued(terms(5_000))), List.of(), List.of(suspense), 0),
                 amended, PayerInvoices.NONE);
 
-        assertThat(outcome.settlements()).extracting(Settlement::kind, Settlement::amount).containsExactly(
+        assertThat(outcome.settlements()).extracting(Settlement::kind, s -> s.amount().yen()).containsExactly(
                 tuple(SettlementKind.REVERSAL, 5_000L), tuple(SettlementKind.REVENUE, 5_000L));
         assertThat(outcome.invoice().orElseThrow().terms().payableWith(PaymentKey.of(REISSUED_EL_NUMBER))).isTrue();
         assertThat(outcome.invoice().orElseThrow().status()).isEqualTo(InvoiceStatus.PAID);
@@ -110,7 +111,7 @@ class InvoiceSlipsTest {
         Outcome outcome = reconciler.onInvoiceEvent(InvoiceLedger.of(Optional.of(known)),
                 event(InvoiceEventType.AMENDED, terms(4_000)), PayerInvoices.NONE);
 
-        assertThat(outcome.invoice().orElseThrow().terms().amount()).isEqualTo(4_000);
+        assertThat(outcome.invoice().orElseThrow().terms().amount().yen()).isEqualTo(4_000);
         assertThat(outcome.invoice().orElseThrow().terms().payableWith(PaymentKey.of(BARCODE))).isTrue();
     }
 }

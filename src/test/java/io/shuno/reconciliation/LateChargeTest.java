@@ -11,6 +11,7 @@ import static io.shuno.reconciliation.ReconciliationFixtures.DUE_DATE;
 import static io.shuno.reconciliation.ReconciliationFixtures.IN_FY2025;
 import static io.shuno.reconciliation.ReconciliationFixtures.RATES;
 import static io.shuno.reconciliation.ReconciliationFixtures.confirmed;
+import static io.shuno.reconciliation.ReconciliationFixtures.japanese;
 import static io.shuno.reconciliation.ReconciliationFixtures.onlyFor;
 import static io.shuno.reconciliation.ReconciliationFixtures.terms;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -131,13 +132,13 @@ class LateChargeTest {
     void lateConfirmedPaymentOfAnNhiPremiumAsksStaffToAssessTheCharge() {
         // due 2025-06-30, paid 2025-10-01, base 1,000,000: 92 days × 240 (through 2025-09-30) + 1 day × 870
         // = 22,950; × 1,000,000 / 3,650,000 = 6,287.67… → 6,200
-        Outcome outcome = reconciler.onNotice(Optional.of(new Invoice(terms(1_000_000), false, 0, 0)),
+        Outcome outcome = reconciler.onNotice(Optional.of(new Invoice(terms(1_000_000), false, Amount.ZERO, Amount.ZERO)),
                 Optional.empty(), confirmed("late", 1_000_000, IN_FY2025), PayerInvoices.NONE);
 
         StaffException exception = onlyFor(outcome, ExceptionReason.LATE_CHARGE_DUE);
         assertThat(exception.suggestedAction()).isEqualTo(SuggestedAction.ASSESS_LATE_CHARGE);
-        assertThat(exception.amount()).isEqualTo(6_200);
-        assertThat(exception.detail()).contains("6,200円")
+        assertThat(exception.amount().yen()).isEqualTo(6_200);
+        assertThat(japanese(exception)).contains("6,200円")
                 // in 和暦, as every other date staff read
                 .contains("納期限 令和7年6月30日", "令和7年10月1日 に納付").doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}");
         assertThat(outcome.exceptions()).hasSize(1);
@@ -146,11 +147,11 @@ class LateChargeTest {
     @Test
     void lateChargeIsOwedOnTheRevenuePartOfAnOverpaymentOnly() {
         // 1,500,000 paid on a 1,000,000 invoice: the charge is on the 1,000,000 settled, as above
-        Outcome outcome = reconciler.onNotice(Optional.of(new Invoice(terms(1_000_000), false, 0, 0)),
+        Outcome outcome = reconciler.onNotice(Optional.of(new Invoice(terms(1_000_000), false, Amount.ZERO, Amount.ZERO)),
                 Optional.empty(), confirmed("late-over", 1_500_000, IN_FY2025), PayerInvoices.NONE);
 
-        assertThat(onlyFor(outcome, ExceptionReason.LATE_CHARGE_DUE).amount()).isEqualTo(6_200);
-        assertThat(onlyFor(outcome, ExceptionReason.OVERPAYMENT).amount()).isEqualTo(500_000);
+        assertThat(onlyFor(outcome, ExceptionReason.LATE_CHARGE_DUE).amount().yen()).isEqualTo(6_200);
+        assertThat(onlyFor(outcome, ExceptionReason.OVERPAYMENT).amount().yen()).isEqualTo(500_000);
     }
 
     @Test
@@ -182,7 +183,7 @@ class LateChargeTest {
                 confirmed("a-day-late", 1_000_000, OffsetDateTime.parse("2025-07-01T00:01:00+09:00")),
                 PayerInvoices.NONE);
 
-        assertThat(onlyFor(outcome, ExceptionReason.LATE_CHARGE_DUE).amount()).isEqualTo(100_000);
+        assertThat(onlyFor(outcome, ExceptionReason.LATE_CHARGE_DUE).amount().yen()).isEqualTo(100_000);
     }
 
     @Test
@@ -192,6 +193,6 @@ class LateChargeTest {
 
         StaffException exception = onlyFor(outcome, ExceptionReason.LATE_CHARGE_DUE);
         assertThat(exception.suggestedAction()).isEqualTo(SuggestedAction.INVESTIGATE);
-        assertThat(exception.amount()).isZero();
+        assertThat(exception.amount().yen()).isZero();
     }
 }

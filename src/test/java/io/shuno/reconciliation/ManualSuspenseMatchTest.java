@@ -34,11 +34,11 @@ class ManualSuspenseMatchTest {
     void theSuspenseIsReversedAndThePaymentAllocatedAsIfItHadArrivedForTheInvoice() {
         Settlement suspense = suspended(6_000);
         Invoice oitaInvoice = new Invoice(otherTerms("OITA-1", OITA, "payer-9", 5_000, IN_FY2025.toLocalDate()),
-                false, 0, 0);
+                false, Amount.ZERO, Amount.ZERO);
 
         Decision decision = reconciler.matchSuspense(suspense, oitaInvoice, CAUSE, PayerInvoices.NONE);
 
-        assertThat(decision.settlements()).extracting(Settlement::kind, Settlement::amount)
+        assertThat(decision.settlements()).extracting(Settlement::kind, s -> s.amount().yen())
                 .containsExactly(tuple(SettlementKind.REVERSAL, 6_000L), tuple(SettlementKind.REVENUE, 5_000L),
                         tuple(SettlementKind.OVERPAYMENT, 1_000L));
         assertThat(decision.settlements().get(0).reverses()).contains(suspense.settlementId());
@@ -46,7 +46,7 @@ class ManualSuspenseMatchTest {
         assertThat(decision.exceptions()).extracting(StaffException::reason)
                 .containsExactly(ExceptionReason.OVERPAYMENT);
         assertThat(decision.invoices().get(0).status()).isEqualTo(InvoiceStatus.PAID);
-        assertThat(decision.settledAmount()).isEqualTo(6_000);
+        assertThat(decision.settledAmount().yen()).isEqualTo(6_000);
     }
 
     @Test

@@ -52,7 +52,7 @@ class OpenBookingsTest {
     }
 
     private static Settlement reversal(Settlement of, long amount) {
-        return Settlements.reversal(of, amount, "test-reversal:" + of.settlementId() + ":" + amount);
+        return Settlements.reversal(of, Amount.of(amount), "test-reversal:" + of.settlementId() + ":" + amount);
     }
 
     private static void recordAll(OpenBookings bookings, List<Settlement> settlements, Optional<ElNumber> el) {
@@ -218,7 +218,7 @@ class OpenBookingsTest {
     @Test
     void aFeeIsOpenUnderTheAcquirersStatementAndBelongsToNoInvoice() {
         AcquirerStatement statement = new AcquirerStatement("ST-1", "acq", CHIYODA,
-                java.time.LocalDate.of(2026, 6, 21), Brand.CREDIT, 1_000, 1, 30, 970,
+                java.time.LocalDate.of(2026, 6, 21), Brand.CREDIT, Amount.of(1_000), 1, Amount.of(30), Amount.of(970),
                 java.time.LocalDate.of(2026, 6, 23));
         Settlement fee = reconciler.onAcquirerStatement(statement, new SalesTotals(1, 1_000)).settlements().get(0);
         OpenBookings bookings = empty();
@@ -253,7 +253,7 @@ class OpenBookingsTest {
                 bookings.openOf(T1), byId(sale.outcome().invoices()));
         recordAll(bookings, voided.outcome().settlements(), Optional.empty());
 
-        assertThat(voided.outcome().settlements()).extracting(Settlement::kind, Settlement::amount).containsExactly(
+        assertThat(voided.outcome().settlements()).extracting(Settlement::kind, s -> s.amount().yen()).containsExactly(
                 tuple(SettlementKind.REVERSAL, 300L), tuple(SettlementKind.REVERSAL, 450L),
                 tuple(SettlementKind.REVERSAL, 250L));
         assertThat(bookings.openOf(T1)).extracting(OpenSettlement::unreversed).containsOnly(0L);

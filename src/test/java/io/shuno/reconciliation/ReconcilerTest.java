@@ -20,6 +20,7 @@ import static io.shuno.reconciliation.ReconciliationFixtures.UNKNOWN_EL_NUMBER;
 import static io.shuno.reconciliation.ReconciliationFixtures.cancelledInvoice;
 import static io.shuno.reconciliation.ReconciliationFixtures.confirmed;
 import static io.shuno.reconciliation.ReconciliationFixtures.invoice;
+import static io.shuno.reconciliation.ReconciliationFixtures.japanese;
 import static io.shuno.reconciliation.ReconciliationFixtures.notice;
 import static io.shuno.reconciliation.ReconciliationFixtures.paymentAt;
 import static io.shuno.reconciliation.ReconciliationFixtures.terms;
@@ -49,14 +50,14 @@ class ReconcilerTest {
 
         assertThat(outcome.settlements()).singleElement().satisfies(revenue -> {
             assertThat(revenue.kind()).isEqualTo(SettlementKind.REVENUE);
-            assertThat(revenue.amount()).isEqualTo(5_000);
+            assertThat(revenue.amount().yen()).isEqualTo(5_000);
             assertThat(revenue.invoiceId()).contains(INVOICE_ID);
             assertThat(revenue.paymentRef()).isEqualTo(PaymentRef.eltax(PAYMENT_ID));
             assertThat(revenue.account()).isEqualTo(Account.NHI);
             assertThat(revenue.municipality()).isEqualTo(CHIYODA);
         });
         assertThat(invoiceOf(outcome).status()).isEqualTo(InvoiceStatus.PAID);
-        assertThat(invoiceOf(outcome).openBalance()).isZero();
+        assertThat(invoiceOf(outcome).openBalance().yen()).isZero();
         assertThat(outcome.exceptions()).isEmpty();
         assertThat(outcome.payment()).contains(paymentAt(NoticeStage.CONFIRMED, 5_000));
     }
@@ -67,10 +68,10 @@ class ReconcilerTest {
 
         assertThat(outcome.settlements()).singleElement().satisfies(revenue -> {
             assertThat(revenue.kind()).isEqualTo(SettlementKind.REVENUE);
-            assertThat(revenue.amount()).isEqualTo(2_000);
+            assertThat(revenue.amount().yen()).isEqualTo(2_000);
         });
         assertThat(invoiceOf(outcome).status()).isEqualTo(InvoiceStatus.PARTIALLY_PAID);
-        assertThat(invoiceOf(outcome).openBalance()).isEqualTo(3_000);
+        assertThat(invoiceOf(outcome).openBalance().yen()).isEqualTo(3_000);
         assertThat(outcome.exceptions()).isEmpty();
     }
 
@@ -78,19 +79,19 @@ class ReconcilerTest {
     void overPaymentBooksRevenueUpToTheOpenBalanceAndTheExcessAsOverpaymentToRefund() {
         Outcome outcome = confirm(Optional.of(invoice(5_000, 1_000)), 7_000);
 
-        assertThat(outcome.settlements()).extracting(Settlement::kind, Settlement::amount)
+        assertThat(outcome.settlements()).extracting(Settlement::kind, s -> s.amount().yen())
                 .containsExactlyInAnyOrder(
                         tuple(SettlementKind.REVENUE, 4_000L),
                         tuple(SettlementKind.OVERPAYMENT, 3_000L));
         assertThat(outcome.exceptions()).singleElement().satisfies(exception -> {
             assertThat(exception.reason()).isEqualTo(ExceptionReason.OVERPAYMENT);
-            assertThat(exception.amount()).isEqualTo(3_000);
+            assertThat(exception.amount().yen()).isEqualTo(3_000);
             assertThat(exception.suggestedAction()).isEqualTo(SuggestedAction.REFUND);
             assertThat(exception.invoiceId()).contains(INVOICE_ID);
             assertThat(exception.paymentRef()).contains(PaymentRef.eltax(PAYMENT_ID));
         });
         assertThat(invoiceOf(outcome).status()).isEqualTo(InvoiceStatus.PAID);
-        assertThat(invoiceOf(outcome).settledRevenue()).isEqualTo(5_000);
+        assertThat(invoiceOf(outcome).settledRevenue().yen()).isEqualTo(5_000);
     }
 
     @Test
@@ -101,14 +102,14 @@ class ReconcilerTest {
 
         assertThat(outcome.settlements()).singleElement().satisfies(overpayment -> {
             assertThat(overpayment.kind()).isEqualTo(SettlementKind.OVERPAYMENT);
-            assertThat(overpayment.amount()).isEqualTo(5_000);
+            assertThat(overpayment.amount().yen()).isEqualTo(5_000);
         });
         assertThat(outcome.exceptions()).singleElement().satisfies(exception -> {
             assertThat(exception.reason()).isEqualTo(ExceptionReason.DOUBLE_PAYMENT);
-            assertThat(exception.amount()).isEqualTo(5_000);
+            assertThat(exception.amount().yen()).isEqualTo(5_000);
             assertThat(exception.suggestedAction()).isEqualTo(SuggestedAction.REFUND);
         });
-        assertThat(invoiceOf(outcome).settledRevenue()).isEqualTo(5_000);
+        assertThat(invoiceOf(outcome).settledRevenue().yen()).isEqualTo(5_000);
     }
 
     @Test
@@ -119,14 +120,14 @@ class ReconcilerTest {
 
         assertThat(outcome.settlements()).singleElement().satisfies(suspense -> {
             assertThat(suspense.kind()).isEqualTo(SettlementKind.SUSPENSE);
-            assertThat(suspense.amount()).isEqualTo(5_000);
+            assertThat(suspense.amount().yen()).isEqualTo(5_000);
             assertThat(suspense.invoiceId()).isEmpty();
             assertThat(suspense.municipality()).isEqualTo(new MunicipalityCode("442011"));
         });
         assertThat(outcome.exceptions()).singleElement().satisfies(exception -> {
             assertThat(exception.reason()).isEqualTo(ExceptionReason.UNMATCHED);
             assertThat(exception.suggestedAction()).isEqualTo(SuggestedAction.INVESTIGATE);
-            assertThat(exception.amount()).isEqualTo(5_000);
+            assertThat(exception.amount().yen()).isEqualTo(5_000);
             assertThat(exception.municipality()).isEqualTo(new MunicipalityCode("442011"));
             assertThat(exception.invoiceId()).isEmpty();
         });
@@ -140,15 +141,15 @@ class ReconcilerTest {
 
         assertThat(outcome.settlements()).singleElement().satisfies(overpayment -> {
             assertThat(overpayment.kind()).isEqualTo(SettlementKind.OVERPAYMENT);
-            assertThat(overpayment.amount()).isEqualTo(5_000);
+            assertThat(overpayment.amount().yen()).isEqualTo(5_000);
         });
         assertThat(outcome.exceptions()).singleElement().satisfies(exception -> {
             assertThat(exception.reason()).isEqualTo(ExceptionReason.PAID_AFTER_CANCELLATION);
-            assertThat(exception.amount()).isEqualTo(5_000);
+            assertThat(exception.amount().yen()).isEqualTo(5_000);
             assertThat(exception.suggestedAction()).isEqualTo(SuggestedAction.REFUND);
         });
         assertThat(invoiceOf(outcome).status()).isEqualTo(InvoiceStatus.CANCELLED);
-        assertThat(invoiceOf(outcome).settledRevenue()).isZero();
+        assertThat(invoiceOf(outcome).settledRevenue().yen()).isZero();
     }
 
     // --- stages -------------------------------------------------------------------------------------------------
@@ -161,8 +162,8 @@ class ReconcilerTest {
         assertThat(outcome.settlements()).isEmpty();
         assertThat(outcome.exceptions()).isEmpty();
         assertThat(invoiceOf(outcome).status()).isEqualTo(InvoiceStatus.PROVISIONALLY_PAID);
-        assertThat(invoiceOf(outcome).announced()).isEqualTo(5_000);
-        assertThat(invoiceOf(outcome).settledRevenue()).isZero();
+        assertThat(invoiceOf(outcome).announced().yen()).isEqualTo(5_000);
+        assertThat(invoiceOf(outcome).settledRevenue().yen()).isZero();
         assertThat(outcome.payment()).contains(paymentAt(NoticeStage.PRELIMINARY, 5_000));
     }
 
@@ -175,7 +176,7 @@ class ReconcilerTest {
                 notice(NoticeStage.CONFIRMED, 5_000), PayerInvoices.NONE);
 
         assertThat(total(outcome.settlements(), SettlementKind.REVENUE)).isEqualTo(5_000);
-        assertThat(invoiceOf(outcome).announced()).isZero();
+        assertThat(invoiceOf(outcome).announced().yen()).isZero();
         assertThat(invoiceOf(outcome).status()).isEqualTo(InvoiceStatus.PAID);
         assertThat(outcome.payment()).map(PaymentState::stage).contains(NoticeStage.CONFIRMED);
         assertThat(outcome.exceptions()).isEmpty();
@@ -191,7 +192,7 @@ class ReconcilerTest {
 
         assertThat(outcome.settlements()).isEmpty();
         assertThat(outcome.exceptions()).isEmpty();
-        assertThat(invoiceOf(outcome).announced()).isZero();
+        assertThat(invoiceOf(outcome).announced().yen()).isZero();
         assertThat(invoiceOf(outcome).status()).isEqualTo(InvoiceStatus.OPEN);
         assertThat(outcome.payment()).contains(paymentAt(NoticeStage.CANCELLED, 5_000));
     }
@@ -206,7 +207,7 @@ class ReconcilerTest {
         assertThat(outcome.settlements()).isEmpty();
         assertThat(outcome.exceptions()).singleElement().satisfies(exception -> {
             assertThat(exception.reason()).isEqualTo(ExceptionReason.CANCEL_AFTER_CONFIRM);
-            assertThat(exception.amount()).isEqualTo(5_000);
+            assertThat(exception.amount().yen()).isEqualTo(5_000);
             assertThat(exception.invoiceId()).contains(INVOICE_ID);
         });
         assertThat(outcome.invoice()).isEqualTo(confirmed.invoice());
@@ -230,7 +231,7 @@ class ReconcilerTest {
     // --- conservation and determinism ---------------------------------------------------------------------------
 
     static Stream<Arguments> confirmedNotices() {
-        Invoice announced = new Invoice(terms(5_000), false, 0, 5_000);
+        Invoice announced = new Invoice(terms(5_000), false, Amount.ZERO, Amount.of(5_000));
         return Stream.of(
                 arguments("exact", Optional.of(invoice(5_000, 0)), Optional.empty(), 5_000L),
                 arguments("partial", Optional.of(invoice(5_000, 0)), Optional.empty(), 2_000L),
@@ -254,7 +255,7 @@ class ReconcilerTest {
         Outcome outcome = reconciler.onNotice(invoice, previous, notice(NoticeStage.CONFIRMED, amount), PayerInvoices.NONE);
 
         assertThat(total(outcome.settlements())).isEqualTo(amount);
-        assertThat(outcome.settlements()).allSatisfy(s -> assertThat(s.amount()).isPositive());
+        assertThat(outcome.settlements()).allSatisfy(s -> assertThat(s.amount().yen()).isPositive());
     }
 
     @Test
@@ -304,7 +305,7 @@ class ReconcilerTest {
                                                                   String amountInYen) {
         assertThat(outcome.exceptions()).singleElement().satisfies(exception -> {
             assertThat(exception.reason()).isEqualTo(reason);
-            assertThat(exception.detail()).isNotBlank()
+            assertThat(japanese(exception)).isNotBlank()
                     .containsPattern("[\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}]")
                     .contains(amountInYen);
         });

@@ -104,8 +104,8 @@ final class ReconciliationBooks implements PayerInvoices {
         Map<String, Settlement> byId = new HashMap<>();
         Map<String, Long> reversedOf = new HashMap<>();
         for (Settlement settlement : journal) {
-            if (settlement.amount() <= 0) {
-                broken.add("settlement " + settlement.settlementId() + " has amount " + settlement.amount());
+            if (settlement.amount().yen() <= 0) {
+                broken.add("settlement " + settlement.settlementId() + " has amount " + settlement.amount().yen());
             }
             if (byId.put(settlement.settlementId(), settlement) != null) {
                 broken.add("settlement id " + settlement.settlementId() + " appears twice");
@@ -117,9 +117,9 @@ final class ReconciliationBooks implements PayerInvoices {
                             + ", which was never booked before it");
                     return;
                 }
-                long total = reversedOf.merge(reversedId, settlement.amount(), Long::sum);
-                if (total > reversed.amount()) {
-                    broken.add(reversed.kind() + " " + reversedId + " of " + reversed.amount() + " is reversed by "
+                long total = reversedOf.merge(reversedId, settlement.amount().yen(), Long::sum);
+                if (total > reversed.amount().yen()) {
+                    broken.add(reversed.kind() + " " + reversedId + " of " + reversed.amount().yen() + " is reversed by "
                             + total);
                 }
             });
@@ -152,20 +152,20 @@ final class ReconciliationBooks implements PayerInvoices {
             long netRevenue = netRevenue(invoice.id(), byId);
             long unreversed = openBookings.revenueOf(invoice.id()).stream()
                     .mapToLong(RevenueBooking::unreversed).sum();
-            String which = "invoice " + invoice.id() + " (amount " + invoice.terms().amount()
-                    + (invoice.cancelled() ? ", cancelled" : "") + ", settledRevenue " + invoice.settledRevenue()
-                    + ", announced " + invoice.announced() + ")";
-            if (invoice.settledRevenue() != netRevenue) {
+            String which = "invoice " + invoice.id() + " (amount " + invoice.terms().amount().yen()
+                    + (invoice.cancelled() ? ", cancelled" : "") + ", settledRevenue " + invoice.settledRevenue().yen()
+                    + ", announced " + invoice.announced().yen() + ")";
+            if (invoice.settledRevenue().yen() != netRevenue) {
                 broken.add(which + " has net REVENUE " + netRevenue + " in the journal");
             }
             if (unreversed != netRevenue) {
                 broken.add(which + " has " + unreversed + " unreversed in its revenue bookings");
             }
-            if (netRevenue > invoice.terms().amount() || (invoice.cancelled() && netRevenue != 0)) {
+            if (netRevenue > invoice.terms().amount().yen() || (invoice.cancelled() && netRevenue != 0)) {
                 broken.add(which + " holds more revenue than it bills");
             }
             invoice.terms().elNumber().ifPresent(el -> {
-                if (invoice.announced() != announcedFor(el)) {
+                if (invoice.announced().yen() != announcedFor(el)) {
                     broken.add(which + " but its payments at PRELIMINARY announce " + announcedFor(el));
                 }
                 if (!openBookings.suspendedFor(el).isEmpty()) {
@@ -180,7 +180,7 @@ final class ReconciliationBooks implements PayerInvoices {
     /** Σ(REVENUE + OVERPAYMENT + SUSPENSE) − Σ(REVERSAL) of one payment. */
     long netBooked(PaymentRef paymentRef) {
         return journal.stream().filter(s -> s.paymentRef().equals(paymentRef))
-                .mapToLong(s -> s.kind() == SettlementKind.REVERSAL ? -s.amount() : s.amount()).sum();
+                .mapToLong(s -> s.kind() == SettlementKind.REVERSAL ? -s.amount().yen() : s.amount().yen()).sum();
     }
 
     /** REVENUE of an invoice less the REVERSALs of that revenue. */
@@ -194,13 +194,13 @@ final class ReconciliationBooks implements PayerInvoices {
         long net = 0;
         for (Settlement settlement : journal) {
             if (settlement.kind() == SettlementKind.REVENUE && settlement.invoiceId().equals(Optional.of(id))) {
-                net += settlement.amount();
+                net += settlement.amount().yen();
             }
             if (settlement.kind() == SettlementKind.REVERSAL) {
                 Settlement reversed = byId.get(settlement.reverses().orElseThrow());
                 if (reversed != null && reversed.kind() == SettlementKind.REVENUE
                         && reversed.invoiceId().equals(Optional.of(id))) {
-                    net -= settlement.amount();
+                    net -= settlement.amount().yen();
                 }
             }
         }

@@ -1,5 +1,7 @@
 package io.shuno.reconciliation;
 
+import io.shuno.platform.ExplanationTexts;
+
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Collection;
@@ -39,14 +41,14 @@ final class ReconciliationFixtures {
     /** The terms of {@link #INVOICE_ID} on {@link #EL_NUMBER}, billing another item or due on another day. */
     static InvoiceTerms terms(long amount, Item item, LocalDate dueDate) {
         return new InvoiceTerms(INVOICE_ID, CHIYODA, Optional.of(EL_NUMBER), item, accountOf(item), "01.01.01.01",
-                FY2025, amount, dueDate, PAYER_ID, Optional.of(1));
+                FY2025, Amount.of(amount), dueDate, PAYER_ID, Optional.of(1));
     }
 
     /** Another invoice, without an eL番号: the payer's other debts, or someone else's. */
     static InvoiceTerms otherTerms(String invoiceId, MunicipalityCode municipality, String payerId, long amount,
                                    LocalDate dueDate) {
         return new InvoiceTerms(new InvoiceId(invoiceId), municipality, Optional.empty(), Item.NHI_PREMIUM,
-                Account.NHI, "01.01.01.01", FY2025, amount, dueDate, payerId, Optional.empty());
+                Account.NHI, "01.01.01.01", FY2025, Amount.of(amount), dueDate, payerId, Optional.empty());
     }
 
     private static Account accountOf(Item item) {
@@ -62,11 +64,11 @@ final class ReconciliationFixtures {
 
     /** An invoice of {@code amount} of which {@code settledRevenue} is already booked. */
     static Invoice invoice(long amount, long settledRevenue) {
-        return new Invoice(terms(amount), false, settledRevenue, 0);
+        return new Invoice(terms(amount), false, Amount.of(settledRevenue), Amount.ZERO);
     }
 
     static Invoice cancelledInvoice(long amount) {
-        return new Invoice(terms(amount), true, 0, 0);
+        return new Invoice(terms(amount), true, Amount.ZERO, Amount.ZERO);
     }
 
     /** An event of the billing system about {@code terms}, sent at {@link #ISSUED_AT}. */
@@ -75,7 +77,7 @@ final class ReconciliationFixtures {
     }
 
     static InvoiceEvent event(InvoiceEventType type, InvoiceTerms terms, OffsetDateTime issuedAt) {
-        String eventId = "event-" + type.name().toLowerCase() + "-" + terms.amount() + "-" + issuedAt.toLocalDate();
+        String eventId = "event-" + type.name().toLowerCase() + "-" + terms.amount().yen() + "-" + issuedAt.toLocalDate();
         return new InvoiceEvent(eventId, type, terms, issuedAt);
     }
 
@@ -95,7 +97,7 @@ final class ReconciliationFixtures {
 
     static EltaxNotice notice(String noticeId, String paymentId, NoticeStage stage, ElNumber elNumber, long amount,
                               OffsetDateTime paidAt, Channel channel) {
-        return new EltaxNotice(noticeId, PaymentRef.eltax(paymentId), stage, elNumber, amount, paidAt, channel,
+        return new EltaxNotice(noticeId, PaymentRef.eltax(paymentId), stage, elNumber, Amount.of(amount), paidAt, channel,
                 Optional.empty());
     }
 
@@ -104,12 +106,17 @@ final class ReconciliationFixtures {
         return new PaymentState(PaymentRef.eltax(PAYMENT_ID), EL_NUMBER, amount, stage);
     }
 
+    /** An exception's explanation in Japanese: its detail as stored and published. */
+    static String japanese(StaffException exception) {
+        return ExplanationTexts.japanese(exception.explanation());
+    }
+
     static long total(Collection<Settlement> settlements) {
-        return settlements.stream().mapToLong(Settlement::amount).sum();
+        return settlements.stream().mapToLong(s -> s.amount().yen()).sum();
     }
 
     static long total(Collection<Settlement> settlements, SettlementKind kind) {
-        return settlements.stream().filter(s -> s.kind() == kind).mapToLong(Settlement::amount).sum();
+        return settlements.stream().filter(s -> s.kind() == kind).mapToLong(s -> s.amount().yen()).sum();
     }
 
     static List<Settlement> ofKind(Collection<Settlement> settlements, SettlementKind kind) {

@@ -38,7 +38,7 @@ class RefundsTest {
         Decision decision = refund(480_000, 480_000, "2026-09-30");
 
         // From 2025-11-02: 60 days at 0.9 % and 273 at 1.3 % → 5,377.31 → 5,300.
-        assertThat(decision.settlements()).extracting(Settlement::kind, Settlement::amount, Settlement::reverses)
+        assertThat(decision.settlements()).extracting(Settlement::kind, s -> s.amount().yen(), Settlement::reverses)
                 .containsExactly(tuple(SettlementKind.REFUND, 480_000L, Optional.of(HELD.overpayment().settlementId())),
                         tuple(SettlementKind.REFUND_INTEREST, 5_300L, Optional.empty()));
         assertThat(decision.settlements()).allSatisfy(settlement -> {
@@ -47,7 +47,7 @@ class RefundsTest {
             assertThat(settlement.receivedOn()).isEqualTo(LocalDate.of(2026, 9, 30));
             assertThat(settlement.bookingYear()).isEqualTo(BookingYear.ofReceipt(LocalDate.of(2026, 9, 30)));
         });
-        assertThat(decision.settledAmount()).isEqualTo(480_000);
+        assertThat(decision.settledAmount().yen()).isEqualTo(480_000);
         assertThat(decision.interest().orElseThrow().from()).contains(LocalDate.of(2025, 11, 2));
     }
 
@@ -72,8 +72,8 @@ class RefundsTest {
     void aPartialRefundLeavesTheRestAndNoMoreThanIsLeftCanGo() {
         Decision partial = refund(480_000, 100_000, "2026-09-30");
 
-        assertThat(partial.settledAmount()).isEqualTo(100_000);
-        assertThat(onlyRefund(partial).amount()).isEqualTo(100_000);
+        assertThat(partial.settledAmount().yen()).isEqualTo(100_000);
+        assertThat(onlyRefund(partial).amount().yen()).isEqualTo(100_000);
         assertThatThrownBy(() -> refund(50_000, 60_000, "2026-09-30")).isInstanceOf(RefusedDecision.class)
                 .hasMessageContaining("50,000円");
         assertThatThrownBy(() -> refund(0, 1, "2026-09-30")).isInstanceOf(RefusedDecision.class)
@@ -88,9 +88,9 @@ class RefundsTest {
         Decision decision = refunds.refund(terms(5_000), CLAIM, List.of(partlyTaken), 480_000, Optional.empty(),
                 LocalDate.parse("2026-09-30"), CAUSE);
 
-        assertThat(decision.settledAmount()).isEqualTo(280_000);
-        assertThat(onlyRefund(decision).amount()).isEqualTo(280_000);
-        assertThat(Refunds.leavesNothing(List.of(partlyTaken), 480_000, decision.settledAmount())).isTrue();
+        assertThat(decision.settledAmount().yen()).isEqualTo(280_000);
+        assertThat(onlyRefund(decision).amount().yen()).isEqualTo(280_000);
+        assertThat(Refunds.leavesNothing(List.of(partlyTaken), 480_000, decision.settledAmount().yen())).isTrue();
         assertThat(Refunds.leavesNothing(List.of(partlyTaken), 480_000, 100_000)).isFalse();
         assertThat(Refunds.leavesNothing(List.of(HELD), 300_000, 300_000)).isTrue();
     }
@@ -104,7 +104,7 @@ class RefundsTest {
 
     @Test
     void aLapsedClaimCannotBeAppropriatedEither() {
-        Decision appropriation = new Decision(List.of(), List.of(), List.of(), 480_000);
+        Decision appropriation = new Decision(List.of(), List.of(), List.of(), Amount.of(480_000));
 
         assertThatThrownBy(() -> refunds.withInterest(appropriation, terms(5_000), CLAIM, List.of(HELD),
                 LocalDate.of(2027, 10, 2), CAUSE)).isInstanceOf(RefusedDecision.class)
@@ -121,14 +121,14 @@ class RefundsTest {
 
     @Test
     void anAppropriationBooksItsInterestUpToTheAppropriationDate() {
-        Decision appropriation = new Decision(List.of(), List.of(), List.of(), 480_000);
+        Decision appropriation = new Decision(List.of(), List.of(), List.of(), Amount.of(480_000));
 
         Decision withInterest = refunds.withInterest(appropriation, terms(5_000), CLAIM, List.of(HELD),
                 LocalDate.of(2026, 9, 30), CAUSE);
 
-        assertThat(withInterest.settlements()).extracting(Settlement::kind, Settlement::amount)
+        assertThat(withInterest.settlements()).extracting(Settlement::kind, s -> s.amount().yen())
                 .containsExactly(tuple(SettlementKind.REFUND_INTEREST, 5_300L));
-        assertThat(withInterest.settledAmount()).isEqualTo(480_000);
+        assertThat(withInterest.settledAmount().yen()).isEqualTo(480_000);
     }
 
     private static Settlement onlyRefund(Decision decision) {

@@ -64,7 +64,7 @@ class SettlementConservationTest {
         for (int n = 0; n < notices; n++) {
             String context = "seed " + seed + ", invoice " + amount + ", notice " + n;
             boolean missing = random.nextInt(5) == 0;
-            long paid = randomPayment(random, invoice.openBalance(), amount);
+            long paid = randomPayment(random, invoice.openBalance().yen(), amount);
             String paymentId = "p" + n;
             Optional<Invoice> found = missing ? Optional.empty() : Optional.of(invoice);
             Optional<PaymentState> previous = Optional.empty();
@@ -93,10 +93,10 @@ class SettlementConservationTest {
         }
 
         String context = "seed " + seed + ", invoice " + amount + ", paid " + paidOnInvoice;
-        assertThat(invoice.settledRevenue()).as(context).isEqualTo(Math.min(amount, paidOnInvoice));
-        assertThat(revenueBooked).as(context).isEqualTo(invoice.settledRevenue());
-        assertThat(invoice.settledRevenue()).as(context).isLessThanOrEqualTo(amount);
-        assertThat(invoice.announced()).as(context).isZero();
+        assertThat(invoice.settledRevenue().yen()).as(context).isEqualTo(Math.min(amount, paidOnInvoice));
+        assertThat(revenueBooked).as(context).isEqualTo(invoice.settledRevenue().yen());
+        assertThat(invoice.settledRevenue().yen()).as(context).isLessThanOrEqualTo(amount);
+        assertThat(invoice.announced().yen()).as(context).isZero();
         assertThat(invoice.status()).as(context)
                 .isEqualTo(paidOnInvoice >= amount ? InvoiceStatus.PAID
                         : paidOnInvoice > 0 ? InvoiceStatus.PARTIALLY_PAID : InvoiceStatus.OPEN);
@@ -187,21 +187,21 @@ class SettlementConservationTest {
                 PaymentRef ref = notice.paymentRef();
                 long net = booked(books, ref, SettlementKind.REVENUE) + booked(books, ref, SettlementKind.OVERPAYMENT)
                         + booked(books, ref, SettlementKind.SUSPENSE) - booked(books, ref, SettlementKind.REVERSAL);
-                assertThat(net).as(flow + ": net booked for " + notice.paymentRef()).isEqualTo(notice.amount());
+                assertThat(net).as(flow + ": net booked for " + notice.paymentRef()).isEqualTo(notice.amount().yen());
             }
         }
         assertThat(books.journal()).extracting(Settlement::paymentRef).isSubsetOf(confirmed);
         Invoice invoice = books.invoice(INVOICE_ID).orElseThrow();
         assertThat(books.netRevenue(INVOICE_ID)).as(flow + ": net revenue")
-                .isEqualTo(invoice.settledRevenue())
-                .isLessThanOrEqualTo(invoice.terms().amount());
+                .isEqualTo(invoice.settledRevenue().yen())
+                .isLessThanOrEqualTo(invoice.terms().amount().yen());
         assertThat(books.journal()).as(flow + " reverses something")
                 .anySatisfy(s -> assertThat(s.kind()).isEqualTo(SettlementKind.REVERSAL));
     }
 
     private static long booked(ReconciliationBooks books, PaymentRef paymentRef, SettlementKind kind) {
         return books.journal().stream().filter(s -> s.kind() == kind && s.paymentRef().equals(paymentRef))
-                .mapToLong(Settlement::amount).sum();
+                .mapToLong(s -> s.amount().yen()).sum();
     }
 
     private static Outcome receive(ReconciliationBooks books, Object message) {
@@ -275,7 +275,7 @@ class SettlementConservationTest {
                 exercised.add("introduced by " + event.type());
             }
         } else if (event.type() == InvoiceEventType.ISSUED
-                && ledger.invoice().get().terms().amount() != event.terms().amount()) {
+                && ledger.invoice().get().terms().amount().yen() != event.terms().amount().yen()) {
             exercised.add("stale ISSUED");
         }
     }

@@ -54,8 +54,8 @@ class SuspenseRematchTest {
     void paymentWithoutInvoiceIsHeldInSuspenseAndShownToStaffAsUnmatched() {
         Outcome outcome = paidBeforeTheInvoice("early", 5_000);
 
-        assertThat(onlyOfKind(outcome, SettlementKind.SUSPENSE).amount()).isEqualTo(5_000);
-        assertThat(onlyFor(outcome, ExceptionReason.UNMATCHED).amount()).isEqualTo(5_000);
+        assertThat(onlyOfKind(outcome, SettlementKind.SUSPENSE).amount().yen()).isEqualTo(5_000);
+        assertThat(onlyFor(outcome, ExceptionReason.UNMATCHED).amount().yen()).isEqualTo(5_000);
         assertThat(outcome.invoice()).isEmpty();
     }
 
@@ -67,7 +67,7 @@ class SuspenseRematchTest {
 
         Outcome outcome = reconciler.onInvoiceEvent(noInvoiceYet(payment), issued, PayerInvoices.NONE);
 
-        assertThat(outcome.settlements()).extracting(Settlement::kind, Settlement::amount, Settlement::reverses)
+        assertThat(outcome.settlements()).extracting(Settlement::kind, s -> s.amount().yen(), Settlement::reverses)
                 .containsExactly(
                         tuple(SettlementKind.REVERSAL, 5_000L, Optional.of(suspense.settlementId())),
                         tuple(SettlementKind.REVENUE, 5_000L, Optional.empty()));
@@ -81,7 +81,7 @@ class SuspenseRematchTest {
         assertThat(outcome.exceptions()).isEmpty();
         assertThat(outcome.invoice()).hasValueSatisfying(invoice -> {
             assertThat(invoice.status()).isEqualTo(InvoiceStatus.PAID);
-            assertThat(invoice.settledRevenue()).isEqualTo(5_000);
+            assertThat(invoice.settledRevenue().yen()).isEqualTo(5_000);
         });
         assertThat(outcome.payment()).isEmpty();
     }
@@ -94,7 +94,7 @@ class SuspenseRematchTest {
 
         Outcome outcome = reconciler.onInvoiceEvent(noInvoiceYet(payment), issued, PayerInvoices.NONE);
 
-        assertThat(outcome.settlements()).extracting(Settlement::kind, Settlement::amount, Settlement::reverses)
+        assertThat(outcome.settlements()).extracting(Settlement::kind, s -> s.amount().yen(), Settlement::reverses)
                 .containsExactly(
                         tuple(SettlementKind.REVERSAL, 8_000L, Optional.of(suspense.settlementId())),
                         tuple(SettlementKind.REVENUE, 5_000L, Optional.empty()),
@@ -106,11 +106,11 @@ class SuspenseRematchTest {
         });
         assertThat(outcome.exceptions()).singleElement().satisfies(exception -> {
             assertThat(exception.reason()).isEqualTo(ExceptionReason.OVERPAYMENT);
-            assertThat(exception.amount()).isEqualTo(3_000);
+            assertThat(exception.amount().yen()).isEqualTo(3_000);
             assertThat(exception.paymentRef()).contains(PaymentRef.eltax("pay-early"));
         });
         assertThat(outcome.resolutions()).containsExactly(resolutionOf(payment, issued));
-        assertThat(outcome.invoice()).map(Invoice::settledRevenue).contains(5_000L);
+        assertThat(outcome.invoice()).map(Invoice::settledRevenue).contains(Amount.of(5_000));
     }
 
     @Test
@@ -121,7 +121,7 @@ class SuspenseRematchTest {
 
         Outcome outcome = reconciler.onInvoiceEvent(noInvoiceYet(first, second), issued, PayerInvoices.NONE);
 
-        assertThat(outcome.settlements()).extracting(Settlement::kind, Settlement::paymentRef, Settlement::amount)
+        assertThat(outcome.settlements()).extracting(Settlement::kind, Settlement::paymentRef, s -> s.amount().yen())
                 .containsExactly(
                         tuple(SettlementKind.REVERSAL, PaymentRef.eltax("pay-first"), 5_000L),
                         tuple(SettlementKind.REVENUE, PaymentRef.eltax("pay-first"), 5_000L),
@@ -130,7 +130,7 @@ class SuspenseRematchTest {
         assertThat(outcome.exceptions()).singleElement().satisfies(exception -> {
             assertThat(exception.reason()).isEqualTo(ExceptionReason.DOUBLE_PAYMENT);
             assertThat(exception.paymentRef()).contains(PaymentRef.eltax("pay-second"));
-            assertThat(exception.amount()).isEqualTo(5_000);
+            assertThat(exception.amount().yen()).isEqualTo(5_000);
         });
         assertThat(outcome.resolutions()).containsExactly(resolutionOf(first, issued), resolutionOf(second, issued));
         assertThat(outcome.settlements()).extracting(Settlement::settlementId).doesNotHaveDuplicates();
@@ -144,7 +144,7 @@ class SuspenseRematchTest {
 
         Outcome outcome = reconciler.onInvoiceEvent(noInvoiceYet(first, second), issued, PayerInvoices.NONE);
 
-        assertThat(outcome.settlements()).extracting(Settlement::kind, Settlement::paymentRef, Settlement::amount)
+        assertThat(outcome.settlements()).extracting(Settlement::kind, Settlement::paymentRef, s -> s.amount().yen())
                 .containsExactly(
                         tuple(SettlementKind.REVERSAL, PaymentRef.eltax("pay-first"), 3_000L),
                         tuple(SettlementKind.REVENUE, PaymentRef.eltax("pay-first"), 3_000L),
@@ -153,7 +153,7 @@ class SuspenseRematchTest {
                         tuple(SettlementKind.OVERPAYMENT, PaymentRef.eltax("pay-second"), 2_000L));
         assertThat(outcome.exceptions()).singleElement().satisfies(exception -> {
             assertThat(exception.reason()).isEqualTo(ExceptionReason.OVERPAYMENT);
-            assertThat(exception.amount()).isEqualTo(2_000);
+            assertThat(exception.amount().yen()).isEqualTo(2_000);
         });
         assertThat(outcome.invoice()).map(Invoice::status).contains(InvoiceStatus.PAID);
     }
@@ -166,19 +166,19 @@ class SuspenseRematchTest {
 
         Outcome outcome = reconciler.onInvoiceEvent(noInvoiceYet(payment), cancelled, PayerInvoices.NONE);
 
-        assertThat(outcome.settlements()).extracting(Settlement::kind, Settlement::amount, Settlement::reverses)
+        assertThat(outcome.settlements()).extracting(Settlement::kind, s -> s.amount().yen(), Settlement::reverses)
                 .containsExactly(
                         tuple(SettlementKind.REVERSAL, 5_000L, Optional.of(suspense.settlementId())),
                         tuple(SettlementKind.OVERPAYMENT, 5_000L, Optional.empty()));
         assertThat(outcome.exceptions()).singleElement().satisfies(exception -> {
             assertThat(exception.reason()).isEqualTo(ExceptionReason.PAID_AFTER_CANCELLATION);
-            assertThat(exception.amount()).isEqualTo(5_000);
+            assertThat(exception.amount().yen()).isEqualTo(5_000);
             assertThat(exception.invoiceId()).contains(INVOICE_ID);
         });
         assertThat(outcome.resolutions()).containsExactly(resolutionOf(payment, cancelled));
         assertThat(outcome.invoice()).hasValueSatisfying(invoice -> {
             assertThat(invoice.status()).isEqualTo(InvoiceStatus.CANCELLED);
-            assertThat(invoice.settledRevenue()).isZero();
+            assertThat(invoice.settledRevenue().yen()).isZero();
         });
     }
 
@@ -189,12 +189,12 @@ class SuspenseRematchTest {
 
         Outcome outcome = reconciler.onInvoiceEvent(noInvoiceYet(payment), amended, PayerInvoices.NONE);
 
-        assertThat(outcome.settlements()).extracting(Settlement::kind, Settlement::amount)
+        assertThat(outcome.settlements()).extracting(Settlement::kind, s -> s.amount().yen())
                 .containsExactly(
                         tuple(SettlementKind.REVERSAL, 5_000L),
                         tuple(SettlementKind.REVENUE, 3_000L),
                         tuple(SettlementKind.OVERPAYMENT, 2_000L));
-        assertThat(outcome.invoice()).map(Invoice::settledRevenue).contains(3_000L);
+        assertThat(outcome.invoice()).map(Invoice::settledRevenue).contains(Amount.of(3_000));
         assertThat(outcome.resolutions()).containsExactly(resolutionOf(payment, amended));
     }
 
@@ -234,7 +234,7 @@ class SuspenseRematchTest {
 
         assertThat(issued.settlements()).isEmpty();
         assertThat(issued.invoice()).hasValueSatisfying(invoice -> {
-            assertThat(invoice.announced()).isEqualTo(5_000);
+            assertThat(invoice.announced().yen()).isEqualTo(5_000);
             assertThat(invoice.status()).isEqualTo(InvoiceStatus.PROVISIONALLY_PAID);
         });
 
@@ -243,8 +243,8 @@ class SuspenseRematchTest {
                 PayerInvoices.NONE);
 
         assertThat(confirmed.invoice()).hasValueSatisfying(invoice -> {
-            assertThat(invoice.announced()).isZero();
-            assertThat(invoice.settledRevenue()).isEqualTo(5_000);
+            assertThat(invoice.announced().yen()).isZero();
+            assertThat(invoice.settledRevenue().yen()).isEqualTo(5_000);
             assertThat(invoice.status()).isEqualTo(InvoiceStatus.PAID);
         });
     }
@@ -264,8 +264,8 @@ class SuspenseRematchTest {
         books.receive(notice("notice-a", "pay-a", NoticeStage.CONFIRMED, EL_NUMBER, 2_000, PAID_AT));
 
         assertThat(books.invoice(INVOICE_ID)).hasValueSatisfying(invoice -> {
-            assertThat(invoice.settledRevenue()).isEqualTo(5_000);
-            assertThat(invoice.announced()).isZero();
+            assertThat(invoice.settledRevenue().yen()).isEqualTo(5_000);
+            assertThat(invoice.announced().yen()).isZero();
             assertThat(invoice.status()).isEqualTo(InvoiceStatus.PAID);
         });
         assertThat(books.ledgerOf(terms(5_000)).suspended()).isEmpty();

@@ -252,8 +252,15 @@ class TestDashboardInABrowser {
         assertThat(shuno.database().queryForObject("select status from staff_exceptions where exception_id = ?::uuid",
                 String.class, exceptionId)).isEqualTo("OPEN");
 
+        assertThat(browser.findElement(By.cssSelector("p.detail")).getText()).endsWith(
+                " の請求が見つからないため、700円を歳入歳出外現金(不明収納)として仮受けしました。請求データが届けば自動で消込します。"
+                        + "届かない場合は納付書を確認してください。");
         open("/dashboard?lang=en");
         assertThat(text()).contains("Overview", "Open exceptions", "令和8年度");
+        open("/dashboard/exceptions/" + exceptionId);
+        assertThat(browser.findElement(By.cssSelector("p.detail")).getText()).startsWith("No invoice was found for eL"
+                + " number ").endsWith(", so ¥700 is held as unidentified receipts (suspense). It is matched"
+                + " automatically when the invoice arrives; if it does not, check the payment slip.");
         open("/dashboard?lang=ja");
     }
 

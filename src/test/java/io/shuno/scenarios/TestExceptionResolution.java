@@ -87,6 +87,26 @@ class TestExceptionResolution {
         assertThat(api.get("viewer", "/api/v1/exceptions?reason=DOUBLE_PAYMENT&status=OPEN").json().get("items"))
                 .filteredOn(item -> item.get("exceptionId").asText().equals(exceptionId)).singleElement()
                 .satisfies(item -> assertThat(item.get("suggestedAction").asText()).isEqualTo("APPROPRIATE"));
+
+        // The explanation is kept as a code with its arguments, and told in the caller's language.
+        assertThat(shuno.database().queryForObject("select explanation ->> 'code' from staff_exceptions"
+                + " where exception_id = ?::uuid", String.class, exceptionId)).isEqualTo("EXCESS");
+        String english = "Invoice DA-INV was already paid and has been paid again (double payment). ¥2,000 was booked"
+                + " as an overpayment (過誤納金). Consider appropriating it to the payer's 1 unpaid invoice(s) (oldest"
+                + " first: DA-LATER).";
+        assertThat(api.getInLanguage("viewer", "/api/v1/exceptions/" + exceptionId, "en-US,en;q=0.9,ja;q=0.5")
+                .json().at("/exception/detail").asText()).isEqualTo(english);
+        assertThat(api.getInLanguage("viewer", "/api/v1/exceptions?reason=DOUBLE_PAYMENT&status=OPEN", "en").json()
+                .get("items")).filteredOn(item -> item.get("exceptionId").asText().equals(exceptionId))
+                .singleElement().satisfies(item -> assertThat(item.get("detail").asText()).isEqualTo(english));
+        assertThat(api.getInLanguage("viewer", "/api/v1/exceptions/" + exceptionId, "fr, ja;q=0.1")
+                .json().at("/exception/detail").asText()).isEqualTo(advised.get("detail").asText());
+
+        // Raised before explanations had codes, it keeps its Japanese text, with its advice given again as before.
+        shuno.database().update("update staff_exceptions set explanation = null where exception_id = ?::uuid",
+                exceptionId);
+        assertThat(api.getInLanguage("viewer", "/api/v1/exceptions/" + exceptionId, "en")
+                .json().at("/exception/detail").asText()).isEqualTo(advised.get("detail").asText());
     }
 
     @Test

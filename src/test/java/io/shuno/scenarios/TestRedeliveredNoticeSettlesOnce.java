@@ -2,6 +2,7 @@ package io.shuno.scenarios;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.shuno.reconciliation.Amount;
 import io.shuno.reconciliation.Channel;
 import io.shuno.reconciliation.ElNumber;
 import io.shuno.reconciliation.EltaxNotice;
@@ -96,7 +97,7 @@ class TestRedeliveredNoticeSettlesOnce {
         // Make the notice's inbox row what the release before content identity wrote: SHA-256 of the text of the
         // record the notice was read into, under fingerprint version 1.
         EltaxNotice asReadThen = new EltaxNotice("N-RD-3", PaymentRef.eltax("PAY-RD-3"), NoticeStage.CONFIRMED,
-                new ElNumber(el), 12_000, OffsetDateTime.parse(notice.get("paidAt").asText()),
+                new ElNumber(el), Amount.of(12_000), OffsetDateTime.parse(notice.get("paidAt").asText()),
                 Channel.SMARTPHONE_APP, Optional.empty());
         String digestThen = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                 .digest(asReadThen.toString().getBytes(StandardCharsets.UTF_8)));

@@ -52,6 +52,11 @@ public final class ApiClient {
         return send(authorised(user, path).header("Accept", accept).GET());
     }
 
+    /** A GET in the caller's languages, e.g. "en-US,en;q=0.8" as an Accept-Language header. */
+    public Response getInLanguage(String user, String path, String acceptLanguage) {
+        return send(authorised(user, path).header("Accept-Language", acceptLanguage).GET());
+    }
+
     public Response anonymousGet(String path) {
         return send(HttpRequest.newBuilder(uri(path)).GET());
     }
