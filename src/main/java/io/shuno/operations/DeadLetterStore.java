@@ -1,5 +1,6 @@
 package io.shuno.operations;
 
+import io.shuno.intake.RejectionClass;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -48,9 +49,13 @@ public class DeadLetterStore {
                 .stream().findFirst();
     }
 
-    /** The ids of the dead letters a bulk replay sends back: those matching, except the discarded. */
+    /**
+     * The ids of the dead letters a bulk replay sends back: those matching, except the discarded and refused files
+     * (not Kafka records: a corrected file is dropped again instead).
+     */
     List<Long> replayable(DeadLetterFilter filter, Actor actor) {
-        SqlFilter where = filter.where(actor).when(Optional.of("DISCARDED"), "status <> ?");
+        SqlFilter where = filter.where(actor).when(Optional.of("DISCARDED"), "status <> ?")
+                .when(Optional.of(RejectionClass.FILE_REJECTED.name()), "error_class <> ?");
         return jdbc.queryForList("select id from dead_letters" + where.where() + " order by id", Long.class,
                 where.parameters());
     }
