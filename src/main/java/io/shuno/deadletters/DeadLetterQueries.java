@@ -67,7 +67,8 @@ public class DeadLetterQueries {
 
     /** The ids of the dead letters a bulk replay sends back: those matching, except the discarded. */
     public List<Long> replayable(DeadLetterFilter filter, MunicipalityScope scope) {
-        SqlFilter where = filter.where(scope).when(Optional.of(DeadLetterStatus.DISCARDED.name()), "status <> ?");
+        SqlFilter where = filter.where(scope).when(Optional.of(DeadLetterStatus.DISCARDED.name()), "status <> ?")
+                .when(Optional.of(RejectionClass.FILE_REJECTED.name()), "error_class <> ?");
         return jdbc.queryForList("select id from dead_letters" + where.where() + " order by id", Long.class,
                 where.parameters());
     }

@@ -5,14 +5,17 @@ import java.util.Optional;
 
 /** 種別 of an agency's notice row, and the notice stage it is in shuno's contract. */
 public enum ConvenienceStoreNoticeKind {
-    PRELIMINARY("01", "速報"), CONFIRMED("02", "確報"), CANCELLED("03", "速報取消");
+    /** 01 速報. */
+    PRELIMINARY("01"),
+    /** 02 確報. */
+    CONFIRMED("02"),
+    /** 03 速報取消. */
+    CANCELLED("03");
 
     private final String code;
-    private final String nameJa;
 
-    ConvenienceStoreNoticeKind(String code, String nameJa) {
+    ConvenienceStoreNoticeKind(String code) {
         this.code = code;
-        this.nameJa = nameJa;
     }
 
     static Optional<ConvenienceStoreNoticeKind> of(String code) {
@@ -21,9 +24,5 @@ public enum ConvenienceStoreNoticeKind {
 
     public String code() {
         return code;
-    }
-
-    public String nameJa() {
-        return nameJa;
     }
 }

@@ -4,9 +4,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import java.util.Map;
 
-/** Where files are dropped, and what the file layouts do not say themselves (whose 委託者コード is whose). */
+/**
+ * What the file layouts do not say themselves: whose 委託者コード is whose. (Where files are dropped, shuno.files.drop-dir,
+ * only the routes read.)
+ */
 @ConfigurationProperties("shuno.files")
-record FilesProperties(String dropDir, DirectDebit directDebit) {
+record FilesProperties(DirectDebit directDebit) {
 
     /** @param consignors 委託者コード → 全国地方公共団体コード (6 digits) */
     record DirectDebit(Map<String, String> consignors) {

@@ -29,7 +29,10 @@ public class DeadLetterStore {
         return letter;
     }
 
-    /** The ids of the dead letters a bulk replay sends back: those matching, except the discarded. */
+    /**
+     * The ids of the dead letters a bulk replay sends back: those matching, except the discarded and refused files
+     * (not Kafka records: a corrected file is dropped again instead).
+     */
     List<Long> replayable(DeadLetterFilter filter, Actor actor) {
         return queries.replayable(filter, actor.scope());
     }

@@ -100,6 +100,9 @@ class TestFilesDroppedInTheFolderArePublishedOnce {
         ApiClient.Response replay = api.post("operator", "/api/v1/dead-letters/" + letter.get("id").asLong() + "/replay", "");
         assertThat(replay.status()).isEqualTo(409);
         assertThat(replay.body()).contains("置き直して");
+        ApiClient.Response bulk = api.post("operator", "/api/v1/dead-letters/replays", "{\"errorClass\": \"FILE_REJECTED\"}");
+        assertThat(bulk.status()).isEqualTo(202);
+        assertThat(bulk.json().get("total").asInt()).as("a bulk replay leaves refused files out").isZero();
 
         assertThat(results(customerNumber(720001), customerNumber(720002), 0)).isEmpty();
     }
