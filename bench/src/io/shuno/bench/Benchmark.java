@@ -102,7 +102,7 @@ public final class Benchmark {
                             label(size), options.warmUpPercent(), drain.warm().payments(), drain.warm().seconds(),
                             drain.warmPaymentsPerSecond());
                     log("[%s] CPU from shuno healthy to the backlog drained: %s", label(size), drained.describe());
-                    log("[%s] rows written while draining (+inserted ~updated -deleted): %s", label(size), written);
+                    log("[%s] rows written while draining (+inserted ~updated (heap-only) -deleted): %s", label(size), written);
                     int paymentsMade = data.backlogPayments();
                     if (first) {
                         CpuTime offered = CpuTime.now(shuno);

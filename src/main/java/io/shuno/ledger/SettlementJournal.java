@@ -39,9 +39,6 @@ public class SettlementJournal {
         if (settlements.isEmpty()) {
             return;
         }
-        // What cannot be published must not be booked: an unbalanced settlement or a reversal of nothing fails the
-        // batch that decided it, not the relay later.
-        entriesOf(settlements);
         // The message's occurredAt, as PostgreSQL keeps it (to the microsecond), so that it reads back the same.
         OffsetDateTime occurredAt = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
         Object[] columns = Columns.of(settlements).text(Settlement::settlementId).text(Settlement::kind)
@@ -61,6 +58,9 @@ public class SettlementJournal {
                     as s(settlement_id, kind, reverses, municipality_code, payment_ref, invoice_id, amount, account,
                         revenue_code, fiscal_year, year_class, received_on, channel, cause, listed)
                 order by listed""", Stream.concat(Stream.of(occurredAt), Stream.of(columns)).toArray());
+        // What cannot be published must not be booked: an unbalanced settlement or a reversal of nothing fails the
+        // batch that decided it, not the relay later.
+        entriesOf(settlements);
     }
 
     /**

@@ -51,12 +51,15 @@ class SettlementPublication {
     /** Up to {@code limit} settlements not published yet, oldest first. */
     Batch next(int limit) {
         // Rows of running transactions are invisible here; rows of committed ones younger than a running one are
-        // read but held back: they come last in this order, and tell the relay to look again soon.
+        // read but held back: they come last in this order, and tell the relay to look again soon. A row without
+        // occurred_at was booked by an instance of the release before V15 during a rolling upgrade, which wrote its
+        // message to the outbox as well.
         List<Booked> read = jdbc.query("""
                 select s.booked_xid, s.booked_seq, s.occurred_at,
                     s.booked_xid < pg_snapshot_xmin(pg_current_snapshot())::text::bigint as publishable, %s
                 from settlements s
                 where (s.booked_xid, s.booked_seq) > (select booked_xid, booked_seq from settlements_published)
+                    and s.occurred_at is not null
                 order by s.booked_xid, s.booked_seq
                 limit ?""".formatted(SettlementRows.COLUMNS), (row, n) -> new Booked(
                 new Position(row.getLong("booked_xid"), row.getLong("booked_seq")), row.getBoolean("publishable"),

@@ -25,6 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import javax.sql.DataSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -158,23 +159,33 @@ class SettlementPublicationTest {
     }
 
     @Test
-    void settlementsBookedBeforeTheUpgradeLeaveFromTheOutboxOnly() {
+    void settlementsBookedByTheReleaseBeforeLeaveFromTheOutboxOnly() {
         migrate("14");
-        UUID earlier = UUID.randomUUID();
-        jdbc.update("""
-                insert into settlements (settlement_id, kind, municipality_code, payment_ref, invoice_id, amount,
-                                         account, revenue_code, fiscal_year, year_class, received_on, channel, cause)
-                values (?, 'REVENUE', '131016', 'eltax:OLD', 'INV-1', 3000, 'GENERAL', '01-01', 2026, 'CURRENT',
-                        '2026-11-27', 'BANK_COUNTER', 'old')""", earlier);
-        jdbc.update("insert into outbox (topic, message_key, payload) values (?, 'eltax:OLD', ?)", TOPIC,
-                ("{\"settlementId\":\"" + earlier + "\"}").getBytes());
+        bookAsTheReleaseBefore("eltax:OLD");
 
         migrate(null);
+        // An instance not yet upgraded, during a rolling upgrade.
+        bookAsTheReleaseBefore("eltax:ROLLING");
         Settlement after = revenue("eltax:NEW", 4_000);
         book(after);
 
         assertThat(publishAll(10)).containsExactly(after.settlementId());
-        assertThat(jdbc.queryForList("select message_key from outbox", String.class)).containsExactly("eltax:OLD");
+        assertThat(jdbc.queryForList("select message_key from outbox order by id", String.class))
+                .containsExactly("eltax:OLD", "eltax:ROLLING");
+    }
+
+    /** As the release before V15 booked: the settlement and its message in the outbox, in one transaction. */
+    private void bookAsTheReleaseBefore(String paymentRef) {
+        UUID id = UUID.randomUUID();
+        transactions.executeWithoutResult(status -> {
+            jdbc.update("""
+                    insert into settlements (settlement_id, kind, municipality_code, payment_ref, invoice_id, amount,
+                                             account, revenue_code, fiscal_year, year_class, received_on, channel, cause)
+                    values (?, 'REVENUE', '131016', ?, 'INV-1', 3000, 'GENERAL', '01-01', 2026, 'CURRENT',
+                            '2026-11-27', 'BANK_COUNTER', 'old')""", id, paymentRef);
+            jdbc.update("insert into outbox (topic, message_key, payload) values (?, ?, ?)", TOPIC, paymentRef,
+                    ("{\"settlementId\":\"" + id + "\"}").getBytes(StandardCharsets.UTF_8));
+        });
     }
 
     /** Publishes in batches of {@code limit} as the relay does, and gives the settlement ids in publication order. */

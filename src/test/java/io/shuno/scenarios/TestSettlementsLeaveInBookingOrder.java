@@ -32,15 +32,11 @@ class TestSettlementsLeaveInBookingOrder {
 
     @Test
     void aPaymentWaitsForAnOlderTransactionAndLeavesOnceItEndsThoughItBookedNothing() throws SQLException {
-        String el = Messages.newElNumber();
-        shuno.kafka().send(shuno.topic("invoice-events"), "ORD-WAIT", Messages.issued("ORD-WAIT", el, 7_000).toString());
-        shuno.awaitInvoice("ORD-WAIT");
+        String el = issued("ORD-WAIT", 7_000);
 
         try (Connection older = openTransaction()) {
             takeTransactionId(older);
-            shuno.kafka().send(shuno.topic("eltax-notices"), "PAY-WAIT",
-                    Messages.confirmed("N-WAIT", "PAY-WAIT", el, 7_000).toString());
-            awaitBooked("eltax:PAY-WAIT");
+            payAndAwaitBooking("WAIT", el, 7_000);
             assertThat(published("eltax:PAY-WAIT", Duration.ofSeconds(2))).isEmpty();
 
             older.commit();
@@ -52,22 +48,34 @@ class TestSettlementsLeaveInBookingOrder {
 
     @Test
     void aSettlementOfAnOlderTransactionThatCommitsAfterAYoungerOneIsPublishedToo() throws SQLException {
-        String el = Messages.newElNumber();
-        shuno.kafka().send(shuno.topic("invoice-events"), "ORD-YOUNG", Messages.issued("ORD-YOUNG", el, 8_000).toString());
-        shuno.awaitInvoice("ORD-YOUNG");
+        String el = issued("ORD-YOUNG", 8_000);
 
         try (Connection older = openTransaction()) {
             // Its id and its booking sequence both come before the younger payment's.
             bookSuspense(older, "eltax:PAY-OLDER", 3_000);
-            shuno.kafka().send(shuno.topic("eltax-notices"), "PAY-YOUNG",
-                    Messages.confirmed("N-YOUNG", "PAY-YOUNG", el, 8_000).toString());
-            awaitBooked("eltax:PAY-YOUNG");
+            payAndAwaitBooking("YOUNG", el, 8_000);
             older.commit();
         }
 
         assertThat(published("eltax:PAY-YOUNG", Duration.ofSeconds(20))).hasSize(1);
         assertThat(published("eltax:PAY-OLDER", Duration.ofSeconds(20))).singleElement().satisfies(record ->
                 assertThat(Messages.parse(record.value()).get("kind").asText()).isEqualTo("SUSPENSE"));
+    }
+
+    /** Issues an invoice and waits until shuno stored it; gives its eL番号. */
+    private static String issued(String invoiceId, long amount) {
+        String el = Messages.newElNumber();
+        shuno.kafka().send(shuno.topic("invoice-events"), invoiceId, Messages.issued(invoiceId, el, amount).toString());
+        shuno.awaitInvoice(invoiceId);
+        return el;
+    }
+
+    /** Pays the invoice of the eL番号 through eLTAX and waits until its settlement is booked (not published). */
+    private static void payAndAwaitBooking(String name, String el, long amount) {
+        shuno.kafka().send(shuno.topic("eltax-notices"), "PAY-" + name,
+                Messages.confirmed("N-" + name, "PAY-" + name, el, amount).toString());
+        await().atMost(Duration.ofSeconds(30)).until(() -> shuno.database().queryForObject(
+                "select count(*) from settlements where payment_ref = ?", Long.class, "eltax:PAY-" + name) > 0);
     }
 
     private static Connection openTransaction() throws SQLException {
@@ -93,11 +101,6 @@ class TestSettlementsLeaveInBookingOrder {
             insert.setLong(3, amount);
             insert.executeUpdate();
         }
-    }
-
-    private static void awaitBooked(String paymentRef) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> shuno.database().queryForObject(
-                "select count(*) from settlements where payment_ref = ?", Long.class, paymentRef) > 0);
     }
 
     private static List<ConsumerRecord<String, byte[]>> published(String paymentRef, Duration within) {
