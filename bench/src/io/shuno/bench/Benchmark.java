@@ -82,12 +82,17 @@ public final class Benchmark {
                             data.backlog().size());
                     log("raw pass-through: %,.0f records/s", passThrough);
                 }
+                // Read before shuno starts, so that its first batches count; its migrations add a few rows.
+                DatabaseWrites writesBefore = DatabaseWrites.now(deployment);
                 try (SettlementTap tap = new SettlementTap(infrastructure.brokers(), deployment.settlements(), data);
                      Completion completion = new Completion(infrastructure.brokers(), deployment);
                      ShunoProcess shuno = ShunoProcess.start(options, infrastructure.brokers(), deployment)) {
                     CpuTime started = CpuTime.now(shuno);
                     long booked = completion.await(tap, shuno, Duration.ofMinutes(10 + options.notices() / 10_000));
                     CpuTime drained = CpuTime.now(shuno).since(started);
+                    // The statistics of the last transactions arrive within a second.
+                    Thread.sleep(1_000);
+                    String written = DatabaseWrites.now(deployment).describeSince(writesBefore, data.backlog().size());
                     Drain drain = new Drain(size, loaded + data.invoicesIssuedLate().size(), data.backlog().size(),
                             data.backlogPayments(), tap.backlogSeconds(), tap.afterWarmUp(options.warmUpPercent()));
                     drains.add(drain);
@@ -97,6 +102,7 @@ public final class Benchmark {
                             label(size), options.warmUpPercent(), drain.warm().payments(), drain.warm().seconds(),
                             drain.warmPaymentsPerSecond());
                     log("[%s] CPU from shuno healthy to the backlog drained: %s", label(size), drained.describe());
+                    log("[%s] rows written while draining (+inserted ~updated (heap-only) -deleted): %s", label(size), written);
                     int paymentsMade = data.backlogPayments();
                     if (first) {
                         CpuTime offered = CpuTime.now(shuno);

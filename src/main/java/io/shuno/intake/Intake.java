@@ -111,8 +111,8 @@ public class Intake<T> {
     private List<DeadLetter> applyOrIsolate(List<Readable<T>> accepted, List<DeadLetter> rejected) {
         try {
             transactions.executeWithoutResult(status -> {
-                deadLetters.keep(rejected);
                 applyInOrder(accepted);
+                deadLetters.keep(rejected);
             });
             return List.of();
         } catch (RuntimeException batchFailure) {
@@ -134,10 +134,14 @@ public class Intake<T> {
         }
     }
 
-    /** Applies the records and closes the dead letters their replays came from, in the caller's transaction. */
+    /**
+     * Applies the records and closes the dead letters their replays came from, in the caller's transaction. Applying
+     * comes first: it takes the invoices' locks, which must precede the transaction's first write (see
+     * ReconciliationLocks).
+     */
     private void applyInOrder(List<Readable<T>> readable) {
-        deadLetters.replayed(readable.stream().flatMap(r -> r.replayOf().stream()).toList());
         apply.accept(readable.stream().map(Readable::inbound).toList());
+        deadLetters.replayed(readable.stream().flatMap(r -> r.replayOf().stream()).toList());
     }
 
     private DeadLetter failedToApply(Readable<T> culprit, RuntimeException failure) {

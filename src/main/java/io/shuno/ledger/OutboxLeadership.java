@@ -16,8 +16,9 @@ import java.sql.Statement;
 /**
  * Only one instance relays the outbox at a time, so messages about one invoice leave in the order they were
  * written. The leader holds a PostgreSQL session lock on a connection of its own; if that connection dies, the
- * lock is released and another instance takes over. The same connection listens for the outbox's notifications
- * (see V9), so the leader wakes the moment a transaction that wrote to the outbox commits.
+ * lock is released and another instance takes over. The same connection listens for the notifications of the outbox
+ * and the settlements journal (see V9, V15), so the leader wakes the moment a transaction that wrote to either
+ * commits.
  */
 @Component
 class OutboxLeadership implements DisposableBean {
@@ -62,9 +63,9 @@ class OutboxLeadership implements DisposableBean {
     }
 
     /**
-     * Waits until a transaction that wrote to the outbox commits, or at most {@code maxWaitMillis}; true if one did.
-     * Only the leader listens; any other instance just waits. A lost connection gives up leadership (its lock went
-     * with it).
+     * Waits until a transaction that wrote to the outbox or booked settlements commits, or at most
+     * {@code maxWaitMillis}; true if one did. Only the leader listens; any other instance just waits. A lost connection
+     * gives up leadership (its lock went with it).
      */
     boolean awaitAppended(int maxWaitMillis) throws InterruptedException {
         Connection listening;

@@ -16,38 +16,51 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Used by the outbox-relay route: takes the oldest outbox rows as Kafka messages, and deletes them once the
- * broker has acknowledged every one. A crash between the two publishes them again with the same
- * ids (at least once); consumers deduplicate by settlementId / exceptionId. The route calls {@link #claim} in a
- * loop: the leader reads the outbox when notified of new rows, when its last claim left rows behind, or once per
- * idle period anyway; any other instance looks once per idle period whether the leader is gone. Each call waits at
- * most a short slice, so stopping the route never waits for an idle period.
+ * Used by the outbox-relay route: takes the oldest outbox rows and the settlements not yet published
+ * ({@link SettlementPublication}) as Kafka messages, and once the broker has acknowledged every one, deletes those
+ * rows and moves the settlements' published position past them. A crash between the two publishes them again with
+ * the same ids (at least once); consumers deduplicate by settlementId / exceptionId. The route calls {@link #claim}
+ * in a loop: the leader reads when notified of new rows, when its last claim left rows behind, soon again when
+ * settlements wait for an older transaction, or once per idle period anyway; any other instance looks once per idle
+ * period whether the leader is gone. Each call waits at most a short slice, so stopping the route never waits for an
+ * idle period.
  */
 @Component("outboxRelay")
 public class OutboxRelay {
 
     static final String CLAIMED_IDS = "shunoOutboxIds";
+    static final String CLAIMED_SETTLEMENTS = "shunoSettlementsThrough";
     /** The longest one call waits, and so the longest stopping the route waits for it. */
     private static final int WAIT_SLICE_MILLIS = 200;
+    /**
+     * How soon to look again at settlements that wait for an older transaction: it may commit without booking
+     * anything, and so without waking the relay.
+     */
+    private static final int WAITING_RECHECK_MILLIS = 5;
     private static final TypeReference<Map<String, String>> HEADERS = new TypeReference<>() {
     };
 
     private final JdbcTemplate jdbc;
     private final OutboxLeadership leadership;
+    private final SettlementPublication settlements;
     private final ObjectMapper json;
     private final CamelContext camel;
     private final int batchSize;
     private final int idleMillis;
     private boolean rowsLeft = true;
+    private boolean settlementsWaiting;
     private long lastLookNanos;
 
-    OutboxRelay(JdbcTemplate jdbc, OutboxLeadership leadership, ObjectMapper json, CamelContext camel,
-                @Value("${shuno.relay.batch-size}") int batchSize, @Value("${shuno.relay.idle-ms}") int idleMillis) {
+    OutboxRelay(JdbcTemplate jdbc, OutboxLeadership leadership, SettlementPublication settlements, ObjectMapper json,
+                CamelContext camel, @Value("${shuno.relay.batch-size}") int batchSize,
+                @Value("${shuno.relay.idle-ms}") int idleMillis) {
         this.jdbc = jdbc;
         this.leadership = leadership;
+        this.settlements = settlements;
         this.json = json;
         this.camel = camel;
         this.batchSize = batchSize;
@@ -56,31 +69,33 @@ public class OutboxRelay {
 
     public List<Message> claim(Exchange exchange) throws InterruptedException {
         if (!rowsLeft && !idlePeriodOver()
-                && !leadership.awaitAppended(WAIT_SLICE_MILLIS) && !idlePeriodOver()) {
+                && !leadership.awaitAppended(settlementsWaiting ? WAITING_RECHECK_MILLIS : WAIT_SLICE_MILLIS)
+                && !settlementsWaiting && !idlePeriodOver()) {
             return List.of();
         }
         lastLookNanos = System.nanoTime();
         if (!leadership.isLeader()) {
             rowsLeft = false;
+            settlementsWaiting = false;
             return List.of();
         }
         List<Long> ids = new ArrayList<>();
-        List<Message> messages = jdbc.query("""
+        List<Message> messages = new ArrayList<>(jdbc.query("""
                 select id, topic, message_key, payload, headers::text from outbox order by id limit ?""",
                 (row, n) -> {
             ids.add(row.getLong(1));
-            Message message = new DefaultMessage(camel);
-            message.setBody(row.getBytes(4));
-            message.setHeader(KafkaConstants.OVERRIDE_TOPIC, row.getString(2));
-            String key = row.getString(3);
-            if (key != null) {
-                message.setHeader(KafkaConstants.KEY, key);
-            }
-            parseHeaders(row.getString(5)).forEach(message::setHeader);
-            return message;
-        }, batchSize);
-        rowsLeft = messages.size() == batchSize;
+            return message(new OutboxMessage(row.getString(2), row.getString(3), row.getBytes(4),
+                    parseHeaders(row.getString(5))));
+        }, batchSize));
         exchange.setProperty(CLAIMED_IDS, ids);
+        // Outbox rows first: settlements booked before V15 wait there, and go before what was booked after.
+        SettlementPublication.Batch booked = messages.size() < batchSize
+                ? settlements.next(batchSize - messages.size())
+                : new SettlementPublication.Batch(List.of(), Optional.empty(), false);
+        booked.messages().forEach(message -> messages.add(message(message)));
+        booked.last().ifPresent(last -> exchange.setProperty(CLAIMED_SETTLEMENTS, last));
+        rowsLeft = messages.size() == batchSize;
+        settlementsWaiting = booked.waiting();
         return messages;
     }
 
@@ -88,10 +103,29 @@ public class OutboxRelay {
         return System.nanoTime() - lastLookNanos >= TimeUnit.MILLISECONDS.toNanos(idleMillis);
     }
 
-    public void deletePublished(Exchange exchange) {
+    /** After the broker acknowledged the whole claim. */
+    public void published(Exchange exchange) {
         List<?> ids = exchange.getProperty(CLAIMED_IDS, List.class);
-        jdbc.update("delete from outbox where id = any(?)",
-                (Object) ids.stream().map(Long.class::cast).toArray(Long[]::new));
+        if (!ids.isEmpty()) {
+            jdbc.update("delete from outbox where id = any(?)",
+                    (Object) ids.stream().map(Long.class::cast).toArray(Long[]::new));
+        }
+        SettlementPublication.Position through = exchange.getProperty(CLAIMED_SETTLEMENTS,
+                SettlementPublication.Position.class);
+        if (through != null) {
+            settlements.publishedThrough(through);
+        }
+    }
+
+    private Message message(OutboxMessage outboxMessage) {
+        Message message = new DefaultMessage(camel);
+        message.setBody(outboxMessage.payload());
+        message.setHeader(KafkaConstants.OVERRIDE_TOPIC, outboxMessage.topic());
+        if (outboxMessage.key() != null) {
+            message.setHeader(KafkaConstants.KEY, outboxMessage.key());
+        }
+        outboxMessage.headers().forEach(message::setHeader);
+        return message;
     }
 
     private Map<String, String> parseHeaders(String headers) {

@@ -1,8 +1,6 @@
 package io.shuno.ledger;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.shuno.platform.Columns;
-import io.shuno.platform.ShunoProperties;
 import io.shuno.reconciliation.Settlement;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -11,32 +9,29 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
- * Books settlements: one row each (the primary key is the deterministic id, so nothing is booked twice) and one
- * message each on the settlement topic, in the caller's transaction.
+ * Books settlements, one row each in the caller's transaction (the primary key is the deterministic id, so nothing is
+ * booked twice). The row is also the message: the relay publishes the journal itself, in booking order
+ * ({@link SettlementPublication}), so nothing is written twice.
  */
 @Component
 public class SettlementJournal {
 
     private final JdbcTemplate jdbc;
-    private final Outbox outbox;
-    private final ObjectMapper json;
     private final Clock clock;
-    private final String topic;
 
-    SettlementJournal(JdbcTemplate jdbc, Outbox outbox, ObjectMapper json, Clock clock, ShunoProperties properties) {
+    SettlementJournal(JdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
-        this.outbox = outbox;
-        this.json = json;
         this.clock = clock;
-        this.topic = properties.topics().settlements();
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
@@ -44,57 +39,53 @@ public class SettlementJournal {
         if (settlements.isEmpty()) {
             return;
         }
-        // In list order (booked_seq follows it), since reversals undo the latest booking first.
-        jdbc.update("""
-                insert into settlements (settlement_id, kind, reverses, municipality_code, payment_ref, invoice_id,
-                    amount, account, revenue_code, fiscal_year, year_class, received_on, channel, cause)
-                select settlement_id, kind, reverses, municipality_code, payment_ref, invoice_id, amount, account,
-                    revenue_code, fiscal_year, year_class, received_on, channel, cause
-                from unnest(?::uuid[], ?::text[], ?::uuid[], ?::bpchar[], ?::text[], ?::text[], ?::bigint[], ?::text[],
-                    ?::text[], ?::int[], ?::text[], ?::date[], ?::text[], ?::text[]) with ordinality
-                    as s(settlement_id, kind, reverses, municipality_code, payment_ref, invoice_id, amount, account,
-                        revenue_code, fiscal_year, year_class, received_on, channel, cause, listed)
-                order by listed""", Columns.of(settlements).text(Settlement::settlementId).text(Settlement::kind)
+        // The message's occurredAt, as PostgreSQL keeps it (to the microsecond), so that it reads back the same.
+        OffsetDateTime occurredAt = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
+        Object[] columns = Columns.of(settlements).text(Settlement::settlementId).text(Settlement::kind)
                 .text(s -> s.reverses().orElse(null)).text(Settlement::municipality).text(Settlement::paymentRef)
                 .text(s -> s.invoiceId().orElse(null)).bigint(s -> s.amount().yen()).text(Settlement::account)
                 .text(s -> s.revenueCode().orElse(null)).integer(s -> s.bookingYear().fiscalYear().year())
                 .text(s -> s.bookingYear().yearClass()).text(Settlement::receivedOn).text(Settlement::channel)
-                .text(Settlement::cause).parameters());
-        OffsetDateTime now = OffsetDateTime.now(clock);
-        Map<String, Settlement> byId = reversedBookedEarlier(settlements);
+                .text(Settlement::cause).parameters();
+        // In list order (booked_seq follows it), since reversals undo the latest booking first.
+        jdbc.update("""
+                insert into settlements (occurred_at, settlement_id, kind, reverses, municipality_code, payment_ref,
+                    invoice_id, amount, account, revenue_code, fiscal_year, year_class, received_on, channel, cause)
+                select ?::timestamptz, settlement_id, kind, reverses, municipality_code, payment_ref, invoice_id, amount,
+                    account, revenue_code, fiscal_year, year_class, received_on, channel, cause
+                from unnest(?::uuid[], ?::text[], ?::uuid[], ?::bpchar[], ?::text[], ?::text[], ?::bigint[], ?::text[],
+                    ?::text[], ?::int[], ?::text[], ?::date[], ?::text[], ?::text[]) with ordinality
+                    as s(settlement_id, kind, reverses, municipality_code, payment_ref, invoice_id, amount, account,
+                        revenue_code, fiscal_year, year_class, received_on, channel, cause, listed)
+                order by listed""", Stream.concat(Stream.of(occurredAt), Stream.of(columns)).toArray());
+        // What cannot be published must not be booked: an unbalanced settlement or a reversal of nothing fails the
+        // batch that decided it, not the relay later.
+        entriesOf(settlements);
+    }
+
+    /**
+     * The double entries of each settlement, by id, in list order; what a reversal mirrors is in the list or booked
+     * earlier.
+     */
+    Map<String, List<LedgerEntry>> entriesOf(List<Settlement> settlements) {
+        Map<String, Settlement> byId = new HashMap<>();
         settlements.forEach(s -> byId.put(s.settlementId(), s));
-        List<OutboxMessage> messages = new ArrayList<>();
+        UUID[] bookedEarlier = settlements.stream().flatMap(s -> s.reverses().stream())
+                .filter(id -> !byId.containsKey(id)).distinct().map(UUID::fromString).toArray(UUID[]::new);
+        if (bookedEarlier.length > 0) {
+            jdbc.query("select " + SettlementRows.COLUMNS + " from settlements s where s.settlement_id = any(?)",
+                    row -> {
+                        Settlement settlement = SettlementRows.map(row);
+                        byId.put(settlement.settlementId(), settlement);
+                    }, (Object) bookedEarlier);
+        }
+        Map<String, List<LedgerEntry>> entries = new LinkedHashMap<>();
         for (Settlement settlement : settlements) {
             Settlement reversed = settlement.reverses().map(id -> Optional.ofNullable(byId.get(id))
                     .orElseThrow(() -> new IllegalStateException("reversal " + settlement.settlementId()
                             + " reverses an unknown settlement " + id))).orElse(null);
-            List<LedgerEntry> entries = DoubleEntry.of(settlement, reversed);
-            messages.add(new OutboxMessage(topic, messageKey(settlement),
-                    SettlementMessages.toJson(json, settlement, entries, now), Map.of()));
+            entries.put(settlement.settlementId(), DoubleEntry.of(settlement, reversed));
         }
-        outbox.append(messages);
-    }
-
-    /** The settlements that reversals of this batch undo, where an earlier batch booked them. */
-    private Map<String, Settlement> reversedBookedEarlier(List<Settlement> settlements) {
-        Map<String, Settlement> found = new HashMap<>();
-        UUID[] ids = settlements.stream().flatMap(s -> s.reverses().stream()).map(UUID::fromString)
-                .toArray(UUID[]::new);
-        if (ids.length > 0) {
-            jdbc.query("select " + SettlementRows.COLUMNS + " from settlements s where s.settlement_id = any(?)",
-                    row -> {
-                        Settlement settlement = SettlementRows.map(row);
-                        found.put(settlement.settlementId(), settlement);
-                    }, (Object) ids);
-        }
-        return found;
-    }
-
-    /**
-     * Keyed by payment: every settlement of one payment — and so every reversal with what it reverses, which
-     * always shares its payment — lands on one partition, and the ledger reads them in booking order.
-     */
-    private static String messageKey(Settlement settlement) {
-        return settlement.paymentRef().value();
+        return entries;
     }
 }

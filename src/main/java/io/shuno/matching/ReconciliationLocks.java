@@ -17,7 +17,8 @@ import java.util.List;
  * Serialises all work on one invoice across threads and instances. Every batch takes a transaction-scoped
  * PostgreSQL advisory lock for each invoice id and eL番号 it touches — all of them up front and in one global order,
  * so two batches can wait for each other but never deadlock. A payment that arrives before its invoice locks the
- * eL番号, which the invoice's ISSUED event locks too.
+ * eL番号, which the invoice's ISSUED event locks too. The locks come before the transaction's first write, so that
+ * settlements about one invoice are published in the order they were booked.
  */
 @Component
 public class ReconciliationLocks {
@@ -43,9 +44,16 @@ public class ReconciliationLocks {
         if (ordered.length == 0) {
             return;
         }
-        // unnest keeps the array's order, so the locks are taken in ascending order
-        jdbc.queryForObject("select count(pg_advisory_xact_lock(k)) from unnest(?::bigint[]) as k", Long.class,
-                (Object) ordered);
+        // unnest keeps the array's order, so the locks are taken in ascending order. A transaction takes its id at its
+        // first write, and the relay publishes settlements in that order (SettlementPublication): only a transaction
+        // that locks before writing is sure to have a larger id than the one it waited for.
+        Boolean beforeFirstWrite = jdbc.queryForObject("""
+                select pg_current_xact_id_if_assigned() is null
+                from (select count(pg_advisory_xact_lock(k)) from unnest(?::bigint[]) as k) as locked""",
+                Boolean.class, (Object) ordered);
+        if (!Boolean.TRUE.equals(beforeFirstWrite)) {
+            throw new IllegalStateException("reconciliation locks are taken before the transaction's first write");
+        }
     }
 
     /** A counter SALE and its VOID may arrive on different partitions; they take turns on this key. */
