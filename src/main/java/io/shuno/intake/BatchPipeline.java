@@ -1,15 +1,19 @@
 package io.shuno.intake;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.shuno.matching.BatchLoader;
+import io.shuno.matching.BatchWriter;
 import io.shuno.matching.Fingerprint;
 import io.shuno.matching.Inbound;
+import io.shuno.matching.LoadedState;
+import io.shuno.matching.Needs;
 import io.shuno.matching.RecordPosition;
+import io.shuno.matching.UnitOfWork;
 import io.shuno.reconciliation.InvalidIdentifierException;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.component.kafka.KafkaConstants;
-import org.apache.camel.component.kafka.consumer.DefaultKafkaManualCommit;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.camel.component.kafka.consumer.KafkaManualCommit;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,17 +21,19 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
 
 /**
- * The bean behind one intake route. For each batch of records: parse, validate and read every record, dead-letter
- * the ones that cannot be read, apply the others — all in one database transaction — and only then commit, per
- * partition, the offset of the last record handled. A crash anywhere before the commit means the batch is read
- * again, and the inbox turns the second reading into a no-op.
+ * The one batch pipeline behind every intake route, with the topic's {@link Source} as its plug-in. For each batch
+ * of records: parse, validate and read every record, dead-letter the ones that cannot be read; then, in one database
+ * transaction, gather what the messages need ({@link Source#declareNeeds}), lock and load it all in bulk, skip what
+ * the inbox has seen (a conflicting duplicate becomes an exception for staff), let the source decide each new message
+ * on the loaded state, and write everything once; only after the commit, per partition, commit the offset of the last
+ * record handled. A crash anywhere before the offset commit means the batch is read again, and the inbox turns the
+ * second reading into a no-op.
  * <p>
  * A record's content can never hold its partition: whatever goes wrong reading it makes it a dead letter, and a
  * batch that fails to apply for a reason that is not infrastructure is bisected until the record that fails alone is
@@ -35,26 +41,28 @@ import java.util.function.Consumer;
  * (database or broker unreachable, serialization failure, deadlock) fails the batch, to be read again after a
  * back-off.
  */
-public class Intake<T> {
+public class BatchPipeline<T> {
 
-    private static final Logger log = LoggerFactory.getLogger(Intake.class);
+    private static final Logger log = LoggerFactory.getLogger(BatchPipeline.class);
     private static final int MAX_REPORTED_VIOLATIONS = 5;
 
-    private final RecordFormat<T> format;
+    private final Source<T> source;
     private final SchemaCatalog schemas;
     private final RecordParser parser = new RecordParser();
     private final TransactionTemplate transactions;
     private final DeadLetters deadLetters;
-    private final Consumer<List<Inbound<T>>> apply;
+    private final BatchLoader loader;
+    private final BatchWriter writer;
     private final RetryBackOff backOff = new RetryBackOff();
 
-    Intake(RecordFormat<T> format, SchemaCatalog schemas, TransactionTemplate transactions,
-           DeadLetters deadLetters, Consumer<List<Inbound<T>>> apply) {
-        this.format = format;
+    BatchPipeline(Source<T> source, SchemaCatalog schemas, TransactionTemplate transactions, DeadLetters deadLetters,
+                  BatchLoader loader, BatchWriter writer) {
+        this.source = source;
         this.schemas = schemas;
         this.transactions = transactions;
         this.deadLetters = deadLetters;
-        this.apply = apply;
+        this.loader = loader;
+        this.writer = writer;
     }
 
     /** A record that was read, with what its dead letter would need should applying it fail. */
@@ -94,10 +102,10 @@ public class Intake<T> {
         commitOffsets(records);
         rejected.addAll(failedToApply);
         if (!rejected.isEmpty()) {
-            log.warn("{}: dead-lettered {} of {} records ({})", format.schemaName(), rejected.size(), records.size(),
+            log.warn("{}: dead-lettered {} of {} records ({})", source.schemaName(), rejected.size(), records.size(),
                     rejected.stream().map(d -> d.rejectionClass().name()).distinct().toList());
         }
-        log.debug("{}: handled a batch of {} records", format.schemaName(), records.size());
+        log.debug("{}: handled a batch of {} records", source.schemaName(), records.size());
     }
 
     /**
@@ -117,7 +125,7 @@ public class Intake<T> {
                 throw batchFailure;
             }
             log.warn("{}: a batch of {} records failed to apply ({}); looking for the record that causes it",
-                    format.schemaName(), accepted.size(), batchFailure.getClass().getSimpleName());
+                    source.schemaName(), accepted.size(), batchFailure.getClass().getSimpleName());
             transactions.executeWithoutResult(status -> deadLetters.keep(rejected));
             List<DeadLetter> failedToApply = new ArrayList<>();
             Bisection.isolate(accepted, batchFailure,
@@ -134,11 +142,46 @@ public class Intake<T> {
     /** Applies the records and closes the dead letters their replays came from, in the caller's transaction. */
     private void applyInOrder(List<Readable<T>> readable) {
         deadLetters.replayed(readable.stream().flatMap(r -> r.replayOf().stream()).toList());
-        apply.accept(readable.stream().map(Readable::inbound).toList());
+        apply(readable.stream().map(Readable::inbound).toList());
+    }
+
+    /**
+     * Locks and loads what the messages need, decides them in order on that state, and writes what they did. A
+     * decision may ask for a payer's open invoices (充当 advice for an excess, which is rare); those are loaded, all
+     * in one query, only when a pass over the batch asked for some not loaded, and the batch is then decided again
+     * on the fuller state — decisions are pure, so the pass that wrote nothing is simply dropped.
+     */
+    private void apply(List<Inbound<T>> messages) {
+        if (messages.isEmpty()) {
+            return;
+        }
+        Needs needs = new Needs();
+        messages.forEach(message -> source.declareNeeds(message.command(), needs));
+        LoadedState state = loader.lockAndLoad(source.schemaName(), needs,
+                messages.stream().map(Inbound::messageId).toList());
+        UnitOfWork work = decide(messages, state);
+        while (!work.payersNotLoaded().isEmpty()) {
+            state = loader.withOpenInvoicesOf(state, work.payersNotLoaded());
+            work = decide(messages, state);
+        }
+        writer.write(work);
+    }
+
+    private UnitOfWork decide(List<Inbound<T>> messages, LoadedState state) {
+        UnitOfWork work = new UnitOfWork(source.schemaName(), state);
+        for (Inbound<T> message : messages) {
+            switch (work.seen(message)) {
+                case NEW -> source.decide(message, work);
+                case REDELIVERED -> log.debug("{}: {} was handled before", source.schemaName(), message.position());
+                case CONFLICTING -> work.refused(source.conflictingDuplicate(message.command(),
+                        message.fingerprint().canonical()));
+            }
+        }
+        return work;
     }
 
     private DeadLetter failedToApply(Readable<T> culprit, RuntimeException failure) {
-        log.warn("{}: the record at {} fails to apply on its own ({}); dead-lettered", format.schemaName(),
+        log.warn("{}: the record at {} fails to apply on its own ({}); dead-lettered", source.schemaName(),
                 culprit.inbound().position(), failure.getClass().getSimpleName());
         return new DeadLetter(culprit.inbound().position(), culprit.key(), culprit.payload(),
                 RejectionClass.APPLY_FAILED, "read without fault, but applying it fails: " + describe(failure),
@@ -169,7 +212,7 @@ public class Intake<T> {
         } catch (RuntimeException e) {
             // Not a rule shuno states, so its message is not shown: it might quote the content. Nor is it logged:
             // where it was thrown says enough to find the cause.
-            log.warn("{}: reading the record at {} failed unexpectedly: {} at {}", format.schemaName(), position,
+            log.warn("{}: reading the record at {} failed unexpectedly: {} at {}", source.schemaName(), position,
                     e.getClass().getName(), e.getStackTrace().length == 0 ? "?" : e.getStackTrace()[0]);
             throw new RejectedRecordException(RejectionClass.INVALID_PAYLOAD,
                     "could not be read (" + e.getClass().getSimpleName() + ")");
@@ -177,45 +220,45 @@ public class Intake<T> {
     }
 
     private Inbound<T> read(RecordPosition position, JsonNode document) throws RejectedRecordException {
-        List<String> violations = schemas.violations(format.schemaName(), document);
+        List<String> violations = schemas.violations(source.schemaName(), document);
         if (!violations.isEmpty()) {
-            throw new RejectedRecordException(RejectionClass.SCHEMA_VIOLATION, "violates " + format.schemaName()
+            throw new RejectedRecordException(RejectionClass.SCHEMA_VIOLATION, "violates " + source.schemaName()
                     + " schema: " + String.join("; ", violations.subList(0, Math.min(violations.size(),
                     MAX_REPORTED_VIOLATIONS))) + (violations.size() > MAX_REPORTED_VIOLATIONS
                     ? " (and " + (violations.size() - MAX_REPORTED_VIOLATIONS) + " more)" : ""));
         }
         T command;
         try {
-            command = format.read(new Fields(document));
+            command = source.read(new Fields(document));
         } catch (InvalidIdentifierException e) {
             throw new RejectedRecordException(RejectionClass.INVALID_IDENTIFIER, e.getMessage());
         } catch (IllegalArgumentException e) {
             throw new RejectedRecordException(RejectionClass.INVALID_PAYLOAD, e.getMessage());
         }
-        return new Inbound<>(format.messageId(document),
-                new Fingerprint(ContentIdentity.of(format.schemaName()).digest(document)), position, command);
+        return new Inbound<>(source.messageId(document),
+                new Fingerprint(ContentIdentity.of(source.schemaName()).digest(document)), position, command);
     }
 
     /**
-     * One commit for every partition of the batch, sent without waiting: offsets only spare a restart from reading
-     * again what was handled (the inbox makes a second reading a no-op), so a commit that fails or is still in flight
-     * at a crash costs a re-read, never a payment. It runs on the polling thread, which owns the consumer.
+     * Commits, per partition, the offset after the last record of the batch, through each such record's manual commit
+     * (asynchronous: see IntakeConfiguration), on the polling thread, which owns the consumer. Offsets only spare a
+     * restart from reading again what was handled (the inbox makes a second reading a no-op), so a commit that fails
+     * or is still in flight at a crash costs a re-read, never a payment. A record without a manual commit did not
+     * come from a Kafka consumer (a test feeding the pipeline), and has nothing to commit.
      */
-    private void commitOffsets(List<Exchange> records) {
-        Map<TopicPartition, OffsetAndMetadata> next = new HashMap<>();
-        DefaultKafkaManualCommit handled = null;
+    private static void commitOffsets(List<Exchange> records) {
+        Map<TopicPartition, Exchange> lastOfPartition = new LinkedHashMap<>();
         for (Exchange record : records) {
-            handled = record.getMessage().getHeader(KafkaConstants.MANUAL_COMMIT, DefaultKafkaManualCommit.class);
-            next.merge(handled.getPartition(), new OffsetAndMetadata(handled.getRecordOffset() + 1),
-                    (a, b) -> a.offset() >= b.offset() ? a : b);
+            Message message = record.getMessage();
+            lastOfPartition.merge(new TopicPartition(message.getHeader(KafkaConstants.TOPIC, String.class),
+                    message.getHeader(KafkaConstants.PARTITION, Integer.class)), record, (a, b) ->
+                    offsetOf(a) >= offsetOf(b) ? a : b);
         }
-        if (handled != null) {
-            handled.getCamelExchangePayload().consumer.commitAsync(next, (offsets, failure) -> {
-                if (failure != null) {
-                    log.warn("{}: offsets {} not committed ({}); those records will be read again and recognised",
-                            format.schemaName(), offsets.keySet(), failure.toString());
-                }
-            });
-        }
+        lastOfPartition.values().forEach(last -> Optional.ofNullable(last.getMessage().getHeader(
+                KafkaConstants.MANUAL_COMMIT, KafkaManualCommit.class)).ifPresent(KafkaManualCommit::commit));
+    }
+
+    private static long offsetOf(Exchange record) {
+        return record.getMessage().getHeader(KafkaConstants.OFFSET, Long.class);
     }
 }
