@@ -17,11 +17,6 @@ import java.util.Optional;
 /** The acquirer statements source: schemas/acquirer-statement.schema.json */
 final class AcquirerStatementSource implements Source<AcquirerStatement> {
 
-    private final Reconciler reconciler;
-
-    AcquirerStatementSource(Reconciler reconciler) {
-        this.reconciler = reconciler;
-    }
 
     @Override
     public String schemaName() {
@@ -55,7 +50,7 @@ final class AcquirerStatementSource implements Source<AcquirerStatement> {
     }
 
     @Override
-    public void decide(Inbound<AcquirerStatement> message, UnitOfWork work) {
+    public void decide(Inbound<AcquirerStatement> message, UnitOfWork work, Reconciler reconciler) {
         AcquirerStatement statement = message.command();
         work.handled(message, reconciler.onAcquirerStatement(statement, work.salesOf(dayOf(statement))),
                 Optional.empty());

@@ -10,6 +10,7 @@ import io.shuno.matching.Needs;
 import io.shuno.matching.RecordPosition;
 import io.shuno.matching.UnitOfWork;
 import io.shuno.reconciliation.InvalidIdentifierException;
+import io.shuno.reconciliation.Reconciler;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.component.kafka.KafkaConstants;
@@ -53,16 +54,18 @@ public class BatchPipeline<T> {
     private final DeadLetters deadLetters;
     private final BatchLoader loader;
     private final BatchWriter writer;
+    private final Reconciler reconciler;
     private final RetryBackOff backOff = new RetryBackOff();
 
     BatchPipeline(Source<T> source, SchemaCatalog schemas, TransactionTemplate transactions, DeadLetters deadLetters,
-                  BatchLoader loader, BatchWriter writer) {
+                  BatchLoader loader, BatchWriter writer, Reconciler reconciler) {
         this.source = source;
         this.schemas = schemas;
         this.transactions = transactions;
         this.deadLetters = deadLetters;
         this.loader = loader;
         this.writer = writer;
+        this.reconciler = reconciler;
     }
 
     /** A record that was read, with what its dead letter would need should applying it fail. */
@@ -171,7 +174,7 @@ public class BatchPipeline<T> {
         UnitOfWork work = new UnitOfWork(source.schemaName(), state);
         for (Inbound<T> message : messages) {
             switch (work.seen(message)) {
-                case NEW -> source.decide(message, work);
+                case NEW -> source.decide(message, work, reconciler);
                 case REDELIVERED -> log.debug("{}: {} was handled before", source.schemaName(), message.position());
                 case CONFLICTING -> work.refused(source.conflictingDuplicate(message.command(),
                         message.fingerprint().canonical()));

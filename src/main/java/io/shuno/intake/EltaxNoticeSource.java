@@ -18,11 +18,6 @@ import java.util.Optional;
 /** The eLTAX notices source: schemas/eltax-notice.schema.json */
 final class EltaxNoticeSource implements Source<EltaxNotice> {
 
-    private final Reconciler reconciler;
-
-    EltaxNoticeSource(Reconciler reconciler) {
-        this.reconciler = reconciler;
-    }
 
     @Override
     public String schemaName() {
@@ -54,7 +49,7 @@ final class EltaxNoticeSource implements Source<EltaxNotice> {
     }
 
     @Override
-    public void decide(Inbound<EltaxNotice> message, UnitOfWork work) {
+    public void decide(Inbound<EltaxNotice> message, UnitOfWork work, Reconciler reconciler) {
         EltaxNotice notice = message.command();
         work.handled(message, reconciler.onNotice(work.invoiceWith(notice.elNumber()),
                 work.payment(notice.paymentRef()), notice, work), Optional.of(notice.elNumber()));

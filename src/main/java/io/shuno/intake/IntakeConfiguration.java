@@ -45,25 +45,25 @@ class IntakeConfiguration {
 
     @Bean
     BatchPipeline<InvoiceEvent> invoiceEventIntake() {
-        return pipeline(new InvoiceEventSource(reconciler));
+        return pipeline(new InvoiceEventSource());
     }
 
     @Bean
     BatchPipeline<EltaxNotice> eltaxNoticeIntake() {
-        return pipeline(new EltaxNoticeSource(reconciler));
+        return pipeline(new EltaxNoticeSource());
     }
 
     @Bean
     BatchPipeline<TerminalTransaction> terminalTransactionIntake() {
-        return pipeline(new TerminalTransactionSource(reconciler));
+        return pipeline(new TerminalTransactionSource());
     }
 
     @Bean
     BatchPipeline<AcquirerStatement> acquirerStatementIntake() {
-        return pipeline(new AcquirerStatementSource(reconciler));
+        return pipeline(new AcquirerStatementSource());
     }
 
     private <T> BatchPipeline<T> pipeline(Source<T> source) {
-        return new BatchPipeline<>(source, schemas, transactions, deadLetters, loader, writer);
+        return new BatchPipeline<>(source, schemas, transactions, deadLetters, loader, writer, reconciler);
     }
 }

@@ -22,11 +22,6 @@ import java.util.Optional;
 /** The invoice events source: schemas/invoice-event.schema.json */
 final class InvoiceEventSource implements Source<InvoiceEvent> {
 
-    private final Reconciler reconciler;
-
-    InvoiceEventSource(Reconciler reconciler) {
-        this.reconciler = reconciler;
-    }
 
     @Override
     public String schemaName() {
@@ -64,7 +59,7 @@ final class InvoiceEventSource implements Source<InvoiceEvent> {
     }
 
     @Override
-    public void decide(Inbound<InvoiceEvent> message, UnitOfWork work) {
+    public void decide(Inbound<InvoiceEvent> message, UnitOfWork work, Reconciler reconciler) {
         InvoiceEvent event = message.command();
         work.handled(message, reconciler.onInvoiceEvent(work.ledgerOf(event.terms().id(), event.terms().elNumber()),
                 event, work), Optional.empty());

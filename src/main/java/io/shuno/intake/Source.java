@@ -3,6 +3,7 @@ package io.shuno.intake;
 import io.shuno.matching.Inbound;
 import io.shuno.matching.Needs;
 import io.shuno.matching.UnitOfWork;
+import io.shuno.reconciliation.Reconciler;
 import io.shuno.reconciliation.StaffException;
 
 /**
@@ -16,8 +17,11 @@ interface Source<C> extends RecordFormat<C> {
     /** Declares what deciding this message needs: the pipeline locks and loads it for the whole batch at once. */
     void declareNeeds(C command, Needs needs);
 
-    /** Decides a message seen for the first time, on the batch's state, and records what it did in {@code work}. */
-    void decide(Inbound<C> message, UnitOfWork work);
+    /**
+     * Decides a message seen for the first time, through {@code reconciler}, on the batch's state, and records what it
+     * did in {@code work}.
+     */
+    void decide(Inbound<C> message, UnitOfWork work, Reconciler reconciler);
 
     /** What staff are shown when a message id comes again with other content ({@code fingerprint} the new one's). */
     StaffException conflictingDuplicate(C command, String fingerprint);

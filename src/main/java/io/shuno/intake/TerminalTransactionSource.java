@@ -28,11 +28,6 @@ import java.util.Optional;
  */
 final class TerminalTransactionSource implements Source<TerminalTransaction> {
 
-    private final Reconciler reconciler;
-
-    TerminalTransactionSource(Reconciler reconciler) {
-        this.reconciler = reconciler;
-    }
 
     @Override
     public String schemaName() {
@@ -74,7 +69,7 @@ final class TerminalTransactionSource implements Source<TerminalTransaction> {
     }
 
     @Override
-    public void decide(Inbound<TerminalTransaction> message, UnitOfWork work) {
+    public void decide(Inbound<TerminalTransaction> message, UnitOfWork work, Reconciler reconciler) {
         TerminalTransaction transaction = message.command();
         TerminalOutcome outcome = transaction.type() == TerminalTransactionType.SALE
                 ? reconciler.onTerminalSale(transaction, invoicesOf(work, transaction), work)

@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class AcquirerStatementSourceTest {
 
-    private final AcquirerStatementSource source = new AcquirerStatementSource(SourceFixtures.RECONCILER);
+    private final AcquirerStatementSource source = new AcquirerStatementSource();
     private final Inbound<AcquirerStatement> statement = SourceFixtures.example(source,
             "credit-day-of-chiyoda");
 
@@ -24,7 +24,7 @@ class AcquirerStatementSourceTest {
         UnitOfWork work = workWithSales(new SalesTotals(statement.command().count(),
                 statement.command().grossSales()));
 
-        source.decide(statement, work);
+        source.decide(statement, work, SourceFixtures.RECONCILER);
 
         assertThat(work.exceptions()).isEmpty();
         assertThat(work.statements()).containsExactly(statement.command());
@@ -35,7 +35,7 @@ class AcquirerStatementSourceTest {
         UnitOfWork work = workWithSales(new SalesTotals(statement.command().count() - 1,
                 statement.command().grossSales() - 300));
 
-        source.decide(statement, work);
+        source.decide(statement, work, SourceFixtures.RECONCILER);
 
         assertThat(work.exceptions()).singleElement()
                 .satisfies(mismatch -> assertThat(mismatch.reason()).isEqualTo(ExceptionReason.STATEMENT_MISMATCH));

@@ -9,7 +9,6 @@ import io.shuno.matching.UnitOfWork;
 import io.shuno.platform.ShunoProperties;
 import io.shuno.reconciliation.ConflictingDuplicate;
 import io.shuno.reconciliation.EltaxNotice;
-import io.shuno.reconciliation.LateChargeRates;
 import io.shuno.reconciliation.MunicipalityCode;
 import io.shuno.reconciliation.Outcome;
 import io.shuno.reconciliation.Reconciler;
@@ -39,7 +38,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -112,7 +110,7 @@ class BatchPipelineTest {
     private final Probe probe = new Probe(jdbc);
     private final BatchPipeline<EltaxNotice> pipeline = new BatchPipeline<>(probe, parts.getBean(SchemaCatalog.class),
             parts.getBean(TransactionTemplate.class), parts.getBean(DeadLetters.class), parts.getBean(BatchLoader.class),
-            parts.getBean(BatchWriter.class));
+            parts.getBean(BatchWriter.class), SourceFixtures.RECONCILER);
     private long offset;
 
     @AfterAll
@@ -219,7 +217,7 @@ class BatchPipelineTest {
 
         static final long FAILING_AMOUNT = 666;
 
-        private final EltaxNoticeSource reading = new EltaxNoticeSource(new Reconciler(new LateChargeRates(Map.of())));
+        private final EltaxNoticeSource reading = new EltaxNoticeSource();
         private final JdbcTemplate jdbc;
         final List<String> decided = new ArrayList<>();
         final List<Long> advisoryLocksHeld = new ArrayList<>();
@@ -254,7 +252,7 @@ class BatchPipelineTest {
         }
 
         @Override
-        public void decide(Inbound<EltaxNotice> message, UnitOfWork work) {
+        public void decide(Inbound<EltaxNotice> message, UnitOfWork work, Reconciler reconciler) {
             if (work != lastPass) {
                 lastPass = work;
                 passes++;

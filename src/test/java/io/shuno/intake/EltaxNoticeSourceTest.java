@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class EltaxNoticeSourceTest {
 
-    private final EltaxNoticeSource source = new EltaxNoticeSource(SourceFixtures.RECONCILER);
+    private final EltaxNoticeSource source = new EltaxNoticeSource();
     private final Inbound<EltaxNotice> confirmed = SourceFixtures.example(source, "confirmed-bank-counter-osaka");
 
     @Test
@@ -31,7 +31,7 @@ class EltaxNoticeSourceTest {
                 new InvoiceId("INV-1"), invoice("INV-1", Optional.of(notice.elNumber()), notice.amount(), "P-1")))
                 .build());
 
-        source.decide(confirmed, work);
+        source.decide(confirmed, work, SourceFixtures.RECONCILER);
 
         assertThat(work.changedInvoices()).singleElement()
                 .satisfies(paid -> assertThat(paid.settledRevenue()).isEqualTo(notice.amount()));
@@ -49,7 +49,7 @@ class EltaxNoticeSourceTest {
                 invoice("INV-1", Optional.of(notice.elNumber()), notice.amount() - 1000, "P-1"));
         UnitOfWork notLoaded = new UnitOfWork(source.schemaName(), LoadedState.builder().invoices(owedLess).build());
 
-        source.decide(confirmed, notLoaded);
+        source.decide(confirmed, notLoaded, SourceFixtures.RECONCILER);
 
         assertThat(notLoaded.payersNotLoaded()).containsExactly(payer);
 
@@ -57,7 +57,7 @@ class EltaxNoticeSourceTest {
                 .openInvoicesOfPayers(Map.of(payer, List.of(invoice("INV-2", payer.municipality(), Optional.empty(),
                         5000, "P-1", LocalDate.of(2026, 5, 31))))).build());
 
-        source.decide(confirmed, loaded);
+        source.decide(confirmed, loaded, SourceFixtures.RECONCILER);
 
         assertThat(loaded.payersNotLoaded()).isEmpty();
         assertThat(loaded.exceptions()).singleElement().satisfies(excess ->

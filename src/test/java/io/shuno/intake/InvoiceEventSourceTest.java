@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class InvoiceEventSourceTest {
 
-    private final InvoiceEventSource source = new InvoiceEventSource(SourceFixtures.RECONCILER);
+    private final InvoiceEventSource source = new InvoiceEventSource();
     private final Inbound<InvoiceEvent> issued = SourceFixtures.example(source, "issued-nhi-premium-with-el-number");
 
     @Test
@@ -28,7 +28,7 @@ class InvoiceEventSourceTest {
                 PaymentRef.eltax("PAY-2"), new PaymentState(PaymentRef.eltax("PAY-2"), el, 1000,
                         NoticeStage.CANCELLED))).build());
 
-        source.decide(issued, work);
+        source.decide(issued, work, SourceFixtures.RECONCILER);
 
         assertThat(work.changedInvoices()).singleElement().satisfies(invoice -> {
             assertThat(invoice.id()).isEqualTo(issued.command().terms().id());

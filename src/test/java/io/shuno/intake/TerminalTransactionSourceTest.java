@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class TerminalTransactionSourceTest {
 
-    private final TerminalTransactionSource source = new TerminalTransactionSource(SourceFixtures.RECONCILER);
+    private final TerminalTransactionSource source = new TerminalTransactionSource();
     private final Inbound<TerminalTransaction> voiding = SourceFixtures.example(source,
             "void-credit-naming-only-its-sale");
 
@@ -32,7 +32,7 @@ class TerminalTransactionSourceTest {
                 .openExceptions(Map.of(PaymentRef.terminal(original), List.of("E-OPEN-BEFORE")))
                 .build());
 
-        source.decide(voiding, work);
+        source.decide(voiding, work, SourceFixtures.RECONCILER);
 
         assertThat(work.changedSales()).singleElement().satisfies(sale -> assertThat(sale.voided()).isTrue());
         assertThat(work.resolutions()).contains(new ExceptionResolution("E-OPEN-BEFORE", voiding.command().cause()));
