@@ -1,8 +1,6 @@
 package io.shuno.intake;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.shuno.matching.BatchLoader;
-import io.shuno.matching.BatchWriter;
 import io.shuno.matching.Fingerprint;
 import io.shuno.matching.Inbound;
 import io.shuno.matching.LoadedState;
@@ -10,7 +8,6 @@ import io.shuno.matching.Needs;
 import io.shuno.matching.RecordPosition;
 import io.shuno.matching.UnitOfWork;
 import io.shuno.reconciliation.InvalidIdentifierException;
-import io.shuno.reconciliation.Reconciler;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.component.kafka.KafkaConstants;
@@ -18,7 +15,6 @@ import org.apache.camel.component.kafka.consumer.KafkaManualCommit;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -48,24 +44,13 @@ public class BatchPipeline<T> {
     private static final int MAX_REPORTED_VIOLATIONS = 5;
 
     private final Source<T> source;
-    private final SchemaCatalog schemas;
+    private final PipelineParts parts;
     private final RecordParser parser = new RecordParser();
-    private final TransactionTemplate transactions;
-    private final DeadLetters deadLetters;
-    private final BatchLoader loader;
-    private final BatchWriter writer;
-    private final Reconciler reconciler;
     private final RetryBackOff backOff = new RetryBackOff();
 
-    BatchPipeline(Source<T> source, SchemaCatalog schemas, TransactionTemplate transactions, DeadLetters deadLetters,
-                  BatchLoader loader, BatchWriter writer, Reconciler reconciler) {
+    BatchPipeline(Source<T> source, PipelineParts parts) {
         this.source = source;
-        this.schemas = schemas;
-        this.transactions = transactions;
-        this.deadLetters = deadLetters;
-        this.loader = loader;
-        this.writer = writer;
-        this.reconciler = reconciler;
+        this.parts = parts;
     }
 
     /** A record that was read, with what its dead letter would need should applying it fail. */
@@ -118,8 +103,8 @@ public class BatchPipeline<T> {
      */
     private List<DeadLetter> applyOrIsolate(List<Readable<T>> accepted, List<DeadLetter> rejected) {
         try {
-            transactions.executeWithoutResult(status -> {
-                deadLetters.keep(rejected);
+            parts.transactions().executeWithoutResult(status -> {
+                parts.deadLetters().keep(rejected);
                 applyInOrder(accepted);
             });
             return List.of();
@@ -129,13 +114,14 @@ public class BatchPipeline<T> {
             }
             log.warn("{}: a batch of {} records failed to apply ({}); looking for the record that causes it",
                     source.schemaName(), accepted.size(), batchFailure.getClass().getSimpleName());
-            transactions.executeWithoutResult(status -> deadLetters.keep(rejected));
+            parts.transactions().executeWithoutResult(status -> parts.deadLetters().keep(rejected));
             List<DeadLetter> failedToApply = new ArrayList<>();
             Bisection.isolate(accepted, batchFailure,
-                    part -> transactions.executeWithoutResult(status -> applyInOrder(part)),
+                    part -> parts.transactions().executeWithoutResult(status -> applyInOrder(part)),
                     (culprit, failure) -> {
                         DeadLetter letter = failedToApply(culprit, failure);
-                        transactions.executeWithoutResult(status -> deadLetters.keep(List.of(letter)));
+                        parts.transactions().executeWithoutResult(status ->
+                                parts.deadLetters().keep(List.of(letter)));
                         failedToApply.add(letter);
                     });
             return failedToApply;
@@ -144,15 +130,16 @@ public class BatchPipeline<T> {
 
     /** Applies the records and closes the dead letters their replays came from, in the caller's transaction. */
     private void applyInOrder(List<Readable<T>> readable) {
-        deadLetters.replayed(readable.stream().flatMap(r -> r.replayOf().stream()).toList());
+        parts.deadLetters().replayed(readable.stream().flatMap(r -> r.replayOf().stream()).toList());
         apply(readable.stream().map(Readable::inbound).toList());
     }
 
     /**
      * Locks and loads what the messages need, decides them in order on that state, and writes what they did. A
-     * decision may ask for a payer's open invoices (充当 advice for an excess, which is rare); those are loaded, all
-     * in one query, only when a pass over the batch asked for some not loaded, and the batch is then decided again
-     * on the fuller state — decisions are pure, so the pass that wrote nothing is simply dropped.
+     * decision may ask for a payer's open invoices (充当 advice, only for an excess); no source can tell beforehand
+     * which payment will be one, so those are loaded — in one query for the whole batch — only when a pass over the
+     * batch asked for some not loaded, and the batch is then decided again on the fuller state. Decisions are pure
+     * and the dropped pass wrote nothing, so deciding twice costs time in memory only.
      */
     private void apply(List<Inbound<T>> messages) {
         if (messages.isEmpty()) {
@@ -160,21 +147,21 @@ public class BatchPipeline<T> {
         }
         Needs needs = new Needs();
         messages.forEach(message -> source.declareNeeds(message.command(), needs));
-        LoadedState state = loader.lockAndLoad(source.schemaName(), needs,
+        LoadedState state = parts.store().lockAndLoad(source.schemaName(), needs,
                 messages.stream().map(Inbound::messageId).toList());
         UnitOfWork work = decide(messages, state);
         while (!work.payersNotLoaded().isEmpty()) {
-            state = loader.withOpenInvoicesOf(state, work.payersNotLoaded());
+            state = parts.store().withOpenInvoicesOf(state, work.payersNotLoaded());
             work = decide(messages, state);
         }
-        writer.write(work);
+        parts.store().write(work);
     }
 
     private UnitOfWork decide(List<Inbound<T>> messages, LoadedState state) {
         UnitOfWork work = new UnitOfWork(source.schemaName(), state);
         for (Inbound<T> message : messages) {
             switch (work.seen(message)) {
-                case NEW -> source.decide(message, work, reconciler);
+                case NEW -> source.decide(message, work, parts.reconciler());
                 case REDELIVERED -> log.debug("{}: {} was handled before", source.schemaName(), message.position());
                 case CONFLICTING -> work.refused(source.conflictingDuplicate(message.command(),
                         message.fingerprint().canonical()));
@@ -223,7 +210,7 @@ public class BatchPipeline<T> {
     }
 
     private Inbound<T> read(RecordPosition position, JsonNode document) throws RejectedRecordException {
-        List<String> violations = schemas.violations(source.schemaName(), document);
+        List<String> violations = parts.schemas().violations(source.schemaName(), document);
         if (!violations.isEmpty()) {
             throw new RejectedRecordException(RejectionClass.SCHEMA_VIOLATION, "violates " + source.schemaName()
                     + " schema: " + String.join("; ", violations.subList(0, Math.min(violations.size(),

@@ -1,37 +1,22 @@
 package io.shuno.intake;
 
-import io.shuno.matching.BatchLoader;
-import io.shuno.matching.BatchWriter;
 import io.shuno.reconciliation.AcquirerStatement;
 import io.shuno.reconciliation.EltaxNotice;
 import io.shuno.reconciliation.InvoiceEvent;
-import io.shuno.reconciliation.Reconciler;
 import io.shuno.reconciliation.TerminalTransaction;
 import org.apache.camel.component.kafka.consumer.DefaultKafkaManualAsyncCommitFactory;
 import org.apache.camel.component.kafka.consumer.KafkaManualCommitFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /** One pipeline per input topic, each with its source, named as the routes in routes/ refer to them. */
 @Configuration
 class IntakeConfiguration {
 
-    private final SchemaCatalog schemas;
-    private final TransactionTemplate transactions;
-    private final DeadLetters deadLetters;
-    private final BatchLoader loader;
-    private final BatchWriter writer;
-    private final Reconciler reconciler;
+    private final PipelineParts parts;
 
-    IntakeConfiguration(SchemaCatalog schemas, TransactionTemplate transactions, DeadLetters deadLetters,
-                        BatchLoader loader, BatchWriter writer, Reconciler reconciler) {
-        this.schemas = schemas;
-        this.transactions = transactions;
-        this.deadLetters = deadLetters;
-        this.loader = loader;
-        this.writer = writer;
-        this.reconciler = reconciler;
+    IntakeConfiguration(PipelineParts parts) {
+        this.parts = parts;
     }
 
     /**
@@ -64,6 +49,6 @@ class IntakeConfiguration {
     }
 
     private <T> BatchPipeline<T> pipeline(Source<T> source) {
-        return new BatchPipeline<>(source, schemas, transactions, deadLetters, loader, writer, reconciler);
+        return new BatchPipeline<>(source, parts);
     }
 }

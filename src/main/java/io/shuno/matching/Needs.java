@@ -9,7 +9,7 @@ import java.util.Set;
 
 /**
  * What a batch's messages will decide on, declared by each message's source before anything is read: which keys
- * to lock and which state to load. {@link BatchLoader} turns the whole batch's needs into one lock and a few bulk
+ * to lock and which state to load. {@link BatchStore} turns the whole batch's needs into one lock and a few bulk
  * reads, so that no decision has to read anything.
  */
 public final class Needs {

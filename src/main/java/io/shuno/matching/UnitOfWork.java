@@ -174,7 +174,7 @@ public final class UnitOfWork implements PayerInvoices {
         voided.put(payment, cause);
     }
 
-    // What the batch writes: read by BatchWriter, and by tests of what a source decides.
+    // What the batch writes: read by BatchStore, and by tests of what a source decides.
 
     List<InboxEntry> handledMessages() {
         return handled;

@@ -1,8 +1,7 @@
 package io.shuno.intake;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.shuno.matching.BatchLoader;
-import io.shuno.matching.BatchWriter;
+import io.shuno.matching.BatchStore;
 import io.shuno.matching.Inbound;
 import io.shuno.matching.Needs;
 import io.shuno.matching.UnitOfWork;
@@ -56,10 +55,10 @@ class BatchPipelineTest {
     @EnableTransactionManagement
     @ComponentScan(basePackages = {"io.shuno.matching", "io.shuno.ledger", "io.shuno.intake"}, useDefaultFilters = false,
             includeFilters = @ComponentScan.Filter(type = FilterType.REGEX, pattern = "io\\.shuno\\.(matching\\."
-                    + "(BatchLoader|BatchWriter|ReconciliationLocks|Inbox|InvoiceStore|PaymentStore|SettlementHistory"
+                    + "(BatchStore|ReconciliationLocks|Inbox|InvoiceStore|PaymentStore|SettlementHistory"
                     + "|SaleStore|ExceptionJournal|AcquirerStatementStore)|ledger\\.(Outbox|SettlementJournal)"
                     + "|intake\\.(DeadLetters|SchemaCatalog))"))
-    static class PipelineParts {
+    static class TheApplicationsStores {
 
         @Bean
         DataSource dataSource() {
@@ -103,14 +102,14 @@ class BatchPipelineTest {
     }
 
     private static final AnnotationConfigApplicationContext parts = new AnnotationConfigApplicationContext(
-            PipelineParts.class);
+            TheApplicationsStores.class);
     private static final DefaultCamelContext camel = new DefaultCamelContext();
 
     private final JdbcTemplate jdbc = parts.getBean(JdbcTemplate.class);
     private final Probe probe = new Probe(jdbc);
-    private final BatchPipeline<EltaxNotice> pipeline = new BatchPipeline<>(probe, parts.getBean(SchemaCatalog.class),
-            parts.getBean(TransactionTemplate.class), parts.getBean(DeadLetters.class), parts.getBean(BatchLoader.class),
-            parts.getBean(BatchWriter.class), SourceFixtures.RECONCILER);
+    private final BatchPipeline<EltaxNotice> pipeline = new BatchPipeline<>(probe, new PipelineParts(
+            parts.getBean(SchemaCatalog.class), parts.getBean(TransactionTemplate.class),
+            parts.getBean(DeadLetters.class), parts.getBean(BatchStore.class), SourceFixtures.RECONCILER));
     private long offset;
 
     @AfterAll

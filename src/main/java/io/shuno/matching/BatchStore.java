@@ -1,5 +1,6 @@
 package io.shuno.matching;
 
+import io.shuno.ledger.SettlementJournal;
 import io.shuno.reconciliation.ElNumber;
 import io.shuno.reconciliation.InvoiceId;
 import org.springframework.stereotype.Component;
@@ -11,12 +12,13 @@ import java.util.HashSet;
 import java.util.Set;
 
 /**
- * Turns a batch's {@link Needs} into its {@link LoadedState}, in the caller's transaction: finds every key the batch
- * must lock, locks them all at once (see {@link ReconciliationLocks}), then reads what the decisions need, one bulk
- * query per kind of state, skipping what nobody needs.
+ * What a batch reads and writes, in the caller's transaction. Reading turns the batch's {@link Needs} into its
+ * {@link LoadedState}: it finds every key the batch must lock, locks them all at once (see
+ * {@link ReconciliationLocks}), then reads what the decisions need, one bulk query per kind of state, skipping what
+ * nobody needs. Writing takes the batch's {@link UnitOfWork}: one statement per table that changed.
  */
 @Component
-public class BatchLoader {
+public class BatchStore {
 
     private final ReconciliationLocks locks;
     private final Inbox inbox;
@@ -24,16 +26,21 @@ public class BatchLoader {
     private final PaymentStore payments;
     private final SettlementHistory history;
     private final SaleStore sales;
+    private final AcquirerStatementStore statements;
+    private final SettlementJournal settlementJournal;
     private final ExceptionJournal exceptionJournal;
 
-    BatchLoader(ReconciliationLocks locks, Inbox inbox, InvoiceStore invoices, PaymentStore payments,
-                SettlementHistory history, SaleStore sales, ExceptionJournal exceptionJournal) {
+    BatchStore(ReconciliationLocks locks, Inbox inbox, InvoiceStore invoices, PaymentStore payments,
+               SettlementHistory history, SaleStore sales, AcquirerStatementStore statements,
+               SettlementJournal settlementJournal, ExceptionJournal exceptionJournal) {
         this.locks = locks;
         this.inbox = inbox;
         this.invoices = invoices;
         this.payments = payments;
         this.history = history;
         this.sales = sales;
+        this.statements = statements;
+        this.settlementJournal = settlementJournal;
         this.exceptionJournal = exceptionJournal;
     }
 
@@ -87,5 +94,18 @@ public class BatchLoader {
     /** The state, with the open invoices of these payers read too (in one query): for 充当 advice. */
     public LoadedState withOpenInvoicesOf(LoadedState state, Set<Payer> payers) {
         return state.withOpenInvoicesOf(invoices.openInvoicesOf(payers));
+    }
+
+    /** Writes what the batch decided, after its last decision. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void write(UnitOfWork work) {
+        inbox.record(work.handledMessages());
+        invoices.save(work.changedInvoices());
+        payments.save(work.changedPayments());
+        sales.save(work.changedSales());
+        statements.record(work.statements());
+        settlementJournal.book(work.settlements());
+        exceptionJournal.raise(work.exceptions());
+        exceptionJournal.resolve(work.resolutions());
     }
 }
