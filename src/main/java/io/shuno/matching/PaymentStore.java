@@ -30,13 +30,10 @@ class PaymentStore {
     /** These payments, and every payment made against the given eL番号, whatever its stage. */
     Map<PaymentRef, PaymentState> load(Collection<PaymentRef> refs, Collection<ElNumber> paidAgainst) {
         Map<PaymentRef, PaymentState> found = new HashMap<>();
-        // char(34) against bpchar[], so the index payments_el_number serves it (see InvoiceStore.keysOf); one branch
-        // per index, not an "or", which a generic plan may turn into a scan of the whole table
+        // char(34) against bpchar[], so the index payments_el_number serves it (see InvoiceStore.keysOf)
         jdbc.query("""
-                select payment_ref, el_number, amount, stage from payments where payment_ref = any(?)
-                union all
-                select payment_ref, el_number, amount, stage from payments where el_number = any(?::bpchar[])""",
-                row -> {
+                select payment_ref, el_number, amount, stage from payments
+                where payment_ref = any(?) or el_number = any(?::bpchar[])""", row -> {
             PaymentState state = new PaymentState(new PaymentRef(row.getString("payment_ref")),
                     new ElNumber(row.getString("el_number")), row.getLong("amount"),
                     NoticeStage.valueOf(row.getString("stage")));
