@@ -30,6 +30,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -120,11 +121,15 @@ public class ExceptionJournal {
         outbox.append(messages);
     }
 
-    /** The open exceptions about the given payments, e.g. to resolve them when a VOID cancels the sale. */
-    public List<String> openOf(Collection<PaymentRef> payments) {
-        return jdbc.queryForList("select exception_id::text from staff_exceptions where status = 'OPEN' and "
-                + "payment_ref = any(?)", String.class, (Object) payments.stream().map(PaymentRef::value)
-                .toArray(String[]::new));
+    /** The open exceptions about the given payments, by payment, e.g. to resolve them when a VOID cancels the sale. */
+    public Map<PaymentRef, List<String>> openOf(Collection<PaymentRef> payments) {
+        Map<PaymentRef, List<String>> found = new HashMap<>();
+        jdbc.query("select payment_ref, exception_id::text as exception_id from staff_exceptions "
+                + "where status = 'OPEN' and payment_ref = any(?)", row -> {
+            found.computeIfAbsent(new PaymentRef(row.getString("payment_ref")), ref -> new ArrayList<>())
+                    .add(row.getString("exception_id"));
+        }, (Object) payments.stream().map(PaymentRef::value).toArray(String[]::new));
+        return found;
     }
 
     private static StaffException map(ResultSet row) throws SQLException {

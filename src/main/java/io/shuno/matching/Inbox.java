@@ -26,8 +26,9 @@ class Inbox {
                 select message_id, fingerprint, fingerprint_version from inbox
                 where source = ? and message_id = any(?)""",
                 row -> {
-                    found.put(row.getString(1), new StoredFingerprint(
-                            StoredFingerprint.Version.of(row.getInt(3)), row.getString(2)));
+                    found.put(row.getString("message_id"), new StoredFingerprint(
+                            StoredFingerprint.Version.of(row.getInt("fingerprint_version")),
+                            row.getString("fingerprint")));
                 }, source, messageIds.toArray(String[]::new));
         return found;
     }

@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -31,42 +32,49 @@ class InvoiceStore {
         this.jdbc = jdbc;
     }
 
-    /** Which invoice each eL番号 belongs to. Safe to ask before locking: an invoice's eL番号 never changes. */
-    Map<ElNumber, InvoiceId> idsByElNumber(Collection<ElNumber> elNumbers) {
-        Map<ElNumber, InvoiceId> found = new HashMap<>();
+    /**
+     * The id and eL番号 of every invoice with one of these ids or eL番号: all the keys a batch about them must lock.
+     * Safe to ask before locking: an invoice's id and eL番号 never change.
+     */
+    Map<InvoiceId, Optional<ElNumber>> keysOf(Collection<InvoiceId> ids, Collection<ElNumber> elNumbers) {
+        Map<InvoiceId, Optional<ElNumber>> found = new HashMap<>();
         // el_number is char(34): compared with text[] PostgreSQL casts the column and scans the whole table.
-        jdbc.query("select el_number, invoice_id from invoices where el_number = any(?::bpchar[])",
-                row -> {
-                    found.put(new ElNumber(row.getString(1)), new InvoiceId(row.getString(2)));
-                }, (Object) elNumbers.stream().map(ElNumber::value).toArray(String[]::new));
-        return found;
-    }
-
-    /** The eL番号 of the given invoices, where they have one. Safe to ask before locking, as above. */
-    Map<InvoiceId, ElNumber> elNumbersOf(Collection<InvoiceId> ids) {
-        Map<InvoiceId, ElNumber> found = new HashMap<>();
-        jdbc.query("select invoice_id, el_number from invoices where invoice_id = any(?) and el_number is not null",
-                row -> {
-                    found.put(new InvoiceId(row.getString(1)), new ElNumber(row.getString(2)));
-                }, (Object) ids.stream().map(InvoiceId::value).toArray(String[]::new));
+        jdbc.query("select invoice_id, el_number from invoices where invoice_id = any(?) "
+                + "or el_number = any(?::bpchar[])", row -> {
+            found.put(new InvoiceId(row.getString("invoice_id")),
+                    Optional.ofNullable(row.getString("el_number")).map(ElNumber::new));
+        }, ids(ids), elNumbers(elNumbers));
         return found;
     }
 
     Map<InvoiceId, Invoice> load(Collection<InvoiceId> ids) {
-        return query("invoice_id = any(?)", (Object) ids.stream().map(InvoiceId::value).toArray(String[]::new));
+        return query("invoice_id = any(?)", (Object) ids(ids));
     }
 
-    /** The invoices of these eL番号, by invoice id. */
-    Map<InvoiceId, Invoice> loadByElNumber(Collection<ElNumber> elNumbers) {
-        return query("el_number = any(?::bpchar[])",
-                (Object) elNumbers.stream().map(ElNumber::value).toArray(String[]::new));
+    /** The invoices with one of these ids or eL番号, by invoice id. */
+    Map<InvoiceId, Invoice> load(Collection<InvoiceId> ids, Collection<ElNumber> elNumbers) {
+        return query("invoice_id = any(?) or el_number = any(?::bpchar[])", ids(ids), elNumbers(elNumbers));
     }
 
-    /** The payer's invoices still owing something, for 充当 advice (read, not locked: advice only). */
-    Collection<Invoice> openInvoicesOf(Payer payer) {
+    /** These payers' invoices still owing something, for 充当 advice (read, not locked: advice only). */
+    Map<Payer, List<Invoice>> openInvoicesOf(Collection<Payer> payers) {
+        Map<Payer, List<Invoice>> found = new HashMap<>();
+        payers.forEach(payer -> found.put(payer, new ArrayList<>()));
         // char(6) against bpchar, so the index invoices_payer serves it
-        return query("municipality_code = ?::bpchar and payer_id = ? and not cancelled and settled_revenue < amount",
-                payer.municipality().value(), payer.payerId()).values();
+        query("(municipality_code, payer_id) in (select * from unnest(?::bpchar[], ?::text[])) "
+                + "and not cancelled and settled_revenue < amount", Columns.of(List.copyOf(payers))
+                .text(Payer::municipality).text(Payer::payerId).parameters()).values()
+                .forEach(invoice -> found.get(new Payer(invoice.terms().municipality(), invoice.terms().payerId()))
+                        .add(invoice));
+        return found;
+    }
+
+    private static String[] ids(Collection<InvoiceId> ids) {
+        return ids.stream().map(InvoiceId::value).toArray(String[]::new);
+    }
+
+    private static String[] elNumbers(Collection<ElNumber> elNumbers) {
+        return elNumbers.stream().map(ElNumber::value).toArray(String[]::new);
     }
 
     private Map<InvoiceId, Invoice> query(String condition, Object... parameters) {

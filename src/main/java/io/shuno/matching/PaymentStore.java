@@ -24,22 +24,22 @@ class PaymentStore {
     }
 
     Map<PaymentRef, PaymentState> load(Collection<PaymentRef> refs) {
-        return query("payment_ref = any(?)", refs.stream().map(PaymentRef::value).toArray(String[]::new));
+        return load(refs, List.of());
     }
 
-    /** Every payment made against the given eL番号, whatever its stage. */
-    Map<PaymentRef, PaymentState> paidAgainst(Collection<ElNumber> elNumbers) {
-        // char(34) against bpchar[], so the index payments_el_number serves it (see InvoiceStore.idsByElNumber)
-        return query("el_number = any(?::bpchar[])", elNumbers.stream().map(ElNumber::value).toArray(String[]::new));
-    }
-
-    private Map<PaymentRef, PaymentState> query(String condition, String[] values) {
+    /** These payments, and every payment made against the given eL番号, whatever its stage. */
+    Map<PaymentRef, PaymentState> load(Collection<PaymentRef> refs, Collection<ElNumber> paidAgainst) {
         Map<PaymentRef, PaymentState> found = new HashMap<>();
-        jdbc.query("select payment_ref, el_number, amount, stage from payments where " + condition, row -> {
-            PaymentState state = new PaymentState(new PaymentRef(row.getString(1)), new ElNumber(row.getString(2)),
-                    row.getLong(3), NoticeStage.valueOf(row.getString(4)));
+        // char(34) against bpchar[], so the index payments_el_number serves it (see InvoiceStore.keysOf)
+        jdbc.query("""
+                select payment_ref, el_number, amount, stage from payments
+                where payment_ref = any(?) or el_number = any(?::bpchar[])""", row -> {
+            PaymentState state = new PaymentState(new PaymentRef(row.getString("payment_ref")),
+                    new ElNumber(row.getString("el_number")), row.getLong("amount"),
+                    NoticeStage.valueOf(row.getString("stage")));
             found.put(state.paymentRef(), state);
-        }, (Object) values);
+        }, refs.stream().map(PaymentRef::value).toArray(String[]::new),
+                paidAgainst.stream().map(ElNumber::value).toArray(String[]::new));
         return found;
     }
 

@@ -9,7 +9,6 @@ import io.shuno.reconciliation.ExceptionResolution;
 import io.shuno.reconciliation.HeldOverpayment;
 import io.shuno.reconciliation.Invoice;
 import io.shuno.reconciliation.InvoiceId;
-import io.shuno.reconciliation.OpenBookings;
 import io.shuno.reconciliation.PayerInvoices;
 import io.shuno.reconciliation.PaymentRef;
 import io.shuno.reconciliation.Settlement;
@@ -23,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Staff decisions on exceptions touch invoices as messages do, so they go the same way: in the caller's transaction,
@@ -55,7 +55,8 @@ public class StaffDecisions {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public Map<InvoiceId, Invoice> lock(String exceptionId, Set<InvoiceId> ids, Optional<PaymentRef> payment) {
-        Set<ElNumber> elNumbers = new HashSet<>(invoices.elNumbersOf(ids).values());
+        Set<ElNumber> elNumbers = new HashSet<>();
+        invoices.keysOf(ids, List.of()).values().forEach(el -> el.ifPresent(elNumbers::add));
         payments.load(payment.stream().toList()).values().forEach(state -> elNumbers.add(state.elNumber()));
         locks.acquire(ids, elNumbers, List.of(ReconciliationLocks.exceptionKey(exceptionId)));
         return invoices.load(ids);
@@ -81,10 +82,16 @@ public class StaffDecisions {
         return history.suspenseOf(payment);
     }
 
-    /** The locked invoices and their payers' other open invoices: 充当 advice for exceptions a decision raises. */
+    /**
+     * The locked invoices and their payers' other open invoices, read in one query: 充当 advice for exceptions a
+     * decision raises, which concern the locked invoices.
+     */
     public PayerInvoices payerInvoices(Map<InvoiceId, Invoice> locked) {
-        return new WorkingSet(locked, invoices::openInvoicesOf, Map.of(), new OpenBookings(Map.of(), Map.of()),
-                Map.of(), Map.of());
+        Set<Payer> payers = locked.values().stream()
+                .map(invoice -> new Payer(invoice.terms().municipality(), invoice.terms().payerId()))
+                .collect(Collectors.toSet());
+        return new UnitOfWork("staff-decision", LoadedState.builder().invoices(locked)
+                .openInvoicesOfPayers(invoices.openInvoicesOf(payers)).build());
     }
 
     /** Writes what a decision did; {@code resolved} is empty while part of the exception's amount is left. */

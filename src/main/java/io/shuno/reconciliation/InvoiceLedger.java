@@ -1,5 +1,6 @@
 package io.shuno.reconciliation;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -26,5 +27,20 @@ public record InvoiceLedger(
 
     public static InvoiceLedger of(Optional<Invoice> invoice) {
         return new InvoiceLedger(invoice, List.of(), List.of(), 0);
+    }
+
+    /**
+     * The ledger of invoice {@code id} as the books stand: its eL番号 is the invoice's, or (for an invoice not yet
+     * known) the one its event names; what was announced before issue is the sum of the PRELIMINARY notices still
+     * at that stage among {@code paymentsAgainst}, the payments made against that eL番号.
+     */
+    public static InvoiceLedger of(InvoiceId id, Optional<Invoice> invoice, Optional<ElNumber> named,
+                                   OpenBookings bookings, Collection<PaymentState> paymentsAgainst) {
+        Optional<ElNumber> el = invoice.flatMap(i -> i.terms().elNumber()).or(() -> named);
+        long announced = el.map(number -> paymentsAgainst.stream()
+                .filter(p -> p.elNumber().equals(number) && p.stage() == NoticeStage.PRELIMINARY)
+                .mapToLong(PaymentState::amount).sum()).orElse(0L);
+        return new InvoiceLedger(invoice, bookings.revenueOf(id),
+                el.map(bookings::suspendedFor).orElse(List.of()), announced);
     }
 }

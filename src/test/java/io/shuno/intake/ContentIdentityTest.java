@@ -72,7 +72,7 @@ class ContentIdentityTest {
     void theDigestOfRecordTextIsWhatTheInboxKeptBeforeCanonicalContent() throws Exception {
         // SHA-256 of the EltaxNotice record's text, as shuno wrote it to the inbox before version 2: inbox rows of
         // version 1 are compared with this, so the record must keep its fields while such rows may be redelivered.
-        assertThat(Fingerprint.digestOfRecordText(new EltaxNoticeFormat().read(new Fields(read(NOTICE)))))
+        assertThat(Fingerprint.digestOfRecordText(new EltaxNoticeSource().read(new Fields(read(NOTICE)))))
                 .isEqualTo("8f43c935c9fd3196fd2509ad4a4c62304faf09f3cf28ae8c4fc7c93522f2ccea");
     }
 

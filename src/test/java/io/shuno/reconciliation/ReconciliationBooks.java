@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The state the application keeps between messages, threaded through {@link Reconciler} the way
- * {@code io.shuno.matching.WorkingSet} does: the invoices, the stage of every payment, each invoice's revenue
+ * {@code io.shuno.matching.UnitOfWork} does: the invoices, the stage of every payment, each invoice's revenue
  * bookings (a REVENUE settlement adds one, a REVERSAL of it lowers what is unreversed), the SUSPENSE settlements
  * per eL番号 not yet reversed, and the journal of every settlement. {@link #violations()} lists what the ledger
  * rules say must hold after every message.

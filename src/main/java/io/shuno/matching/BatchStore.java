@@ -1,0 +1,113 @@
+package io.shuno.matching;
+
+import io.shuno.exceptions.ExceptionJournal;
+import io.shuno.ledger.SettlementHistory;
+import io.shuno.ledger.SettlementJournal;
+import io.shuno.reconciliation.ElNumber;
+import io.shuno.reconciliation.InvoiceId;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * What a batch reads and writes, in the caller's transaction. Reading turns the batch's {@link Needs} into its
+ * {@link LoadedState}: it finds every key the batch must lock, locks them all at once (see
+ * {@link ReconciliationLocks}), then reads what the decisions need, one bulk query per kind of state, skipping what
+ * nobody needs. Writing takes the batch's {@link UnitOfWork}: one statement per table that changed.
+ */
+@Component
+public class BatchStore {
+
+    private final ReconciliationLocks locks;
+    private final Inbox inbox;
+    private final InvoiceStore invoices;
+    private final PaymentStore payments;
+    private final SettlementHistory history;
+    private final SaleStore sales;
+    private final AcquirerStatementStore statements;
+    private final SettlementJournal settlementJournal;
+    private final ExceptionJournal exceptionJournal;
+
+    BatchStore(ReconciliationLocks locks, Inbox inbox, InvoiceStore invoices, PaymentStore payments,
+               SettlementHistory history, SaleStore sales, AcquirerStatementStore statements,
+               SettlementJournal settlementJournal, ExceptionJournal exceptionJournal) {
+        this.locks = locks;
+        this.inbox = inbox;
+        this.invoices = invoices;
+        this.payments = payments;
+        this.history = history;
+        this.sales = sales;
+        this.statements = statements;
+        this.settlementJournal = settlementJournal;
+        this.exceptionJournal = exceptionJournal;
+    }
+
+    /** {@code source} and {@code messageIds} name the batch's messages, whose inbox fingerprints are read too. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public LoadedState lockAndLoad(String source, Needs needs, Collection<String> messageIds) {
+        Set<InvoiceId> ids = new HashSet<>(needs.invoices);
+        Set<ElNumber> elNumbers = new HashSet<>(needs.elNumbers);
+        if (!needs.voidedPayments.isEmpty()) {
+            // A VOID reopens the invoices its SALE paid, or undoes the suspense of the slip it scanned; which ones
+            // those are never changes, so ask before locking.
+            history.openOf(needs.voidedPayments).values().forEach(open -> open.forEach(o ->
+                    o.settlement().invoiceId().ifPresent(ids::add)));
+            sales.load(needs.sales).values().forEach(sale -> sale.slip().ifPresent(elNumbers::add));
+        }
+        if (!ids.isEmpty() || !elNumbers.isEmpty()) {
+            // An invoice's id and eL番号 never change, so both are known before locking.
+            invoices.keysOf(ids, elNumbers).forEach((id, el) -> {
+                ids.add(id);
+                el.ifPresent(elNumbers::add);
+            });
+        }
+        locks.acquire(ids, elNumbers, needs.sales.stream().map(ReconciliationLocks::saleKey).toList());
+
+        // Read under the locks: an ISSUED event may have committed between the lookup and the lock, and its
+        // eL番号 lock (held here) keeps it from changing until this batch commits.
+        LoadedState.Builder state = LoadedState.builder().handled(inbox.fingerprints(source, messageIds));
+        if (!ids.isEmpty() || !elNumbers.isEmpty()) {
+            state.invoices(invoices.load(ids, elNumbers));
+        }
+        Set<ElNumber> paidAgainst = needs.invoiceBookings ? elNumbers : Set.of();
+        if (!needs.payments.isEmpty() || !paidAgainst.isEmpty()) {
+            state.payments(payments.load(needs.payments, paidAgainst));
+        }
+        if (needs.invoiceBookings) {
+            state.revenue(history.revenueOf(ids)).suspended(history.suspendedFor(elNumbers));
+        }
+        if (!needs.sales.isEmpty()) {
+            state.sales(sales.load(needs.sales));
+        }
+        if (!needs.voidedPayments.isEmpty()) {
+            state.bookedByPayment(history.openOf(needs.voidedPayments))
+                    .openExceptions(exceptionJournal.openOf(needs.voidedPayments));
+        }
+        if (!needs.salesDays.isEmpty()) {
+            state.salesTotals(sales.totals(needs.salesDays));
+        }
+        return state.build();
+    }
+
+    /** The state, with the open invoices of these payers read too (in one query): for 充当 advice. */
+    public LoadedState withOpenInvoicesOf(LoadedState state, Set<Payer> payers) {
+        return state.withOpenInvoicesOf(invoices.openInvoicesOf(payers));
+    }
+
+    /** Writes what the batch decided, after its last decision. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void write(UnitOfWork work) {
+        inbox.record(work.handledMessages());
+        invoices.save(work.changedInvoices());
+        payments.save(work.changedPayments());
+        sales.save(work.changedSales());
+        statements.record(work.statements());
+        settlementJournal.book(work.settlements());
+        exceptionJournal.raise(work.exceptions());
+        exceptionJournal.resolve(work.resolutions());
+    }
+}
