@@ -35,6 +35,7 @@ class TableOwnershipTest {
             entry("acquirer_statements", "matching"),
             entry("settlements", "ledger"),
             entry("outbox", "ledger"),
+            entry("settlements_published", "ledger"),
             entry("staff_exceptions", "exceptions"),
             entry("exception_resolutions", "exceptions"),
             entry("dead_letters", "deadletters"),

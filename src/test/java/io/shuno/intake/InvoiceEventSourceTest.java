@@ -32,7 +32,7 @@ class InvoiceEventSourceTest {
 
         assertThat(work.changedInvoices()).singleElement().satisfies(invoice -> {
             assertThat(invoice.id()).isEqualTo(issued.command().terms().id());
-            assertThat(invoice.announced()).isEqualTo(39500);
+            assertThat(invoice.announced().yen()).isEqualTo(39500);
         });
         assertThat(work.settlements()).isEmpty();
     }
