@@ -7,6 +7,8 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.component.kafka.KafkaConstants;
 import org.apache.camel.support.DefaultMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -38,9 +40,14 @@ public class OutboxRelay {
     private static final int WAIT_SLICE_MILLIS = 200;
     /**
      * How soon to look again at settlements that wait for an older transaction: it may commit without booking
-     * anything, and so without waking the relay.
+     * anything, and so without waking the relay. Soon at first (a batch of another instance is about to commit), then
+     * less and less often, should a long transaction hold them back.
      */
-    private static final int WAITING_RECHECK_MILLIS = 5;
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+    private static final int FIRST_RECHECK_MILLIS = 5;
+    private static final int LAST_RECHECK_MILLIS = 200;
+    /** How long settlements may wait for an older transaction before operators are told. */
+    private static final long HELD_BACK_WARNING_NANOS = TimeUnit.SECONDS.toNanos(10);
     private static final TypeReference<Map<String, String>> HEADERS = new TypeReference<>() {
     };
 
@@ -53,6 +60,9 @@ public class OutboxRelay {
     private final int idleMillis;
     private boolean rowsLeft = true;
     private boolean settlementsWaiting;
+    private int recheckMillis = FIRST_RECHECK_MILLIS;
+    private long waitingSinceNanos;
+    private boolean heldBackReported;
     private long lastLookNanos;
 
     OutboxRelay(JdbcTemplate jdbc, OutboxLeadership leadership, SettlementPublication settlements, ObjectMapper json,
@@ -69,7 +79,7 @@ public class OutboxRelay {
 
     public List<Message> claim(Exchange exchange) throws InterruptedException {
         if (!rowsLeft && !idlePeriodOver()
-                && !leadership.awaitAppended(settlementsWaiting ? WAITING_RECHECK_MILLIS : WAIT_SLICE_MILLIS)
+                && !leadership.awaitAppended(settlementsWaiting ? recheckMillis : WAIT_SLICE_MILLIS)
                 && !settlementsWaiting && !idlePeriodOver()) {
             return List.of();
         }
@@ -81,11 +91,11 @@ public class OutboxRelay {
         }
         List<Long> ids = new ArrayList<>();
         List<Message> messages = new ArrayList<>(jdbc.query("""
-                select id, topic, message_key, payload, headers::text from outbox order by id limit ?""",
+                select id, topic, message_key, payload, headers::text as headers from outbox order by id limit ?""",
                 (row, n) -> {
-            ids.add(row.getLong(1));
-            return message(new OutboxMessage(row.getString(2), row.getString(3), row.getBytes(4),
-                    parseHeaders(row.getString(5))));
+            ids.add(row.getLong("id"));
+            return message(new OutboxMessage(row.getString("topic"), row.getString("message_key"),
+                    row.getBytes("payload"), parseHeaders(row.getString("headers"))));
         }, batchSize));
         exchange.setProperty(CLAIMED_IDS, ids);
         // Outbox rows first: settlements booked before V15 wait there, and go before what was booked after.
@@ -95,8 +105,36 @@ public class OutboxRelay {
         booked.messages().forEach(message -> messages.add(message(message)));
         booked.last().ifPresent(last -> exchange.setProperty(CLAIMED_SETTLEMENTS, last));
         rowsLeft = messages.size() == batchSize;
-        settlementsWaiting = booked.waiting();
+        waiting(booked.waiting());
         return messages;
+    }
+
+    /**
+     * Settlements wait for the transactions that began before them to end (see SettlementPublication): any transaction
+     * of the PostgreSQL server, also of another database. One that stays open holds every settlement back, which
+     * operators must hear of: it is said once, with how to find it.
+     */
+    private void waiting(boolean waiting) {
+        if (!waiting) {
+            settlementsWaiting = false;
+            recheckMillis = FIRST_RECHECK_MILLIS;
+            heldBackReported = false;
+            return;
+        }
+        long now = System.nanoTime();
+        if (!settlementsWaiting) {
+            waitingSinceNanos = now;
+        } else {
+            recheckMillis = Math.min(recheckMillis * 2, LAST_RECHECK_MILLIS);
+        }
+        settlementsWaiting = true;
+        if (!heldBackReported && now - waitingSinceNanos > HELD_BACK_WARNING_NANOS) {
+            heldBackReported = true;
+            log.warn("settlements have been held back for {} s by a transaction of the database server that began "
+                    + "before they were booked and is still open (find it: select pid, datname, xact_start, state "
+                    + "from pg_stat_activity where backend_xid is not null order by xact_start); they leave as soon as "
+                    + "it ends", TimeUnit.NANOSECONDS.toSeconds(now - waitingSinceNanos));
+        }
     }
 
     private boolean idlePeriodOver() {

@@ -4,13 +4,19 @@ import io.shuno.exceptions.ExceptionJournal;
 import io.shuno.ledger.SettlementHistory;
 import io.shuno.ledger.SettlementJournal;
 import io.shuno.reconciliation.ElNumber;
+import io.shuno.reconciliation.Invoice;
 import io.shuno.reconciliation.InvoiceId;
+import io.shuno.reconciliation.OpenSettlement;
+import io.shuno.reconciliation.PaymentRef;
+import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -47,6 +53,9 @@ public class BatchStore {
     }
 
     /** {@code source} and {@code messageIds} name the batch's messages, whose inbox fingerprints are read too. */
+    private static final String UNLOCKED =
+            "an invoice of the batch was issued or paid while the batch waited for its locks; the batch is read again";
+
     @Transactional(propagation = Propagation.MANDATORY)
     public LoadedState lockAndLoad(String source, Needs needs, Collection<String> messageIds) {
         Set<InvoiceId> ids = new HashSet<>(needs.invoices);
@@ -71,7 +80,9 @@ public class BatchStore {
         // eL番号 lock (held here) keeps it from changing until this batch commits.
         LoadedState.Builder state = LoadedState.builder().handled(inbox.fingerprints(source, messageIds));
         if (!ids.isEmpty() || !elNumbers.isEmpty()) {
-            state.invoices(invoices.load(ids, elNumbers));
+            Map<InvoiceId, Invoice> loaded = invoices.load(ids, elNumbers);
+            requireLocked(loaded.values(), ids, elNumbers);
+            state.invoices(loaded);
         }
         Set<ElNumber> paidAgainst = needs.invoiceBookings ? elNumbers : Set.of();
         if (!needs.payments.isEmpty() || !paidAgainst.isEmpty()) {
@@ -84,13 +95,35 @@ public class BatchStore {
             state.sales(sales.load(needs.sales));
         }
         if (!needs.voidedPayments.isEmpty()) {
-            state.bookedByPayment(history.openOf(needs.voidedPayments))
-                    .openExceptions(exceptionJournal.openOf(needs.voidedPayments));
+            Map<PaymentRef, List<OpenSettlement>> booked = history.openOf(needs.voidedPayments);
+            requireLocked(booked.values().stream().flatMap(List::stream)
+                    .flatMap(open -> open.settlement().invoiceId().stream()).toList(), ids);
+            state.bookedByPayment(booked).openExceptions(exceptionJournal.openOf(needs.voidedPayments));
         }
         if (!needs.salesDays.isEmpty()) {
             state.salesTotals(sales.totals(needs.salesDays));
         }
         return state.build();
+    }
+
+    /**
+     * The keys of an invoice are looked up before locking; one issued or paid by a batch that committed while this one
+     * waited for its locks can come back under a key this batch did not lock, and another batch holding that key could
+     * change it at the same time. Then the batch is read again (a transient fault, retried after a back-off), when
+     * the lookup finds the invoice.
+     */
+    private static void requireLocked(Collection<Invoice> loaded, Set<InvoiceId> ids, Set<ElNumber> elNumbers) {
+        boolean unlocked = loaded.stream().anyMatch(invoice -> !ids.contains(invoice.id())
+                || invoice.terms().elNumber().filter(el -> !elNumbers.contains(el)).isPresent());
+        if (unlocked) {
+            throw new CannotAcquireLockException(UNLOCKED);
+        }
+    }
+
+    private static void requireLocked(List<InvoiceId> bookedAgainst, Set<InvoiceId> ids) {
+        if (!ids.containsAll(bookedAgainst)) {
+            throw new CannotAcquireLockException(UNLOCKED);
+        }
     }
 
     /** The state, with the open invoices of these payers read too (in one query): for 充当 advice. */

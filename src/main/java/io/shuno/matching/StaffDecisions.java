@@ -16,6 +16,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -50,15 +51,20 @@ public class StaffDecisions {
     }
 
     /**
-     * Locks the exception, the given invoices and the eL番号 of the invoices and of the payment (which a message
-     * about that payment or an arriving invoice would lock), and reads those invoices under the locks.
+     * Locks the exception, the given invoices, the eL番号 of the invoices and of the payment, and the sale of a counter
+     * payment (which a message about that payment or an arriving invoice would lock), and reads those invoices under
+     * the locks.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public Map<InvoiceId, Invoice> lock(String exceptionId, Set<InvoiceId> ids, Optional<PaymentRef> payment) {
         Set<ElNumber> elNumbers = new HashSet<>();
         invoices.keysOf(ids, List.of()).values().forEach(el -> el.ifPresent(elNumbers::add));
         payments.load(payment.stream().toList()).values().forEach(state -> elNumbers.add(state.elNumber()));
-        locks.acquire(ids, elNumbers, List.of(ReconciliationLocks.exceptionKey(exceptionId)));
+        List<String> others = new ArrayList<>(List.of(ReconciliationLocks.exceptionKey(exceptionId)));
+        // A counter sale's VOID takes the sale's key: a decision about that payment (matching its suspense) must
+        // wait for the VOID, or both would undo the same suspense.
+        payment.flatMap(PaymentRef::terminalTransactionId).map(ReconciliationLocks::saleKey).ifPresent(others::add);
+        locks.acquire(ids, elNumbers, others);
         return invoices.load(ids);
     }
 

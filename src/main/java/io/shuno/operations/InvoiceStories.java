@@ -1,15 +1,18 @@
 package io.shuno.operations;
 
 import io.shuno.exceptions.ExceptionQueries;
+import io.shuno.exceptions.ExceptionView;
 import io.shuno.ledger.SettlementLine;
 import io.shuno.ledger.SettlementQueries;
 import io.shuno.matching.InvoiceRecord;
 import io.shuno.matching.MatchingQueries;
 import io.shuno.matching.PaymentRecord;
+import io.shuno.reconciliation.ElNumber;
 import org.springframework.stereotype.Component;
 
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -55,11 +58,20 @@ public class InvoiceStories {
         if (invoice.isEmpty() && payments.isEmpty() && booked.isEmpty()) {
             throw new OperationFailure(OperationFailure.Why.NOT_FOUND, "no invoice, payment or settlement matches");
         }
+        List<ExceptionView> raised = exceptions.about(invoiceId, refs);
+        // Everything shown names its municipality, and the actor must act for each; a payment known by its notices
+        // alone (no invoice, nothing booked) belongs to the municipality of its eL番号.
         Set<String> municipalities = new LinkedHashSet<>();
         invoice.ifPresent(i -> municipalities.add(i.municipalityCode()));
         booked.forEach(s -> municipalities.add(s.municipalityCode()));
+        raised.forEach(e -> municipalities.add(e.municipalityCode()));
+        payments.stream().map(PaymentRecord::elNumber).filter(Objects::nonNull)
+                .forEach(el -> municipalities.add(new ElNumber(el).municipality().value()));
+        if (municipalities.isEmpty()) {
+            actor.mustCover(Optional.empty());
+        }
         municipalities.forEach(code -> actor.mustCover(Optional.of(code)));
-        return new InvoiceStory(invoice.orElse(null), payments, booked, exceptions.about(invoiceId, refs),
+        return new InvoiceStory(invoice.orElse(null), payments, booked, raised,
                 exceptions.resolutionsAbout(invoiceId, refs));
     }
 }

@@ -1,10 +1,14 @@
 package io.shuno.reconciliation;
 
+import java.util.Optional;
+
 /**
  * Names one payment across its stages and across every settlement it produces: {@code eltax:<paymentId>},
  * {@code terminal:<transactionId>}, {@code debit:<id>} for a direct debit, {@code cvs:<id>} for a コンビニ payment.
  */
 public record PaymentRef(String value) {
+
+    private static final String TERMINAL = "terminal:";
 
     public PaymentRef {
         if (value == null || !value.matches("(eltax|terminal|acquirer|manual|debit|cvs):[A-Za-z0-9._:-]{1,64}")) {
@@ -17,7 +21,7 @@ public record PaymentRef(String value) {
     }
 
     public static PaymentRef terminal(String transactionId) {
-        return new PaymentRef("terminal:" + transactionId);
+        return new PaymentRef(TERMINAL + transactionId);
     }
 
     /** A direct debit: {@code id} is derived from the municipality, 顧客番号 and 引落日. */
@@ -28,6 +32,11 @@ public record PaymentRef(String value) {
     /** A コンビニ payment: {@code id} is derived from barcode, chain, store and 収納日時. */
     public static PaymentRef convenienceStore(String id) {
         return new PaymentRef("cvs:" + id);
+    }
+
+    /** The counter transaction this payment is, if it is one. */
+    public Optional<String> terminalTransactionId() {
+        return value.startsWith(TERMINAL) ? Optional.of(value.substring(TERMINAL.length())) : Optional.empty();
     }
 
     @Override

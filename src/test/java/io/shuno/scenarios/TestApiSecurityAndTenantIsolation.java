@@ -76,6 +76,17 @@ class TestApiSecurityAndTenantIsolation {
     }
 
     @Test
+    void aPaymentKnownOnlyByItsPreliminaryNoticeIsShownOnlyToItsMunicipality() {
+        shuno.kafka().send(shuno.topic("eltax-notices"), "TP", Messages.notice("TP-N", "TP-PAY", "PRELIMINARY",
+                Messages.newElNumber(), 700).toString());
+        await().atMost(Duration.ofSeconds(30)).until(() -> shuno.database().queryForObject(
+                "select count(*) from payments where payment_ref = 'eltax:TP-PAY'", Long.class) == 1);
+
+        assertThat(api.get("treasurer-oita", "/api/v1/search?paymentRef=eltax:TP-PAY").status()).isEqualTo(403);
+        assertThat(api.get("treasurer", "/api/v1/search?paymentRef=eltax:TP-PAY").status()).isEqualTo(200);
+    }
+
+    @Test
     void theOpenApiDescriptionIsServedAtAStableUrl() {
         ApiClient.Response description = api.get("viewer", "/api/v1/openapi.json");
 
