@@ -36,7 +36,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * Stores exceptions for staff (open until resolved) and announces each on the exceptions topic — when raised, and
@@ -103,22 +104,27 @@ public class ExceptionJournal {
     }
 
     public void resolve(List<ExceptionResolution> resolutions) {
-        OffsetDateTime now = OffsetDateTime.now(clock);
-        List<OutboxMessage> messages = new ArrayList<>();
-        for (ExceptionResolution resolution : resolutions) {
-            jdbc.query("""
-                    update staff_exceptions set status = 'RESOLVED', resolved_at = ?, resolved_by = ?
-                    where exception_id = ? and status = 'OPEN'
-                    returning exception_id, reason, municipality_code, payment_ref, invoice_id, amount,
-                              suggested_action, appropriation_candidates, detail, raised_at, excess_cause,
-                              refund_lapses_on, explanation""",
-                    row -> {
-                        messages.add(message(new Entry(map(row), ExceptionStatus.RESOLVED,
-                                row.getObject("raised_at", OffsetDateTime.class), Optional.of(resolution.resolvedBy()),
-                                Optional.of(now))));
-                    }, now, resolution.resolvedBy(), UUID.fromString(resolution.exceptionId()));
+        if (resolutions.isEmpty()) {
+            return;
         }
-        outbox.append(messages);
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        // One statement for all; the messages in the order the resolutions were listed.
+        SortedMap<Long, OutboxMessage> messages = new TreeMap<>();
+        Object[] listed = Columns.of(resolutions).text(ExceptionResolution::exceptionId)
+                .text(ExceptionResolution::resolvedBy).parameters();
+        jdbc.query("""
+                update staff_exceptions e set status = 'RESOLVED', resolved_at = ?, resolved_by = r.resolved_by
+                from unnest(?::text[], ?::text[]) with ordinality as r(exception_id, resolved_by, listed)
+                where e.exception_id = r.exception_id::uuid and e.status = 'OPEN'
+                returning e.exception_id, e.reason, e.municipality_code, e.payment_ref, e.invoice_id, e.amount,
+                          e.suggested_action, e.appropriation_candidates, e.detail, e.raised_at, e.excess_cause,
+                          e.refund_lapses_on, e.explanation, r.resolved_by, r.listed""",
+                row -> {
+                    messages.put(row.getLong("listed"), message(new Entry(map(row), ExceptionStatus.RESOLVED,
+                            row.getObject("raised_at", OffsetDateTime.class),
+                            Optional.of(row.getString("resolved_by")), Optional.of(now))));
+                }, now, listed[0], listed[1]);
+        outbox.append(List.copyOf(messages.values()));
     }
 
     /** The open exceptions about the given payments, by payment, e.g. to resolve them when a VOID cancels the sale. */

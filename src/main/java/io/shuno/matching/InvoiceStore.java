@@ -11,6 +11,7 @@ import io.shuno.reconciliation.Item;
 import io.shuno.reconciliation.MunicipalityCode;
 import io.shuno.platform.Columns;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 
 import java.sql.ResultSet;
@@ -38,12 +39,19 @@ class InvoiceStore {
      */
     Map<InvoiceId, Optional<ElNumber>> keysOf(Collection<InvoiceId> ids, Collection<ElNumber> elNumbers) {
         Map<InvoiceId, Optional<ElNumber>> found = new HashMap<>();
-        // el_number is char(34): compared with text[] PostgreSQL casts the column and scans the whole table.
-        jdbc.query("select invoice_id, el_number from invoices where invoice_id = any(?) "
-                + "or el_number = any(?::bpchar[])", row -> {
-            found.put(new InvoiceId(row.getString("invoice_id")),
-                    Optional.ofNullable(row.getString("el_number")).map(ElNumber::new));
-        }, ids(ids), elNumbers(elNumbers));
+        RowCallbackHandler keep = row -> found.put(new InvoiceId(row.getString("invoice_id")),
+                Optional.ofNullable(row.getString("el_number")).map(ElNumber::new));
+        // One indexed condition per statement: with "a = any(?) or b = any(?)" PostgreSQL's generic plan for a
+        // prepared statement may scan the whole table. el_number is char(34): compared with text[] PostgreSQL casts
+        // the column and scans the whole table too.
+        if (!ids.isEmpty()) {
+            jdbc.query("select invoice_id, el_number from invoices where invoice_id = any(?)", keep,
+                    (Object) ids(ids));
+        }
+        if (!elNumbers.isEmpty()) {
+            jdbc.query("select invoice_id, el_number from invoices where el_number = any(?::bpchar[])", keep,
+                    (Object) elNumbers(elNumbers));
+        }
         return found;
     }
 
@@ -53,7 +61,14 @@ class InvoiceStore {
 
     /** The invoices with one of these ids or eL番号, by invoice id. */
     Map<InvoiceId, Invoice> load(Collection<InvoiceId> ids, Collection<ElNumber> elNumbers) {
-        return query("invoice_id = any(?) or el_number = any(?::bpchar[])", ids(ids), elNumbers(elNumbers));
+        Map<InvoiceId, Invoice> found = new HashMap<>();
+        if (!ids.isEmpty()) {
+            found.putAll(load(ids));
+        }
+        if (!elNumbers.isEmpty()) {
+            found.putAll(query("el_number = any(?::bpchar[])", (Object) elNumbers(elNumbers)));
+        }
+        return found;
     }
 
     /** These payers' invoices still owing something, for 充当 advice (read, not locked: advice only). */

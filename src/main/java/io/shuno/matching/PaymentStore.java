@@ -6,6 +6,7 @@ import io.shuno.reconciliation.PaymentRef;
 import io.shuno.reconciliation.PaymentState;
 import io.shuno.platform.Columns;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 
 import java.util.Collection;
@@ -30,16 +31,22 @@ class PaymentStore {
     /** These payments, and every payment made against the given eL番号, whatever its stage. */
     Map<PaymentRef, PaymentState> load(Collection<PaymentRef> refs, Collection<ElNumber> paidAgainst) {
         Map<PaymentRef, PaymentState> found = new HashMap<>();
-        // char(34) against bpchar[], so the index payments_el_number serves it (see InvoiceStore.keysOf)
-        jdbc.query("""
-                select payment_ref, el_number, amount, stage from payments
-                where payment_ref = any(?) or el_number = any(?::bpchar[])""", row -> {
+        RowCallbackHandler keep = row -> {
             PaymentState state = new PaymentState(new PaymentRef(row.getString("payment_ref")),
                     new ElNumber(row.getString("el_number")), row.getLong("amount"),
                     NoticeStage.valueOf(row.getString("stage")));
             found.put(state.paymentRef(), state);
-        }, refs.stream().map(PaymentRef::value).toArray(String[]::new),
-                paidAgainst.stream().map(ElNumber::value).toArray(String[]::new));
+        };
+        // One indexed condition per statement (see InvoiceStore.keysOf); char(34) against bpchar[], so the index
+        // payments_el_number serves the second.
+        if (!refs.isEmpty()) {
+            jdbc.query("select payment_ref, el_number, amount, stage from payments where payment_ref = any(?)", keep,
+                    (Object) refs.stream().map(PaymentRef::value).toArray(String[]::new));
+        }
+        if (!paidAgainst.isEmpty()) {
+            jdbc.query("select payment_ref, el_number, amount, stage from payments where el_number = any(?::bpchar[])",
+                    keep, (Object) paidAgainst.stream().map(ElNumber::value).toArray(String[]::new));
+        }
         return found;
     }
 
