@@ -52,12 +52,9 @@ public class MatchingQueries {
 
     /** The invoice of the latest debit (by 引落日) the billing system asked for under this 顧客番号. */
     public Optional<InvoiceRecord> invoiceWithCustomerNumber(String customerNumber) {
-        return jdbc.query("select i.invoice_id, i.municipality_code, i.el_number, i.item, i.account, i.revenue_code, "
-                        + "i.fiscal_year, i.amount, i.due_date, i.payer_id, i.installment, i.status, "
-                        + "i.settled_revenue, i.announced, i.cancelled "
-                        + "from invoices i join invoice_payment_keys k on k.invoice_id = i.invoice_id "
-                        + "where k.key_type = 'DIRECT_DEBIT' and k.key_value like ? "
-                        + "order by k.key_value desc limit 1",
+        return jdbc.query("select " + INVOICE_COLUMNS + " from invoices where invoice_id = "
+                        + "(select invoice_id from invoice_payment_keys where key_type = 'DIRECT_DEBIT' "
+                        + "and key_value like ? order by key_value desc limit 1)",
                 (row, n) -> invoice(row), customerNumber.replace("%", "").replace("_", "") + ":%")
                 .stream().findFirst();
     }
