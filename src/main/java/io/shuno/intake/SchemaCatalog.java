@@ -21,10 +21,11 @@ import java.util.concurrent.ConcurrentHashMap;
 @Component
 public class SchemaCatalog {
 
-    /** Draft 2020-12, knowing shuno's annotation {@code x-provenance} (see ContentIdentity), which validates nothing. */
+    /** Draft 2020-12, with shuno's annotation {@code x-provenance} (see ContentIdentity), which validates nothing. */
     private final SchemaRegistry registry = SchemaRegistry.withDefaultDialect(
             Dialect.builder(Dialects.getDraft202012()).keyword(new AnnotationKeyword("x-provenance")).build(),
-            builder -> builder.schemaRegistryConfig(SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build()));
+            builder -> builder.schemaRegistryConfig(SchemaRegistryConfig.builder().formatAssertionsEnabled(true)
+                    .build()));
     private final Map<String, Schema> schemas = new ConcurrentHashMap<>();
 
     /** Violations of the named schema (e.g. "eltax-notice"), each as "$.field: what is wrong"; empty when valid. */

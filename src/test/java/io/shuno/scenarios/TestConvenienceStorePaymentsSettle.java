@@ -15,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -44,7 +43,7 @@ class TestConvenienceStorePaymentsSettle {
         String preliminary = row("01", barcode, 4_200, "0");
         drop("SOKUHO-CV1.csv", preliminary);
         String payment = awaitPayment(barcode, "PRELIMINARY");
-        assertThat(bookedFor(payment)).as("a 速報 books nothing").isZero();
+        assertThat(shuno.bookedFor(payment)).as("a 速報 books nothing").isZero();
 
         drop("KAKUHO-CV1.csv", preliminary, row("02", barcode, 4_200, "20260624"));
 
@@ -57,8 +56,8 @@ class TestConvenienceStorePaymentsSettle {
         assertThat(revenue.get("convenienceStoreChain").asText()).isEqualTo("010");
         assertThat(revenue.get("transferDate").asText()).isEqualTo("2026-06-24");
         TestEltaxPaymentSettlement.assertBalanced(revenue, 4_200);
-        assertThat(bookedFor(payment)).isEqualTo(1);
-        assertThat(invoice("CV-1")).containsEntry("status", "PAID").containsEntry("settled_revenue", 4_200L);
+        assertThat(shuno.bookedFor(payment)).isEqualTo(1);
+        assertThat(shuno.invoiceState("CV-1")).containsEntry("status", "PAID").containsEntry("settled_revenue", 4_200L);
         assertThat(shuno.database().queryForObject("select count(*) from staff_exceptions where payment_ref = ?",
                 Long.class, payment)).as("the repeated 速報 row is a redelivery").isZero();
 
@@ -79,7 +78,7 @@ class TestConvenienceStorePaymentsSettle {
 
         String payment = awaitPayment(barcode, "CONFIRMED");
         assertThat(shuno.settlementsOf(payment, 1)).extracting(s -> s.get("kind").asText()).containsExactly("REVENUE");
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(invoice("CV-2"))
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(shuno.invoiceState("CV-2"))
                 .containsEntry("status", "PAID"));
     }
 
@@ -91,8 +90,8 @@ class TestConvenienceStorePaymentsSettle {
         drop("TORIKESHI-CV3.csv", row("03", barcode, 2_000, "0"));
 
         awaitPayment(barcode, "CANCELLED");
-        assertThat(bookedFor(payment)).isZero();
-        assertThat(invoice("CV-3")).containsEntry("status", "OPEN").containsEntry("settled_revenue", 0L);
+        assertThat(shuno.bookedFor(payment)).isZero();
+        assertThat(shuno.invoiceState("CV-3")).containsEntry("status", "OPEN").containsEntry("settled_revenue", 0L);
     }
 
     @Test
@@ -116,7 +115,7 @@ class TestConvenienceStorePaymentsSettle {
                 select kind || ':' || amount from settlements where payment_ref = any(?) order by kind""",
                 String.class, (Object) payments.toArray(String[]::new)))
                 .containsExactly("OVERPAYMENT:3000", "REVENUE:3000");
-        assertThat(invoice("CV-4")).containsEntry("status", "PAID").containsEntry("settled_revenue", 3_000L);
+        assertThat(shuno.invoiceState("CV-4")).containsEntry("status", "PAID").containsEntry("settled_revenue", 3_000L);
     }
 
     /** Issues invoice {@code invoiceId} with a コンビニ slip of the biller key, and gives the slip's barcode. */
@@ -149,15 +148,5 @@ class TestConvenienceStorePaymentsSettle {
         await().atMost(Duration.ofSeconds(30)).until(() ->
                 shuno.database().queryForList(sql, String.class, barcode, stage).size() == 1);
         return shuno.database().queryForObject(sql, String.class, barcode, stage);
-    }
-
-    private static long bookedFor(String paymentRef) {
-        return shuno.database().queryForObject("select count(*) from settlements where payment_ref = ?", Long.class,
-                paymentRef);
-    }
-
-    private static Map<String, Object> invoice(String invoiceId) {
-        return shuno.database().queryForMap("select status, settled_revenue from invoices where invoice_id = ?",
-                invoiceId);
     }
 }

@@ -21,7 +21,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Map;
 
 import static io.shuno.testsupport.DirectDebitResultFiles.customerNumber;
 import static io.shuno.testsupport.DirectDebitResultFiles.soundFile;
@@ -69,7 +68,7 @@ class TestDirectDebitResultsSettle {
         assertThat(revenue.get("amount").asLong()).isEqualTo(3_100);
         assertThat(revenue.has("convenienceStoreChain")).isFalse();
         TestEltaxPaymentSettlement.assertBalanced(revenue, 3_100);
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(invoice("DD-1"))
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(shuno.invoiceState("DD-1"))
                 .containsEntry("status", "PAID").containsEntry("settled_revenue", 3_100L));
 
         JsonNode found = api.get("treasurer", "/api/v1/search?customerNumber=" + customerNumber(810001)).json();
@@ -90,10 +89,10 @@ class TestDirectDebitResultsSettle {
         assertThat(exception.get("invoiceId").asText()).isEqualTo("DD-2");
         assertThat(exception.get("suggestedAction").asText()).isEqualTo("SEND_PAYMENT_SLIP");
         assertThat(exception.get("detail").asText()).as("the result in a clerk's words").contains("資金不足");
-        assertThat(api.getInLanguage("treasurer", "/api/v1/exceptions/" + exceptionId, "en").json().at("/exception/detail")
-                .asText()).containsIgnoringCase("insufficient");
-        assertThat(bookedFor(failed)).as("a failed debit books nothing").isZero();
-        assertThat(invoice("DD-2")).containsEntry("settled_revenue", 0L);
+        assertThat(api.getInLanguage("treasurer", "/api/v1/exceptions/" + exceptionId, "en").json()
+                .at("/exception/detail").asText()).containsIgnoringCase("insufficient");
+        assertThat(shuno.bookedFor(failed)).as("a failed debit books nothing").isZero();
+        assertThat(shuno.invoiceState("DD-2")).containsEntry("settled_revenue", 0L);
 
         // The bank's file comes again: once under the same name (taken before), once renamed (same rows).
         DirectDebitResultFiles.write(folder.resolve("KF-A.txt"), true, soundFile("1234567890", MMDD, debits));
@@ -102,7 +101,7 @@ class TestDirectDebitResultsSettle {
         await().atMost(Duration.ofSeconds(30)).until(() -> !Files.exists(folder.resolve("KF-A.txt")));
 
         assertThat(shuno.settlementsOf(debited, 1)).as("published once").hasSize(1);
-        assertThat(bookedFor(debited)).isEqualTo(1);
+        assertThat(shuno.bookedFor(debited)).isEqualTo(1);
         assertThat(shuno.database().queryForObject("""
                 select count(*) from staff_exceptions where payment_ref = ? and reason <> 'DIRECT_DEBIT_FAILED'""",
                 Long.class, debited)).as("a resent row is a redelivery, not a conflicting duplicate").isZero();
@@ -122,7 +121,7 @@ class TestDirectDebitResultsSettle {
                 .containsExactly("SUSPENSE", "REVERSAL", "REVENUE");
         assertThat(settlements.get(2).get("channel").asText()).isEqualTo("DIRECT_DEBIT");
         assertThat(settlements.get(2).get("invoiceId").asText()).isEqualTo("DD-3");
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(invoice("DD-3"))
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(shuno.invoiceState("DD-3"))
                 .containsEntry("status", "PAID").containsEntry("settled_revenue", 5_000L));
     }
 
@@ -137,15 +136,5 @@ class TestDirectDebitResultsSettle {
     private static String paymentRef(String customerNumber, long amount, char result) {
         return new DirectDebitResult(CHIYODA, customerNumber, DEBIT_DATE, Amount.of(amount), result).paymentRef()
                 .value();
-    }
-
-    private static long bookedFor(String paymentRef) {
-        return shuno.database().queryForObject("select count(*) from settlements where payment_ref = ?", Long.class,
-                paymentRef);
-    }
-
-    private static Map<String, Object> invoice(String invoiceId) {
-        return shuno.database().queryForMap("select status, settled_revenue from invoices where invoice_id = ?",
-                invoiceId);
     }
 }
