@@ -60,21 +60,21 @@ public class BatchStore {
                     o.settlement().invoiceId().ifPresent(ids::add)));
             sales.load(needs.sales).values().forEach(sale -> sale.slip().map(InvoiceKey::of).ifPresent(keys::add));
         }
-        if (!ids.isEmpty() || !keys.isEmpty()) {
-            // An invoice's id never changes and its keys are only added (under their locks): known before locking.
-            invoices.keysOf(ids, keys).forEach((id, ofInvoice) -> {
-                ids.add(id);
-                keys.addAll(ofInvoice);
-            });
-        }
+        resolve(ids, keys);
         locks.acquire(ids, keys, needs.sales.stream().map(ReconciliationLocks::saleKey).toList());
-
-        // Read under the locks: an invoice event may have committed between the lookup and the lock, adding the
-        // invoice or a key; the key's lock (held here) keeps that from changing until this batch commits.
-        LoadedState.Builder state = LoadedState.builder().handled(inbox.fingerprints(source, messageIds));
-        if (!keys.isEmpty()) {
-            ids.addAll(invoices.keysOf(List.of(), keys).keySet());
+        // An invoice event may have committed between the lookup and the lock, adding an invoice or a key to one: a
+        // batch deciding on an invoice holds its id's lock, so what is found now is locked too (still before the
+        // first write). Two batches that then wait for each other deadlock, and PostgreSQL ends one: a transient
+        // fault, retried.
+        Set<InvoiceId> lockedIds = Set.copyOf(ids);
+        Set<InvoiceKey> lockedKeys = Set.copyOf(keys);
+        resolve(ids, keys);
+        if (!lockedIds.containsAll(ids) || !lockedKeys.containsAll(keys)) {
+            locks.acquire(ids, keys, List.of());
         }
+
+        // Read under the locks, which keep the invoices and their keys from changing until this batch commits.
+        LoadedState.Builder state = LoadedState.builder().handled(inbox.fingerprints(source, messageIds));
         if (!ids.isEmpty()) {
             state.invoices(invoices.load(ids));
         }
@@ -97,6 +97,16 @@ public class BatchStore {
             state.salesTotals(sales.totals(needs.salesDays));
         }
         return state.build();
+    }
+
+    /** Adds every invoice having one of {@code keys}, and every key of those invoices and of {@code ids}. */
+    private void resolve(Set<InvoiceId> ids, Set<InvoiceKey> keys) {
+        if (!ids.isEmpty() || !keys.isEmpty()) {
+            invoices.keysOf(ids, keys).forEach((id, ofInvoice) -> {
+                ids.add(id);
+                keys.addAll(ofInvoice);
+            });
+        }
     }
 
     /** The state, with the open invoices of these payers read too (in one query): for 充当 advice. */
