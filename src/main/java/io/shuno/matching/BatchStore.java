@@ -3,12 +3,10 @@ package io.shuno.matching;
 import io.shuno.exceptions.ExceptionJournal;
 import io.shuno.ledger.SettlementHistory;
 import io.shuno.ledger.SettlementJournal;
-import io.shuno.reconciliation.ElNumber;
-import io.shuno.reconciliation.Invoice;
 import io.shuno.reconciliation.InvoiceId;
 import io.shuno.reconciliation.OpenSettlement;
+import io.shuno.reconciliation.PaymentKey;
 import io.shuno.reconciliation.PaymentRef;
-import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,6 +16,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * What a batch reads and writes, in the caller's transaction. Reading turns the batch's {@link Needs} into its
@@ -53,51 +52,50 @@ public class BatchStore {
     }
 
     /** {@code source} and {@code messageIds} name the batch's messages, whose inbox fingerprints are read too. */
-    private static final String UNLOCKED =
-            "an invoice of the batch was issued or paid while the batch waited for its locks; the batch is read again";
-
     @Transactional(propagation = Propagation.MANDATORY)
     public LoadedState lockAndLoad(String source, Needs needs, Collection<String> messageIds) {
         Set<InvoiceId> ids = new HashSet<>(needs.invoices);
-        Set<ElNumber> elNumbers = new HashSet<>(needs.elNumbers);
+        Set<InvoiceKey> keys = new HashSet<>(needs.keys);
         if (!needs.voidedPayments.isEmpty()) {
             // A VOID reopens the invoices its SALE paid, or undoes the suspense of the slip it scanned; which ones
             // those are never changes, so ask before locking.
             history.openOf(needs.voidedPayments).values().forEach(open -> open.forEach(o ->
                     o.settlement().invoiceId().ifPresent(ids::add)));
-            sales.load(needs.sales).values().forEach(sale -> sale.slip().ifPresent(elNumbers::add));
+            sales.load(needs.sales).values().forEach(sale -> sale.slip().map(InvoiceKey::of).ifPresent(keys::add));
         }
-        if (!ids.isEmpty() || !elNumbers.isEmpty()) {
-            // An invoice's id and eL番号 never change, so both are known before locking.
-            invoices.keysOf(ids, elNumbers).forEach((id, el) -> {
-                ids.add(id);
-                el.ifPresent(elNumbers::add);
-            });
+        resolve(ids, keys);
+        locks.acquire(ids, keys, needs.sales.stream().map(ReconciliationLocks::saleKey).toList());
+        // An invoice event may have committed between the lookup and the lock, adding an invoice or a key to one, and
+        // a SALE the invoices its VOID reopens: a batch deciding on an invoice holds its id's lock, so what is found
+        // now is locked too (still before the first write). Two batches that then wait for each other deadlock, and
+        // PostgreSQL ends one: a transient fault, retried.
+        Set<InvoiceId> lockedIds = Set.copyOf(ids);
+        Set<InvoiceKey> lockedKeys = Set.copyOf(keys);
+        Map<PaymentRef, List<OpenSettlement>> booked = needs.voidedPayments.isEmpty() ? Map.of()
+                : history.openOf(needs.voidedPayments);
+        booked.values().forEach(open -> open.forEach(o -> o.settlement().invoiceId().ifPresent(ids::add)));
+        resolve(ids, keys);
+        if (!lockedIds.containsAll(ids) || !lockedKeys.containsAll(keys)) {
+            locks.acquire(ids, keys, List.of());
         }
-        locks.acquire(ids, elNumbers, needs.sales.stream().map(ReconciliationLocks::saleKey).toList());
 
-        // Read under the locks: an ISSUED event may have committed between the lookup and the lock, and its
-        // eL番号 lock (held here) keeps it from changing until this batch commits.
+        // Read under the locks, which keep the invoices and their keys from changing until this batch commits.
         LoadedState.Builder state = LoadedState.builder().handled(inbox.fingerprints(source, messageIds));
-        if (!ids.isEmpty() || !elNumbers.isEmpty()) {
-            Map<InvoiceId, Invoice> loaded = invoices.load(ids, elNumbers);
-            requireLocked(loaded.values(), ids, elNumbers);
-            state.invoices(loaded);
+        if (!ids.isEmpty()) {
+            state.invoices(invoices.load(ids));
         }
-        Set<ElNumber> paidAgainst = needs.invoiceBookings ? elNumbers : Set.of();
+        Set<PaymentKey> paidAgainst = needs.invoiceBookings
+                ? keys.stream().map(InvoiceKey::key).collect(Collectors.toSet()) : Set.of();
         if (!needs.payments.isEmpty() || !paidAgainst.isEmpty()) {
             state.payments(payments.load(needs.payments, paidAgainst));
         }
         if (needs.invoiceBookings) {
-            state.revenue(history.revenueOf(ids)).suspended(history.suspendedFor(elNumbers));
+            state.revenue(history.revenueOf(ids)).suspended(history.suspendedFor(paidAgainst));
         }
         if (!needs.sales.isEmpty()) {
             state.sales(sales.load(needs.sales));
         }
         if (!needs.voidedPayments.isEmpty()) {
-            Map<PaymentRef, List<OpenSettlement>> booked = history.openOf(needs.voidedPayments);
-            requireLocked(booked.values().stream().flatMap(List::stream)
-                    .flatMap(open -> open.settlement().invoiceId().stream()).toList(), ids);
             state.bookedByPayment(booked).openExceptions(exceptionJournal.openOf(needs.voidedPayments));
         }
         if (!needs.salesDays.isEmpty()) {
@@ -106,23 +104,13 @@ public class BatchStore {
         return state.build();
     }
 
-    /**
-     * The keys of an invoice are looked up before locking; one issued or paid by a batch that committed while this one
-     * waited for its locks can come back under a key this batch did not lock, and another batch holding that key could
-     * change it at the same time. Then the batch is read again (a transient fault, retried after a back-off), when
-     * the lookup finds the invoice.
-     */
-    private static void requireLocked(Collection<Invoice> loaded, Set<InvoiceId> ids, Set<ElNumber> elNumbers) {
-        boolean unlocked = loaded.stream().anyMatch(invoice -> !ids.contains(invoice.id())
-                || invoice.terms().elNumber().filter(el -> !elNumbers.contains(el)).isPresent());
-        if (unlocked) {
-            throw new CannotAcquireLockException(UNLOCKED);
-        }
-    }
-
-    private static void requireLocked(List<InvoiceId> bookedAgainst, Set<InvoiceId> ids) {
-        if (!ids.containsAll(bookedAgainst)) {
-            throw new CannotAcquireLockException(UNLOCKED);
+    /** Adds every invoice having one of {@code keys}, and every key of those invoices and of {@code ids}. */
+    private void resolve(Set<InvoiceId> ids, Set<InvoiceKey> keys) {
+        if (!ids.isEmpty() || !keys.isEmpty()) {
+            invoices.keysOf(ids, keys).forEach((id, ofInvoice) -> {
+                ids.add(id);
+                keys.addAll(ofInvoice);
+            });
         }
     }
 

@@ -37,7 +37,7 @@ class TestDefaultRunKeepsItsStateAcrossRestarts {
 
     private static final String SETTLEMENTS = "shuno.settlements";
     private static final String STARTED = "Started ShunoApplication";
-    private static final int INTAKE_ROUTES = 4;
+    private static final int INTAKE_ROUTES = 6;
 
     @TempDir
     Path workDirectory;

@@ -86,7 +86,7 @@ class TestRestartedInstanceResumesAtOnce {
         shuno.with("shuno.intake.consumers", 2);
         shuno.start();
         shuno.start();
-        int intakeRoutes = 4;
+        int intakeRoutes = 6;
         int expectedMembers = 2 * intakeRoutes * 2;
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, shuno.brokers()))) {
             await().atMost(Duration.ofSeconds(90)).until(() -> settled(admin, expectedMembers, intakeRoutes));
