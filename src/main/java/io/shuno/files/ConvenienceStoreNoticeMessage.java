@@ -22,13 +22,15 @@ final class ConvenienceStoreNoticeMessage {
     private ConvenienceStoreNoticeMessage() {
     }
 
-    static ObjectNode of(ObjectMapper json, DroppedFile file, ConvenienceStoreNoticeRow row) {
+    /** {@code municipalityCode} is the 団体コード the barcode's agency client code is configured for. */
+    static ObjectNode of(ObjectMapper json, DroppedFile file, ConvenienceStoreNoticeRow row, String municipalityCode) {
         String paymentId = "cvs:" + sha256(String.join("|", row.barcode().value(), row.chainCode(), row.storeCode(),
                 row.paidAt().format(PAID_AT))).substring(0, HASH_DIGITS_IN_ID);
         ObjectNode message = json.createObjectNode()
                 .put("noticeId", paymentId + ":" + row.kind().code())
                 .put("paymentId", paymentId)
                 .put("stage", row.kind().name())
+                .put("municipalityCode", municipalityCode)
                 .put("barcode", row.barcode().value())
                 .put("paidAt", row.paidAt().atZone(FileReference.TOKYO).toOffsetDateTime()
                         .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME))

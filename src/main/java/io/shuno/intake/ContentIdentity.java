@@ -31,6 +31,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * <ul>
  *   <li>only the properties the schema defines (at the top level, in any of its branches); extra fields are ignored,
  *       as shuno ignores them;</li>
+ *   <li>except those the schema marks {@code "x-provenance": true}: where a record was read (the file a row came
+ *       from), not what it says, so the same row re-sent in another file is a redelivery and not a conflicting
+ *       duplicate (no schema had such a property when the version-2 identities were first kept);</li>
  *   <li>a property that is absent or null is left out (an optional field not given);</li>
  *   <li>keys sorted; nested objects likewise, with all their keys; arrays keep their order;</li>
  *   <li>strings in Unicode NFC; a {@code date-time} as its UTC instant ({@code 2026-06-20T10:15:00+09:00} and
@@ -133,6 +136,9 @@ final class ContentIdentity {
             Set<String> dateTimes = new TreeSet<>();
             for (JsonNode branch : branches(schema)) {
                 branch.path("properties").fields().forEachRemaining(property -> {
+                    if (property.getValue().path("x-provenance").asBoolean(false)) {
+                        return;
+                    }
                     properties.add(property.getKey());
                     if ("date-time".equals(resolved(schema, property.getValue()).path("format").asText())) {
                         dateTimes.add(property.getKey());

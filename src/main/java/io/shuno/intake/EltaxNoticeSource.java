@@ -10,6 +10,7 @@ import io.shuno.reconciliation.ConflictingDuplicate;
 import io.shuno.reconciliation.ElNumber;
 import io.shuno.reconciliation.EltaxNotice;
 import io.shuno.reconciliation.NoticeStage;
+import io.shuno.reconciliation.PaymentKey;
 import io.shuno.reconciliation.PaymentRef;
 import io.shuno.reconciliation.Reconciler;
 import io.shuno.reconciliation.StaffException;
@@ -53,7 +54,7 @@ final class EltaxNoticeSource implements Source<EltaxNotice> {
     public void decide(Inbound<EltaxNotice> message, UnitOfWork work, Reconciler reconciler) {
         EltaxNotice notice = message.command();
         work.handled(message, reconciler.onNotice(work.invoiceWith(notice.elNumber()),
-                work.payment(notice.paymentRef()), notice, work), Optional.of(notice.elNumber()));
+                work.payment(notice.paymentRef()), notice, work), Optional.of(PaymentKey.of(notice.elNumber())));
     }
 
     @Override

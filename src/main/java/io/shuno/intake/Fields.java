@@ -54,6 +54,22 @@ final class Fields {
         return values;
     }
 
+    /** The fields of an object field, if given. */
+    Optional<Fields> optionalObject(String name) {
+        JsonNode value = node.get(name);
+        return value == null || value.isNull() ? Optional.empty() : Optional.of(new Fields(value));
+    }
+
+    /** The fields of each object of an array field, or none when the field is absent. */
+    List<Fields> objects(String name) {
+        List<Fields> values = new ArrayList<>();
+        JsonNode array = node.get(name);
+        if (array != null) {
+            array.forEach(value -> values.add(new Fields(value)));
+        }
+        return values;
+    }
+
     Optional<Integer> optionalInt(String name) {
         JsonNode value = node.get(name);
         return value == null || value.isNull() ? Optional.empty() : Optional.of(value.intValue());

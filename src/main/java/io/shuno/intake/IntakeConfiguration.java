@@ -2,6 +2,8 @@ package io.shuno.intake;
 
 import io.shuno.deadletters.DeadLetters;
 import io.shuno.reconciliation.AcquirerStatement;
+import io.shuno.reconciliation.ConvenienceStoreNotice;
+import io.shuno.reconciliation.DirectDebitResult;
 import io.shuno.reconciliation.EltaxNotice;
 import io.shuno.reconciliation.InvoiceEvent;
 import io.shuno.reconciliation.TerminalTransaction;
@@ -47,6 +49,16 @@ class IntakeConfiguration {
     @Bean
     BatchPipeline<AcquirerStatement> acquirerStatementIntake() {
         return pipeline(new AcquirerStatementSource());
+    }
+
+    @Bean
+    BatchPipeline<DirectDebitResult> directDebitResultIntake() {
+        return pipeline(new DirectDebitResultSource());
+    }
+
+    @Bean
+    BatchPipeline<ConvenienceStoreNotice> convenienceStoreNoticeIntake() {
+        return pipeline(new ConvenienceStoreNoticeSource());
     }
 
     private <T> BatchPipeline<T> pipeline(Source<T> source) {

@@ -11,6 +11,7 @@ import io.shuno.reconciliation.ElQr;
 import io.shuno.reconciliation.Invoice;
 import io.shuno.reconciliation.InvoiceId;
 import io.shuno.reconciliation.MunicipalityCode;
+import io.shuno.reconciliation.PaymentKey;
 import io.shuno.reconciliation.PaymentRef;
 import io.shuno.reconciliation.Reconciler;
 import io.shuno.reconciliation.SaleState;
@@ -77,7 +78,7 @@ final class TerminalTransactionSource implements Source<TerminalTransaction> {
                 : reconciler.onTerminalVoid(transaction, work.sale(transaction.originalTransactionId().orElseThrow()),
                 work.openOf(PaymentRef.terminal(transaction.originalTransactionId().orElseThrow())), work.invoices());
         // A VOID's reversals belong to the slip its SALE scanned, whether or not the VOID repeats it.
-        work.handled(message, outcome.outcome(), outcome.sale().flatMap(SaleState::slip));
+        work.handled(message, outcome.outcome(), outcome.sale().flatMap(SaleState::slip).map(PaymentKey::of));
         outcome.sale().ifPresent(sale -> {
             work.recorded(sale);
             if (sale.voided()) {

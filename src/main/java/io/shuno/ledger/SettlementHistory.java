@@ -1,9 +1,9 @@
 package io.shuno.ledger;
 
-import io.shuno.reconciliation.ElNumber;
 import io.shuno.reconciliation.HeldOverpayment;
 import io.shuno.reconciliation.InvoiceId;
 import io.shuno.reconciliation.OpenSettlement;
+import io.shuno.reconciliation.PaymentKey;
 import io.shuno.reconciliation.PaymentRef;
 import io.shuno.reconciliation.RevenueBooking;
 import io.shuno.reconciliation.Settlement;
@@ -82,17 +82,22 @@ public class SettlementHistory {
         return found;
     }
 
-    /** Payments held in suspense (不明収納) for the given eL番号, not yet reversed, oldest first. */
-    public Map<ElNumber, List<Settlement>> suspendedFor(Collection<ElNumber> elNumbers) {
-        Map<ElNumber, List<Settlement>> found = new HashMap<>();
-        jdbc.query("select p.el_number, " + SettlementRows.COLUMNS + " " + """
+    /**
+     * Payments held in suspense (不明収納) for the given payment keys (eL番号, barcodes, debit keys), not yet
+     * reversed, oldest first. Found through the payments that named the keys: a settlement carries no key.
+     */
+    public Map<PaymentKey, List<Settlement>> suspendedFor(Collection<PaymentKey> keys) {
+        Map<PaymentKey, List<Settlement>> found = new HashMap<>();
+        jdbc.query("select p.key_type, p.key_value, " + SettlementRows.COLUMNS + " " + """
                 from settlements s join payments p on p.payment_ref = s.payment_ref
-                where s.kind = 'SUSPENSE' and p.el_number = any(?::bpchar[])
+                where s.kind = 'SUSPENSE'
+                  and (p.key_type, p.key_value) in (select * from unnest(?::text[], ?::text[]))
                   and not exists (select 1 from settlements r where r.reverses = s.settlement_id)
                 order by s.booked_seq""", row -> {
-            found.computeIfAbsent(new ElNumber(row.getString("el_number")), el -> new ArrayList<>())
-                    .add(SettlementRows.map(row));
-        }, (Object) elNumbers.stream().map(ElNumber::value).toArray(String[]::new));
+            found.computeIfAbsent(PaymentKey.parse(PaymentKey.Type.valueOf(row.getString("key_type")),
+                    row.getString("key_value")), key -> new ArrayList<>()).add(SettlementRows.map(row));
+        }, keys.stream().map(key -> key.type().name()).toArray(String[]::new),
+                keys.stream().map(PaymentKey::value).toArray(String[]::new));
         return found;
     }
 }

@@ -2,6 +2,7 @@ package io.shuno.ledger;
 
 import io.shuno.platform.Columns;
 import io.shuno.reconciliation.Settlement;
+import io.shuno.reconciliation.StoreReceipt;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -46,17 +47,21 @@ public class SettlementJournal {
                 .text(s -> s.invoiceId().orElse(null)).bigint(s -> s.amount().yen()).text(Settlement::account)
                 .text(s -> s.revenueCode().orElse(null)).integer(s -> s.bookingYear().fiscalYear().year())
                 .text(s -> s.bookingYear().yearClass()).text(Settlement::receivedOn).text(Settlement::channel)
-                .text(Settlement::cause).parameters();
+                .text(Settlement::cause).text(s -> s.store().map(StoreReceipt::chainCode).orElse(null))
+                .text(s -> s.store().flatMap(StoreReceipt::transferDate).orElse(null)).parameters();
         // In list order (booked_seq follows it), since reversals undo the latest booking first.
         jdbc.update("""
                 insert into settlements (occurred_at, settlement_id, kind, reverses, municipality_code, payment_ref,
-                    invoice_id, amount, account, revenue_code, fiscal_year, year_class, received_on, channel, cause)
+                    invoice_id, amount, account, revenue_code, fiscal_year, year_class, received_on, channel, cause,
+                    convenience_store_chain, transfer_date)
                 select ?::timestamptz, settlement_id, kind, reverses, municipality_code, payment_ref, invoice_id, amount,
-                    account, revenue_code, fiscal_year, year_class, received_on, channel, cause
+                    account, revenue_code, fiscal_year, year_class, received_on, channel, cause,
+                    convenience_store_chain, transfer_date
                 from unnest(?::uuid[], ?::text[], ?::uuid[], ?::bpchar[], ?::text[], ?::text[], ?::bigint[], ?::text[],
-                    ?::text[], ?::int[], ?::text[], ?::date[], ?::text[], ?::text[]) with ordinality
-                    as s(settlement_id, kind, reverses, municipality_code, payment_ref, invoice_id, amount, account,
-                        revenue_code, fiscal_year, year_class, received_on, channel, cause, listed)
+                    ?::text[], ?::int[], ?::text[], ?::date[], ?::text[], ?::text[], ?::text[], ?::date[])
+                    with ordinality as s(settlement_id, kind, reverses, municipality_code, payment_ref, invoice_id,
+                        amount, account, revenue_code, fiscal_year, year_class, received_on, channel, cause,
+                        convenience_store_chain, transfer_date, listed)
                 order by listed""", Stream.concat(Stream.of(occurredAt), Stream.of(columns)).toArray());
         // What cannot be published must not be booked: an unbalanced settlement or a reversal of nothing fails the
         // batch that decided it, not the relay later.

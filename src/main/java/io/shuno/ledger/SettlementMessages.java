@@ -32,6 +32,10 @@ final class SettlementMessages {
         node.put("yearClass", settlement.bookingYear().yearClass().name());
         node.put("receivedOn", settlement.receivedOn().toString());
         node.put("channel", settlement.channel().name());
+        settlement.store().ifPresent(store -> {
+            node.put("convenienceStoreChain", store.chainCode());
+            store.transferDate().ifPresent(date -> node.put("transferDate", date.toString()));
+        });
         ArrayNode lines = node.putArray("entries");
         for (LedgerEntry entry : entries) {
             lines.addObject().put("side", entry.side().name()).put("ledgerAccount", entry.ledgerAccount())

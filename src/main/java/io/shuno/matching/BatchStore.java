@@ -3,15 +3,17 @@ package io.shuno.matching;
 import io.shuno.exceptions.ExceptionJournal;
 import io.shuno.ledger.SettlementHistory;
 import io.shuno.ledger.SettlementJournal;
-import io.shuno.reconciliation.ElNumber;
 import io.shuno.reconciliation.InvoiceId;
+import io.shuno.reconciliation.PaymentKey;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * What a batch reads and writes, in the caller's transaction. Reading turns the batch's {@link Needs} into its
@@ -50,35 +52,39 @@ public class BatchStore {
     @Transactional(propagation = Propagation.MANDATORY)
     public LoadedState lockAndLoad(String source, Needs needs, Collection<String> messageIds) {
         Set<InvoiceId> ids = new HashSet<>(needs.invoices);
-        Set<ElNumber> elNumbers = new HashSet<>(needs.elNumbers);
+        Set<InvoiceKey> keys = new HashSet<>(needs.keys);
         if (!needs.voidedPayments.isEmpty()) {
             // A VOID reopens the invoices its SALE paid, or undoes the suspense of the slip it scanned; which ones
             // those are never changes, so ask before locking.
             history.openOf(needs.voidedPayments).values().forEach(open -> open.forEach(o ->
                     o.settlement().invoiceId().ifPresent(ids::add)));
-            sales.load(needs.sales).values().forEach(sale -> sale.slip().ifPresent(elNumbers::add));
+            sales.load(needs.sales).values().forEach(sale -> sale.slip().map(InvoiceKey::of).ifPresent(keys::add));
         }
-        if (!ids.isEmpty() || !elNumbers.isEmpty()) {
-            // An invoice's id and eL番号 never change, so both are known before locking.
-            invoices.keysOf(ids, elNumbers).forEach((id, el) -> {
+        if (!ids.isEmpty() || !keys.isEmpty()) {
+            // An invoice's id never changes and its keys are only added (under their locks): known before locking.
+            invoices.keysOf(ids, keys).forEach((id, ofInvoice) -> {
                 ids.add(id);
-                el.ifPresent(elNumbers::add);
+                keys.addAll(ofInvoice);
             });
         }
-        locks.acquire(ids, elNumbers, needs.sales.stream().map(ReconciliationLocks::saleKey).toList());
+        locks.acquire(ids, keys, needs.sales.stream().map(ReconciliationLocks::saleKey).toList());
 
-        // Read under the locks: an ISSUED event may have committed between the lookup and the lock, and its
-        // eL番号 lock (held here) keeps it from changing until this batch commits.
+        // Read under the locks: an invoice event may have committed between the lookup and the lock, adding the
+        // invoice or a key; the key's lock (held here) keeps that from changing until this batch commits.
         LoadedState.Builder state = LoadedState.builder().handled(inbox.fingerprints(source, messageIds));
-        if (!ids.isEmpty() || !elNumbers.isEmpty()) {
-            state.invoices(invoices.load(ids, elNumbers));
+        if (!keys.isEmpty()) {
+            ids.addAll(invoices.keysOf(List.of(), keys).keySet());
         }
-        Set<ElNumber> paidAgainst = needs.invoiceBookings ? elNumbers : Set.of();
+        if (!ids.isEmpty()) {
+            state.invoices(invoices.load(ids));
+        }
+        Set<PaymentKey> paidAgainst = needs.invoiceBookings
+                ? keys.stream().map(InvoiceKey::key).collect(Collectors.toSet()) : Set.of();
         if (!needs.payments.isEmpty() || !paidAgainst.isEmpty()) {
             state.payments(payments.load(needs.payments, paidAgainst));
         }
         if (needs.invoiceBookings) {
-            state.revenue(history.revenueOf(ids)).suspended(history.suspendedFor(elNumbers));
+            state.revenue(history.revenueOf(ids)).suspended(history.suspendedFor(paidAgainst));
         }
         if (!needs.sales.isEmpty()) {
             state.sales(sales.load(needs.sales));

@@ -13,14 +13,21 @@ import io.shuno.platform.Columns;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import io.shuno.reconciliation.PaymentKey;
+import io.shuno.reconciliation.PaymentSlip;
+
+import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** The invoices table. */
 @Component
@@ -33,27 +40,48 @@ class InvoiceStore {
     }
 
     /**
-     * The id and eL番号 of every invoice with one of these ids or eL番号: all the keys a batch about them must lock.
-     * Safe to ask before locking: an invoice's id and eL番号 never change.
+     * The id and every payment key of each invoice with one of these ids or keys: all the keys a batch about them must
+     * lock. Safe to ask before locking: an invoice's id never changes and its keys are only ever added, by a batch
+     * that holds the added keys' locks.
      */
-    Map<InvoiceId, Optional<ElNumber>> keysOf(Collection<InvoiceId> ids, Collection<ElNumber> elNumbers) {
-        Map<InvoiceId, Optional<ElNumber>> found = new HashMap<>();
-        // el_number is char(34): compared with text[] PostgreSQL casts the column and scans the whole table.
-        jdbc.query("select invoice_id, el_number from invoices where invoice_id = any(?) "
-                + "or el_number = any(?::bpchar[])", row -> {
-            found.put(new InvoiceId(row.getString("invoice_id")),
-                    Optional.ofNullable(row.getString("el_number")).map(ElNumber::new));
-        }, ids(ids), elNumbers(elNumbers));
+    Map<InvoiceId, Set<InvoiceKey>> keysOf(Collection<InvoiceId> ids, Collection<InvoiceKey> keys) {
+        Map<InvoiceId, Set<InvoiceKey>> found = new HashMap<>();
+        ids.forEach(id -> found.put(id, new HashSet<>()));
+        String[][] named = keyColumns(keys);
+        jdbc.query("""
+                select invoice_id, municipality_code, key_type, key_value from invoice_payment_keys
+                where invoice_id in (select invoice_id from invoice_payment_keys
+                                     where (municipality_code, key_type, key_value) in
+                                           (select * from unnest(?::bpchar[], ?::text[], ?::text[]))
+                                     union all select unnest(?::text[]))""", row -> {
+            found.computeIfAbsent(new InvoiceId(row.getString("invoice_id")), id -> new HashSet<>())
+                    .add(keyOf(row));
+        }, named[0], named[1], named[2], ids(ids));
         return found;
     }
 
+    /** These invoices, each with every slip it has. */
     Map<InvoiceId, Invoice> load(Collection<InvoiceId> ids) {
-        return query("invoice_id = any(?)", (Object) ids(ids));
+        return withSlips(query("invoice_id = any(?)", (Object) ids(ids)));
     }
 
-    /** The invoices with one of these ids or eL番号, by invoice id. */
-    Map<InvoiceId, Invoice> load(Collection<InvoiceId> ids, Collection<ElNumber> elNumbers) {
-        return query("invoice_id = any(?) or el_number = any(?::bpchar[])", ids(ids), elNumbers(elNumbers));
+    private Map<InvoiceId, Invoice> withSlips(Map<InvoiceId, Invoice> found) {
+        if (found.isEmpty()) {
+            return found;
+        }
+        Map<InvoiceId, List<PaymentSlip>> slips = new HashMap<>();
+        jdbc.query("""
+                select invoice_id, municipality_code, key_type, key_value, usable_until from invoice_payment_keys
+                where invoice_id = any(?) order by invoice_id, key_type, key_value""", row -> {
+            slips.computeIfAbsent(new InvoiceId(row.getString("invoice_id")), id -> new ArrayList<>())
+                    .add(new PaymentSlip(keyOf(row).key(),
+                            Optional.ofNullable(row.getDate("usable_until")).map(Date::toLocalDate)));
+        }, (Object) ids(found.keySet()));
+        Map<InvoiceId, Invoice> withSlips = new HashMap<>();
+        found.forEach((id, invoice) -> withSlips.put(id, new Invoice(
+                invoice.terms().withSlips(slips.getOrDefault(id, List.of())), invoice.cancelled(),
+                invoice.settledRevenue(), invoice.announced())));
+        return withSlips;
     }
 
     /** These payers' invoices still owing something, for 充当 advice (read, not locked: advice only). */
@@ -61,9 +89,9 @@ class InvoiceStore {
         Map<Payer, List<Invoice>> found = new HashMap<>();
         payers.forEach(payer -> found.put(payer, new ArrayList<>()));
         // char(6) against bpchar, so the index invoices_payer serves it
-        query("(municipality_code, payer_id) in (select * from unnest(?::bpchar[], ?::text[])) "
+        withSlips(query("(municipality_code, payer_id) in (select * from unnest(?::bpchar[], ?::text[])) "
                 + "and not cancelled and settled_revenue < amount", Columns.of(List.copyOf(payers))
-                .text(Payer::municipality).text(Payer::payerId).parameters()).values()
+                .text(Payer::municipality).text(Payer::payerId).parameters())).values()
                 .forEach(invoice -> found.get(new Payer(invoice.terms().municipality(), invoice.terms().payerId()))
                         .add(invoice));
         return found;
@@ -73,8 +101,16 @@ class InvoiceStore {
         return ids.stream().map(InvoiceId::value).toArray(String[]::new);
     }
 
-    private static String[] elNumbers(Collection<ElNumber> elNumbers) {
-        return elNumbers.stream().map(ElNumber::value).toArray(String[]::new);
+    private static String[][] keyColumns(Collection<InvoiceKey> keys) {
+        return new String[][] {
+                keys.stream().map(k -> k.municipality().value()).toArray(String[]::new),
+                keys.stream().map(k -> k.key().type().name()).toArray(String[]::new),
+                keys.stream().map(k -> k.key().value()).toArray(String[]::new)};
+    }
+
+    private static InvoiceKey keyOf(ResultSet row) throws SQLException {
+        return new InvoiceKey(new MunicipalityCode(row.getString("municipality_code")),
+                PaymentKey.parse(PaymentKey.Type.valueOf(row.getString("key_type")), row.getString("key_value")));
     }
 
     private Map<InvoiceId, Invoice> query(String condition, Object... parameters) {
@@ -110,6 +146,35 @@ class InvoiceStore {
                 .text(invoice -> invoice.terms().dueDate()).text(invoice -> invoice.terms().payerId())
                 .integer(invoice -> invoice.terms().installment().orElse(null)).text(Invoice::cancelled)
                 .bigint(invoice -> invoice.settledRevenue().yen()).bigint(invoice -> invoice.announced().yen()).text(Invoice::status).parameters());
+        saveKeys(invoices);
+    }
+
+    /**
+     * Every payment key of these invoices, with its slip's usable-until date. A key already another invoice's stays
+     * that invoice's: one payment pays one invoice.
+     */
+    private void saveKeys(List<Invoice> invoices) {
+        List<Map.Entry<Invoice, PaymentSlip>> slips = new ArrayList<>();
+        invoices.forEach(invoice -> allSlips(invoice.terms()).forEach(slip -> slips.add(Map.entry(invoice, slip))));
+        if (slips.isEmpty()) {
+            return;
+        }
+        jdbc.update("""
+                insert into invoice_payment_keys as k (municipality_code, key_type, key_value, invoice_id, usable_until)
+                select * from unnest(?::bpchar[], ?::text[], ?::text[], ?::text[], ?::date[])
+                on conflict (municipality_code, key_type, key_value) do update set usable_until = excluded.usable_until
+                    where k.invoice_id = excluded.invoice_id""", Columns.of(slips)
+                .text(slip -> slip.getKey().terms().municipality()).text(slip -> slip.getValue().key().type())
+                .text(slip -> slip.getValue().key().value()).text(slip -> slip.getKey().id())
+                .text(slip -> slip.getValue().usableUntil().orElse(null)).parameters());
+    }
+
+    /** The invoice's eL番号 (the slip of an invoice that lists no others) and its listed slips, each key once. */
+    private static List<PaymentSlip> allSlips(InvoiceTerms terms) {
+        Map<PaymentKey, PaymentSlip> byKey = new LinkedHashMap<>();
+        terms.elNumber().map(PaymentKey::of).map(PaymentSlip::of).ifPresent(slip -> byKey.put(slip.key(), slip));
+        terms.slips().forEach(slip -> byKey.put(slip.key(), slip));
+        return List.copyOf(byKey.values());
     }
 
     private static Invoice map(ResultSet row) throws SQLException {

@@ -1,10 +1,10 @@
 package io.shuno.matching;
 
-import io.shuno.reconciliation.ElNumber;
 import io.shuno.reconciliation.Invoice;
 import io.shuno.reconciliation.InvoiceId;
 import io.shuno.reconciliation.OpenBookings;
 import io.shuno.reconciliation.OpenSettlement;
+import io.shuno.reconciliation.PaymentKey;
 import io.shuno.reconciliation.PaymentRef;
 import io.shuno.reconciliation.PaymentState;
 import io.shuno.reconciliation.RevenueBooking;
@@ -26,7 +26,7 @@ public final class LoadedState {
     final Map<InvoiceId, Invoice> invoices;
     final Map<PaymentRef, PaymentState> payments;
     final Map<InvoiceId, List<RevenueBooking>> revenue;
-    final Map<ElNumber, List<Settlement>> suspended;
+    final Map<PaymentKey, List<Settlement>> suspended;
     final Map<PaymentRef, List<OpenSettlement>> bookedByPayment;
     final Map<String, SaleState> sales;
     final Map<SalesDay, SalesTotals> salesTotals;
@@ -61,7 +61,7 @@ public final class LoadedState {
 
     /** The past bookings as a fresh, changeable view for one pass over the batch. */
     OpenBookings openBookings() {
-        return new OpenBookings(revenue, suspended, bookedByPayment);
+        return OpenBookings.byKey(revenue, suspended, bookedByPayment);
     }
 
     private Builder toBuilder() {
@@ -75,7 +75,7 @@ public final class LoadedState {
         private final Map<InvoiceId, Invoice> invoices = new HashMap<>();
         private final Map<PaymentRef, PaymentState> payments = new HashMap<>();
         private final Map<InvoiceId, List<RevenueBooking>> revenue = new HashMap<>();
-        private final Map<ElNumber, List<Settlement>> suspended = new HashMap<>();
+        private final Map<PaymentKey, List<Settlement>> suspended = new HashMap<>();
         private final Map<PaymentRef, List<OpenSettlement>> bookedByPayment = new HashMap<>();
         private final Map<String, SaleState> sales = new HashMap<>();
         private final Map<SalesDay, SalesTotals> salesTotals = new HashMap<>();
@@ -92,7 +92,7 @@ public final class LoadedState {
             return this;
         }
 
-        /** The last stage of the payments the batch names or that were made against its eL番号. */
+        /** The last stage of the payments the batch names or that were made against its payment keys. */
         public Builder payments(Map<PaymentRef, PaymentState> value) {
             payments.putAll(value);
             return this;
@@ -104,8 +104,8 @@ public final class LoadedState {
             return this;
         }
 
-        /** Payments held in suspense for the batch's eL番号. */
-        public Builder suspended(Map<ElNumber, List<Settlement>> value) {
+        /** Payments held in suspense for the batch's payment keys. */
+        public Builder suspended(Map<PaymentKey, List<Settlement>> value) {
             suspended.putAll(value);
             return this;
         }

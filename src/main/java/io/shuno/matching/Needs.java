@@ -2,6 +2,8 @@ package io.shuno.matching;
 
 import io.shuno.reconciliation.ElNumber;
 import io.shuno.reconciliation.InvoiceId;
+import io.shuno.reconciliation.MunicipalityCode;
+import io.shuno.reconciliation.PaymentKey;
 import io.shuno.reconciliation.PaymentRef;
 
 import java.util.HashSet;
@@ -15,7 +17,7 @@ import java.util.Set;
 public final class Needs {
 
     final Set<InvoiceId> invoices = new HashSet<>();
-    final Set<ElNumber> elNumbers = new HashSet<>();
+    final Set<InvoiceKey> keys = new HashSet<>();
     final Set<PaymentRef> payments = new HashSet<>();
     final Set<String> sales = new HashSet<>();
     final Set<PaymentRef> voidedPayments = new HashSet<>();
@@ -30,7 +32,16 @@ public final class Needs {
 
     /** The invoice of this eL番号, locked and loaded (if shuno knows it); the eL番号 is locked either way. */
     public Needs invoiceWith(ElNumber elNumber) {
-        elNumbers.add(elNumber);
+        keys.add(InvoiceKey.of(elNumber));
+        return this;
+    }
+
+    /**
+     * The invoice of {@code municipality} that has this payment key among its slips, locked and loaded (if shuno
+     * knows it); the key is locked either way.
+     */
+    public Needs invoiceWith(MunicipalityCode municipality, PaymentKey key) {
+        keys.add(new InvoiceKey(municipality, key));
         return this;
     }
 
@@ -62,8 +73,8 @@ public final class Needs {
     }
 
     /**
-     * For invoice events: the revenue booked on every invoice of the batch, the payments held in suspense for their
-     * eL番号 and every payment made against them.
+     * For invoice events: the revenue booked on every invoice of the batch, the payments held in suspense for any of
+     * their payment keys and every payment made against those keys.
      */
     public Needs invoiceBookings() {
         invoiceBookings = true;

@@ -2,18 +2,24 @@ package io.shuno.matching;
 
 import io.shuno.reconciliation.ElNumber;
 import io.shuno.reconciliation.NoticeStage;
+import io.shuno.reconciliation.PaymentKey;
 import io.shuno.reconciliation.PaymentRef;
 import io.shuno.reconciliation.PaymentState;
 import io.shuno.platform.Columns;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The payments table: the last stage each payment reached. */
+/**
+ * The payments table: the last stage each payment reached, and the key it named its invoice by (type and value;
+ * {@code el_number} stays filled for eLTAX payments, and is all that rows written before V18 had).
+ */
 @Component
 class PaymentStore {
 
@@ -27,20 +33,26 @@ class PaymentStore {
         return load(refs, List.of());
     }
 
-    /** These payments, and every payment made against the given eL番号, whatever its stage. */
-    Map<PaymentRef, PaymentState> load(Collection<PaymentRef> refs, Collection<ElNumber> paidAgainst) {
+    /** These payments, and every payment made against the given keys, whatever its stage. */
+    Map<PaymentRef, PaymentState> load(Collection<PaymentRef> refs, Collection<PaymentKey> paidAgainst) {
         Map<PaymentRef, PaymentState> found = new HashMap<>();
-        // char(34) against bpchar[], so the index payments_el_number serves it (see InvoiceStore.keysOf)
         jdbc.query("""
-                select payment_ref, el_number, amount, stage from payments
-                where payment_ref = any(?) or el_number = any(?::bpchar[])""", row -> {
-            PaymentState state = new PaymentState(new PaymentRef(row.getString("payment_ref")),
-                    new ElNumber(row.getString("el_number")), row.getLong("amount"),
-                    NoticeStage.valueOf(row.getString("stage")));
+                select payment_ref, key_type, key_value, el_number, amount, stage from payments
+                where payment_ref = any(?)
+                   or (key_type, key_value) in (select * from unnest(?::text[], ?::text[]))""", row -> {
+            PaymentState state = new PaymentState(new PaymentRef(row.getString("payment_ref")), keyOf(row),
+                    row.getLong("amount"), NoticeStage.valueOf(row.getString("stage")));
             found.put(state.paymentRef(), state);
         }, refs.stream().map(PaymentRef::value).toArray(String[]::new),
-                paidAgainst.stream().map(ElNumber::value).toArray(String[]::new));
+                paidAgainst.stream().map(key -> key.type().name()).toArray(String[]::new),
+                paidAgainst.stream().map(PaymentKey::value).toArray(String[]::new));
         return found;
+    }
+
+    private static PaymentKey keyOf(ResultSet row) throws SQLException {
+        String type = row.getString("key_type");
+        return type == null ? PaymentKey.of(new ElNumber(row.getString("el_number")))
+                : PaymentKey.parse(PaymentKey.Type.valueOf(type), row.getString("key_value"));
     }
 
     /** Each payment at most once: one statement cannot update a row twice. */
@@ -49,10 +61,12 @@ class PaymentStore {
             return;
         }
         jdbc.update("""
-                insert into payments (payment_ref, el_number, amount, stage)
-                select * from unnest(?::text[], ?::bpchar[], ?::bigint[], ?::text[])
+                insert into payments (payment_ref, key_type, key_value, el_number, amount, stage)
+                select * from unnest(?::text[], ?::text[], ?::text[], ?::bpchar[], ?::bigint[], ?::text[])
                 on conflict (payment_ref) do update set stage = excluded.stage, amount = excluded.amount,
                     updated_at = now()""", Columns.of(payments).text(PaymentState::paymentRef)
-                .text(PaymentState::elNumber).bigint(PaymentState::amount).text(PaymentState::stage).parameters());
+                .text(payment -> payment.key().type()).text(payment -> payment.key().value())
+                .text(payment -> payment.key() instanceof PaymentKey.El el ? el.number() : null)
+                .bigint(PaymentState::amount).text(PaymentState::stage).parameters());
     }
 }

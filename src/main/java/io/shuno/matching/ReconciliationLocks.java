@@ -1,6 +1,5 @@
 package io.shuno.matching;
 
-import io.shuno.reconciliation.ElNumber;
 import io.shuno.reconciliation.InvoiceId;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -15,9 +14,9 @@ import java.util.List;
 
 /**
  * Serialises all work on one invoice across threads and instances. Every batch takes a transaction-scoped
- * PostgreSQL advisory lock for each invoice id and eL番号 it touches — all of them up front and in one global order,
- * so two batches can wait for each other but never deadlock. A payment that arrives before its invoice locks the
- * eL番号, which the invoice's ISSUED event locks too. The locks come before the transaction's first write, so that
+ * PostgreSQL advisory lock for each invoice id and payment key (eL番号, barcode, debit key) it touches — all of
+ * them up front and in one global order, so two batches can wait for each other but never deadlock. A payment that arrives before its invoice locks the
+ * key it names, which the invoice's event locks too. The locks come before the transaction's first write, so that
  * settlements about one invoice are published in the order they were booked.
  */
 @Component
@@ -30,12 +29,13 @@ public class ReconciliationLocks {
     }
 
     /**
-     * Locks these invoices and eL番号, plus further keys ({@link #saleKey}, {@link #exceptionKey}), all at once.
+     * Locks these invoices and payment keys (eL番号, barcodes, debit keys), plus further keys ({@link #saleKey},
+     * {@link #exceptionKey}), all at once.
      */
-    void acquire(Collection<InvoiceId> invoiceIds, Collection<ElNumber> elNumbers, Collection<String> otherKeys) {
+    void acquire(Collection<InvoiceId> invoiceIds, Collection<InvoiceKey> paymentKeys, Collection<String> otherKeys) {
         List<String> keys = new ArrayList<>(otherKeys);
         invoiceIds.forEach(id -> keys.add("invoice:" + id));
-        elNumbers.forEach(el -> keys.add("el:" + el));
+        paymentKeys.forEach(key -> keys.add(key.lockName()));
         acquire(keys);
     }
 

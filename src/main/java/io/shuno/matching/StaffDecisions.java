@@ -4,12 +4,12 @@ import io.shuno.exceptions.ExceptionJournal;
 import io.shuno.ledger.SettlementHistory;
 import io.shuno.ledger.SettlementJournal;
 import io.shuno.reconciliation.Decision;
-import io.shuno.reconciliation.ElNumber;
 import io.shuno.reconciliation.ExceptionResolution;
 import io.shuno.reconciliation.HeldOverpayment;
 import io.shuno.reconciliation.Invoice;
 import io.shuno.reconciliation.InvoiceId;
 import io.shuno.reconciliation.PayerInvoices;
+import io.shuno.reconciliation.PaymentKey;
 import io.shuno.reconciliation.PaymentRef;
 import io.shuno.reconciliation.Settlement;
 import org.springframework.stereotype.Component;
@@ -50,15 +50,24 @@ public class StaffDecisions {
     }
 
     /**
-     * Locks the exception, the given invoices and the eL番号 of the invoices and of the payment (which a message
+     * Locks the exception, the given invoices and the payment keys of the invoices and of the payment (which a message
      * about that payment or an arriving invoice would lock), and reads those invoices under the locks.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public Map<InvoiceId, Invoice> lock(String exceptionId, Set<InvoiceId> ids, Optional<PaymentRef> payment) {
-        Set<ElNumber> elNumbers = new HashSet<>();
-        invoices.keysOf(ids, List.of()).values().forEach(el -> el.ifPresent(elNumbers::add));
-        payments.load(payment.stream().toList()).values().forEach(state -> elNumbers.add(state.elNumber()));
-        locks.acquire(ids, elNumbers, List.of(ReconciliationLocks.exceptionKey(exceptionId)));
+        Set<InvoiceKey> keys = new HashSet<>();
+        invoices.keysOf(ids, List.of()).values().forEach(keys::addAll);
+        // The payment's key as a message about the payment locks it: an eL番号 names its municipality, another key is
+        // locked in the municipality of each invoice the decision is about.
+        payments.load(payment.stream().toList()).values().forEach(state -> {
+            if (state.key() instanceof PaymentKey.El el) {
+                keys.add(InvoiceKey.of(el.number()));
+            } else {
+                invoices.load(ids).values().forEach(invoice ->
+                        keys.add(new InvoiceKey(invoice.terms().municipality(), state.key())));
+            }
+        });
+        locks.acquire(ids, keys, List.of(ReconciliationLocks.exceptionKey(exceptionId)));
         return invoices.load(ids);
     }
 

@@ -11,6 +11,7 @@ import io.shuno.reconciliation.OpenBookings;
 import io.shuno.reconciliation.OpenSettlement;
 import io.shuno.reconciliation.Outcome;
 import io.shuno.reconciliation.PayerInvoices;
+import io.shuno.reconciliation.PaymentKey;
 import io.shuno.reconciliation.PaymentRef;
 import io.shuno.reconciliation.PaymentState;
 import io.shuno.reconciliation.SaleState;
@@ -42,7 +43,7 @@ public final class UnitOfWork implements PayerInvoices {
     private final String source;
     private final LoadedState loaded;
     private final Map<InvoiceId, Invoice> invoices;
-    private final Map<ElNumber, InvoiceId> invoiceByElNumber = new HashMap<>();
+    private final Map<InvoiceKey, InvoiceId> invoiceByKey = new HashMap<>();
     private final Map<PaymentRef, PaymentState> payments;
     private final Map<String, SaleState> sales;
     private final OpenBookings openBookings;
@@ -79,8 +80,14 @@ public final class UnitOfWork implements PayerInvoices {
         return message.fingerprint().matches(before, message.command()) ? Seen.REDELIVERED : Seen.CONFLICTING;
     }
 
+    /** The invoice that has this eL番号 among its slips (its first one or a reissued one). */
     public Optional<Invoice> invoiceWith(ElNumber elNumber) {
-        return Optional.ofNullable(invoiceByElNumber.get(elNumber)).map(invoices::get);
+        return invoiceWith(elNumber.municipality(), PaymentKey.of(elNumber));
+    }
+
+    /** The invoice of {@code municipality} that has this payment key among its slips. */
+    public Optional<Invoice> invoiceWith(MunicipalityCode municipality, PaymentKey key) {
+        return Optional.ofNullable(invoiceByKey.get(new InvoiceKey(municipality, key))).map(invoices::get);
     }
 
     public Optional<Invoice> invoice(InvoiceId id) {
@@ -108,8 +115,8 @@ public final class UnitOfWork implements PayerInvoices {
                 new IllegalStateException("the sales of a day were not declared as needed"));
     }
 
-    /** Invoice {@code id}'s ledger; {@code named} is the eL番号 its event names, for an invoice not yet known. */
-    public InvoiceLedger ledgerOf(InvoiceId id, Optional<ElNumber> named) {
+    /** Invoice {@code id}'s ledger; {@code named} are the payment keys its event names (new slips among them). */
+    public InvoiceLedger ledgerOf(InvoiceId id, List<PaymentKey> named) {
         return InvoiceLedger.of(id, invoice(id), named, openBookings, payments.values());
     }
 
@@ -133,8 +140,8 @@ public final class UnitOfWork implements PayerInvoices {
         return Set.copyOf(payersNotLoaded);
     }
 
-    /** Records a handled message and what it did; {@code paidAgainst} is the eL番号 a payment named, if any. */
-    public void handled(Inbound<?> message, Outcome outcome, Optional<ElNumber> paidAgainst) {
+    /** Records a handled message and what it did; {@code paidAgainst} is the key a payment named, if any. */
+    public void handled(Inbound<?> message, Outcome outcome, Optional<PaymentKey> paidAgainst) {
         handledFingerprints.put(message.messageId(), message.fingerprint().stored());
         handled.add(new InboxEntry(source, message.messageId(), message.fingerprint().stored(), message.position()));
         outcome.invoices().forEach(invoice -> {
@@ -145,7 +152,7 @@ public final class UnitOfWork implements PayerInvoices {
             payments.put(payment.paymentRef(), payment);
             changedPayments.put(payment.paymentRef(), payment);
         });
-        outcome.settlements().forEach(settlement -> openBookings.record(settlement, paidAgainst));
+        outcome.settlements().forEach(settlement -> openBookings.recordAgainst(settlement, paidAgainst));
         settlements.addAll(outcome.settlements());
         exceptions.addAll(outcome.exceptions());
         resolutions.addAll(outcome.resolutions());
@@ -215,6 +222,7 @@ public final class UnitOfWork implements PayerInvoices {
 
     private void put(Invoice invoice) {
         invoices.put(invoice.id(), invoice);
-        invoice.terms().elNumber().ifPresent(el -> invoiceByElNumber.put(el, invoice.id()));
+        invoice.terms().paymentKeys().forEach(key ->
+                invoiceByKey.put(new InvoiceKey(invoice.terms().municipality(), key), invoice.id()));
     }
 }

@@ -18,6 +18,20 @@ public final class ConflictingDuplicate {
                 Explanation.of(ExplanationCode.CONFLICTING_NOTICE, notice.noticeId(), notice.amount()));
     }
 
+    /** A 口座振替 result record sent again with other content, named by its debit (顧客番号 and 引落日). */
+    public static StaffException of(DirectDebitResult result, String fingerprint) {
+        return exception(result.cause(), fingerprint, result.municipality(), Optional.of(result.paymentRef()),
+                Optional.empty(), result.amount(), Explanation.of(ExplanationCode.CONFLICTING_NOTICE,
+                        result.customerNumber().strip() + " " + result.debitDate(), result.amount()));
+    }
+
+    /** A コンビニ row sent again with other content, named by its barcode. */
+    public static StaffException of(ConvenienceStoreNotice notice, String fingerprint) {
+        return exception(notice.cause(), fingerprint, notice.municipality(), Optional.of(notice.paymentRef()),
+                Optional.empty(), notice.amount(), Explanation.of(ExplanationCode.CONFLICTING_NOTICE,
+                        notice.barcode().value(), notice.amount()));
+    }
+
     public static StaffException of(InvoiceEvent event, String fingerprint) {
         return exception(event.cause(), fingerprint, event.terms().municipality(), Optional.empty(),
                 Optional.of(event.terms().id()), event.terms().amount(),

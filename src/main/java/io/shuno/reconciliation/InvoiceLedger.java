@@ -1,9 +1,11 @@
 package io.shuno.reconciliation;
 
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Everything an invoice event may act on: the invoice if shuno knows it, its revenue bookings (to reverse what
@@ -30,17 +32,19 @@ public record InvoiceLedger(
     }
 
     /**
-     * The ledger of invoice {@code id} as the books stand: its eL番号 is the invoice's, or (for an invoice not yet
-     * known) the one its event names; what was announced before issue is the sum of the PRELIMINARY notices still
-     * at that stage among {@code paymentsAgainst}, the payments made against that eL番号.
+     * The ledger of invoice {@code id} as the books stand: its payment keys are the invoice's and those its event
+     * names ({@code named}: a new invoice's, or slips an event adds); the suspense is what is held for any of them,
+     * and what was announced before issue is the sum of the PRELIMINARY notices still at that stage among
+     * {@code paymentsAgainst} that named one of them.
      */
-    public static InvoiceLedger of(InvoiceId id, Optional<Invoice> invoice, Optional<ElNumber> named,
+    public static InvoiceLedger of(InvoiceId id, Optional<Invoice> invoice, Collection<PaymentKey> named,
                                    OpenBookings bookings, Collection<PaymentState> paymentsAgainst) {
-        Optional<ElNumber> el = invoice.flatMap(i -> i.terms().elNumber()).or(() -> named);
-        long announced = el.map(number -> paymentsAgainst.stream()
-                .filter(p -> p.elNumber().equals(number) && p.stage() == NoticeStage.PRELIMINARY)
-                .mapToLong(PaymentState::amount).sum()).orElse(0L);
-        return new InvoiceLedger(invoice, bookings.revenueOf(id),
-                el.map(bookings::suspendedFor).orElse(List.of()), announced);
+        Set<PaymentKey> keys = new LinkedHashSet<>();
+        invoice.ifPresent(known -> keys.addAll(known.terms().paymentKeys()));
+        keys.addAll(named);
+        long announced = paymentsAgainst.stream()
+                .filter(p -> keys.contains(p.key()) && p.stage() == NoticeStage.PRELIMINARY)
+                .mapToLong(PaymentState::amount).sum();
+        return new InvoiceLedger(invoice, bookings.revenueOf(id), bookings.suspendedFor(keys), announced);
     }
 }

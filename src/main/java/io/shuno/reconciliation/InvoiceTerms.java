@@ -87,7 +87,7 @@ public record InvoiceTerms(
         return withSlips(merged);
     }
 
-    InvoiceTerms withSlips(List<PaymentSlip> newSlips) {
+    public InvoiceTerms withSlips(List<PaymentSlip> newSlips) {
         return new InvoiceTerms(id, municipality, elNumber, item, account, revenueCode, fiscalYear, amount, dueDate,
                 payerId, installment, newSlips);
     }

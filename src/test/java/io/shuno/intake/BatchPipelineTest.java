@@ -123,13 +123,16 @@ class BatchPipelineTest {
 
     @BeforeEach
     void anInvoiceForTheProbesELNumberAndAnotherOpenOneOfItsPayer() {
-        jdbc.update("truncate invoices, inbox, dead_letters, staff_exceptions, outbox cascade");
+        jdbc.update("truncate invoices, invoice_payment_keys, inbox, dead_letters, staff_exceptions, outbox cascade");
         jdbc.update("""
                 insert into invoices (invoice_id, municipality_code, el_number, item, account, revenue_code,
                                       fiscal_year, amount, due_date, payer_id, status)
                 values ('INV-1', '442011', ?, 'NHI_PREMIUM', 'NHI', '01-01', 2026, 28000, '2026-06-30', 'P-1', 'OPEN'),
                        ('INV-2', '442011', null, 'NHI_PREMIUM', 'NHI', '01-01', 2026, 9000, '2026-07-31', 'P-1',
                         'OPEN')""", EL_NUMBER);
+        jdbc.update("""
+                insert into invoice_payment_keys (municipality_code, key_type, key_value, invoice_id)
+                values ('442011', 'EL_NUMBER', ?, 'INV-1')""", EL_NUMBER);
     }
 
     @Test

@@ -69,6 +69,33 @@ class ContentIdentityTest {
     }
 
     @Test
+    void theFileARowWasReadFromIsProvenanceNotContent() throws Exception {
+        ContentIdentity notices = ContentIdentity.of("convenience-store-notice");
+        String row = """
+                {"noticeId":"cvs:n1:01","paymentId":"cvs:p1","stage":"PRELIMINARY","municipalityCode":"131016",
+                 "barcode":"91942386178953917853935692730103073110312903","paidAt":"2026-06-14T19:42:00+09:00",
+                 "amount":31290,"chainCode":"820","storeCode":"123456","createdOn":"2026-06-15",
+                 "file":{"name":"SOKUHO_20260615.csv","contentHash":"%s","recordNumber":%d,
+                         "receivedAt":"2026-06-15T06:00:00+09:00"}}""";
+        String identity = notices.digest(read(row.formatted("a".repeat(64), 1)));
+        assertThat(notices.digest(read(row.formatted("b".repeat(64), 7).replace("SOKUHO_20260615", "KAKUHO_0622"))))
+                .as("the same row in another file").isEqualTo(identity);
+        assertThat(notices.canonicalForm(read(row.formatted("a".repeat(64), 1)))).doesNotContain("file", "SOKUHO");
+        assertThat(notices.digest(read(row.formatted("a".repeat(64), 1).replace("31290", "31291"))))
+                .as("what the row says").isNotEqualTo(identity);
+
+        ContentIdentity results = ContentIdentity.of("direct-debit-result");
+        String result = """
+                {"resultId":"r1","municipalityCode":"131016","consignorCode":"1234567890",
+                 "customerNumber":"00000000000000012345","debitDate":"2026-06-25","amount":3100,"resultCode":"0",
+                 "result":"DEBITED","bankCode":"0005","branchCode":"123",
+                 "file":{"name":"%s","contentHash":"%s","recordNumber":2,"receivedAt":"2026-06-26T09:00:00+09:00"}}""";
+        assertThat(results.digest(read(result.formatted("FURIKAE.txt", "c".repeat(64)))))
+                .as("the same bytes renamed").isEqualTo(results.digest(read(result.formatted("FURIKAE-2.txt",
+                        "c".repeat(64)))));
+    }
+
+    @Test
     void theDigestOfRecordTextIsWhatTheInboxKeptBeforeCanonicalContent() throws Exception {
         // SHA-256 of the EltaxNotice record's text, as shuno wrote it to the inbox before version 2: inbox rows of
         // version 1 are compared with this, so the record must keep its fields while such rows may be redelivered.

@@ -3,6 +3,7 @@ package io.shuno.intake;
 import io.shuno.matching.Inbound;
 import io.shuno.matching.LoadedState;
 import io.shuno.matching.UnitOfWork;
+import io.shuno.reconciliation.Amount;
 import io.shuno.reconciliation.ElNumber;
 import io.shuno.reconciliation.InvoiceEvent;
 import io.shuno.reconciliation.NoticeStage;
@@ -32,7 +33,7 @@ class InvoiceEventSourceTest {
 
         assertThat(work.changedInvoices()).singleElement().satisfies(invoice -> {
             assertThat(invoice.id()).isEqualTo(issued.command().terms().id());
-            assertThat(invoice.announced()).isEqualTo(39500);
+            assertThat(invoice.announced()).isEqualTo(Amount.of(39500));
         });
         assertThat(work.settlements()).isEmpty();
     }

@@ -15,6 +15,8 @@ import io.shuno.reconciliation.InvoiceTerms;
 import io.shuno.reconciliation.Item;
 import io.shuno.reconciliation.LateChargeRates;
 import io.shuno.reconciliation.MunicipalityCode;
+import io.shuno.reconciliation.PaymentKey;
+import io.shuno.reconciliation.PaymentSlip;
 import io.shuno.reconciliation.Reconciler;
 
 import java.io.IOException;
@@ -23,6 +25,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /** Messages read from the schema examples as a source reads them, and invoices to load, for the sources' tests. */
 final class SourceFixtures {
@@ -62,6 +65,13 @@ final class SourceFixtures {
     /** An NHI premium of payer {@code payerId} in Chiyoda (where no eL番号 says otherwise), due end of June 2026. */
     static Invoice invoice(String id, Optional<ElNumber> elNumber, long amount, String payerId) {
         return invoice(id, elNumber.map(ElNumber::municipality).orElse(CHIYODA), elNumber, amount, payerId, LocalDate.of(2026, 6, 30));
+    }
+
+    /** An NHI premium of payer {@code payerId} in Chiyoda, payable with these keys (slips) only. */
+    static Invoice invoicePayableWith(String id, long amount, String payerId, PaymentKey... keys) {
+        Invoice invoice = invoice(id, CHIYODA, Optional.empty(), amount, payerId, LocalDate.of(2026, 6, 30));
+        return new Invoice(invoice.terms().withSlips(Stream.of(keys).map(PaymentSlip::of).toList()), false,
+                Amount.ZERO, Amount.ZERO);
     }
 
     static Invoice invoice(String id, MunicipalityCode municipality, Optional<ElNumber> elNumber, long amount,

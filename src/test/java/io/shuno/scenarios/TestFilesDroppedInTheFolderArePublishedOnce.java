@@ -2,6 +2,7 @@ package io.shuno.scenarios;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.shuno.intake.SchemaCatalog;
+import io.shuno.reconciliation.ConvenienceBarcode;
 import io.shuno.testsupport.ApiClient;
 import io.shuno.testsupport.ConvenienceStoreNoticeFiles;
 import io.shuno.testsupport.DirectDebitResultFiles;
@@ -37,6 +38,7 @@ class TestFilesDroppedInTheFolderArePublishedOnce {
     static final ShunoUnderTest shuno = new ShunoUnderTest()
             .with("shuno.files.poll-ms", 200).with("shuno.files.settle-ms", 200)
             .with("shuno.files.direct-debit.consignors.1234567890", "131016")
+            .with("shuno.files.convenience-store.clients.13101", "131016")
             .running(1);
     private static final ApiClient api = new ApiClient(shuno);
     private static final SchemaCatalog schemas = new SchemaCatalog();
@@ -127,11 +129,34 @@ class TestFilesDroppedInTheFolderArePublishedOnce {
         assertThat(notices).hasSize(3).allSatisfy(notice ->
                 assertThat(schemas.violations("convenience-store-notice", notice)).isEmpty());
         assertThat(notices.get(0).get("noticeId")).isEqualTo(notices.get(1).get("noticeId"));
+        assertThat(notices).allSatisfy(notice -> assertThat(notice.get("municipalityCode").asText())
+                .as("mapped from the barcode's client code 13101").isEqualTo("131016"));
         assertThat(notices.get(2).get("stage").asText()).isEqualTo("CONFIRMED");
         assertThat(notices.get(2).get("paymentId")).isEqualTo(notices.get(0).get("paymentId"));
         assertThat(notices.get(2).get("paidAt").asText()).isEqualTo("2026-06-14T19:42:00+09:00");
         assertThat(notices.get(2).get("transferDate").asText()).isEqualTo("2026-06-24");
         assertThat(notices.get(2).at("/file/name").asText()).isEqualTo("KAKUHO-0622.csv");
+    }
+
+    @Test
+    void aNoticeFileWithABarcodeOfAClientNoMunicipalityIsConfiguredForPublishesNothing() throws IOException {
+        String ours = ConvenienceStoreNoticeFiles.barcode("0000000000740001", 900).value();
+        // the generator's barcode, but for the agency's client 99999 instead of 13101
+        String unknownWithCheck = ConvenienceBarcode.withCheckDigit(
+                "91" + "912345" + "99999" + "0000000000740002" + "0" + "261231" + "0" + "000900").value();
+        Path folder = shuno.dropDir().resolve("convenience-store");
+        ConvenienceStoreNoticeFiles.write(folder.resolve("SOKUHO-OTHER.csv"), List.of(
+                ConvenienceStoreNoticeFiles.row("01", "20260614", "1000", ours, 900, "020", "ローソン", "7", "0",
+                        "20260615"),
+                ConvenienceStoreNoticeFiles.row("01", "20260614", "1001", unknownWithCheck, 900, "020", "ローソン", "7",
+                        "0", "20260615")));
+
+        awaitMoved(folder, ".error", "SOKUHO-OTHER.csv");
+        assertThat(Files.readString(folder.resolve(".error").resolve("SOKUHO-OTHER.csv.reason.txt")))
+                .contains("99999").contains("shuno.files.convenience-store.clients");
+        assertThat(shuno.kafka().readAll(shuno.topic("convenience-store-notices"),
+                record -> ours.equals(record.key()), 0, Duration.ofSeconds(5), Duration.ofSeconds(1)))
+                .as("nothing of a refused file is published").isEmpty();
     }
 
     private static List<ConsumerRecord<String, byte[]>> results(String first, String second, int expected) {

@@ -49,7 +49,8 @@ class TestHealthAndMetrics {
         JsonNode camel = components.get("camelHealth");
         assertThat(camel.get("status").asText()).isEqualTo("UP");
         for (String route : new String[] {"intake-invoices", "intake-eltax", "intake-terminal", "intake-acquirer",
-                "outbox-relay", "file-direct-debit", "file-convenience-store"}) {
+                "intake-direct-debit",
+                "intake-convenience-store", "outbox-relay", "file-direct-debit", "file-convenience-store"}) {
             assertThat(camel.at("/details/route:" + route).asText()).as(route).isEqualTo("UP");
         }
     }
