@@ -172,7 +172,7 @@ public final class Benchmark {
         try (Publisher publisher = new Publisher(infrastructure.brokers(), 20)) {
             issued = run.publishInvoices(publisher, deployment.invoiceEvents());
         }
-        completion.await(tap, shuno, Duration.ofMinutes(10));
+        long bookedBefore = completion.await(tap, shuno, Duration.ofMinutes(10));
         log("[file] %,d invoices with a debit key issued and taken in %.1f s", issued, seconds(issueStart));
         int gcMark = shuno.gcLogMark();
         try (DebitTap debitTap = new DebitTap(infrastructure.brokers(), deployment, run)) {
@@ -182,9 +182,7 @@ public final class Benchmark {
             long droppedMillis = System.currentTimeMillis();
             log("[file] wrote %s (%,d bytes) in %.1f s", file.getFileName(), Files.size(file), seconds(writeStart));
             boolean complete = debitTap.await(Duration.ofMinutes(10), Duration.ofSeconds(60));
-            if (complete) {
-                completion.await(tap, shuno, Duration.ofMinutes(5));
-            }
+            long bookedForFile = complete ? completion.await(tap, shuno, Duration.ofMinutes(5)) - bookedBefore : -1;
             log("[file] CPU from the drop to the last settlement: %s", CpuTime.now(shuno).since(started).describe());
             long[] published = debitTap.publishedAfter(droppedMillis);
             double settledSeconds = complete ? debitTap.lastSettledAfter(droppedMillis) / 1000.0 : Double.NaN;
@@ -196,7 +194,7 @@ public final class Benchmark {
                     + "the last %.1f s after the drop: %,.0f rows/s", debitTap.published(), drop.firstPublishedSeconds(),
                     drop.publishedSeconds(), debitTap.settledRows(), run.debitedRows(), drop.settledSeconds(),
                     drop.rowsPerSecond());
-            List<String> found = debitTap.violations();
+            List<String> found = debitTap.violations(bookedForFile);
             log("[file] %,d rows checked: %s", run.rows(), found.isEmpty()
                     ? "every debited row settled once, in full; the others booked nothing" : found);
             violations.addAll(found);

@@ -118,8 +118,12 @@ final class DebitTap extends TopicTap {
         return lastSettledMillis - droppedMillis;
     }
 
-    /** Every row published; every debited row netting its amount; a row not debited booking nothing. */
-    synchronized List<String> violations() {
+    /**
+     * Every row published; every debited row netting its amount; a row not debited booking nothing; and, when
+     * {@code settlementRows} (what the database booked since the tap started) is known, that many settlements on the
+     * topic.
+     */
+    synchronized List<String> violations(long settlementRows) {
         checkHealthy();
         List<String> violations = new ArrayList<>();
         long neverSettled = 0;
@@ -141,6 +145,10 @@ final class DebitTap extends TopicTap {
         SettlementTap.report(violations, bookedWithoutDebit, "rows not debited with a settlement");
         SettlementTap.report(violations, duplicateIds, "settlementIds published twice");
         SettlementTap.report(violations, unbalanced, "settlements whose debits and credits differ from their amount");
+        if (settlementRows >= 0 && ids.size() != settlementRows) {
+            violations.add("the file's settlements on the topic (" + ids.size() + ") ≠ settlements the database booked"
+                    + " meanwhile (" + settlementRows + ")");
+        }
         return violations;
     }
 }
