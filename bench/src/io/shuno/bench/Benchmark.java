@@ -16,8 +16,9 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * Measures shuno against a raw Kafka pass-through on one machine: for each book size a fresh deployment drains the
- * same backlog of notices; on the first, the pass-through moves the same records and a fixed-rate run measures
- * latency. Every run's output is checked for conservation before its figures count. Prints one summary table.
+ * same backlog of notices; on the first, the pass-through moves the same records, a fixed-rate run measures
+ * latency and a 口座振替 result file is dropped into shuno's folder and followed to its last settlement. Every run's
+ * output is checked for conservation before its figures count. Prints one summary table.
  */
 public final class Benchmark {
 
@@ -51,7 +52,7 @@ public final class Benchmark {
 
     /**
      * One dropped 口座振替 result file: its rows, when shuno had published the first and the last of them and booked
-     * the last settlement (milliseconds after the rename into the drop folder; NaN if it never did), the most heap
+     * the last settlement (seconds after the rename into the drop folder; NaN if it never did), the most heap
      * shuno used meanwhile, and the eLTAX notices' sustained rate of the same run beside it.
      */
     record FileDrop(int rows, int debited, double firstPublishedSeconds, double publishedSeconds,
