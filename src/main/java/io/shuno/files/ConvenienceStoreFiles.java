@@ -15,9 +15,9 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * The route file-convenience-store's work on one agency notification file: read it once to check every row (and
- * that every barcode's agency client code is a configured municipality's), then once more to publish each row on the convenience-store notices topic, keyed by barcode, and wait until all are
- * acknowledged.
+ * The route file-convenience-store's work on one agency notification file: read it once to check every row (and that
+ * every barcode's agency client code is a configured municipality's), then once more to publish each row on the
+ * convenience-store notices topic, keyed by barcode, and wait until all are acknowledged.
  */
 @Component("convenienceStoreFiles")
 public class ConvenienceStoreFiles {

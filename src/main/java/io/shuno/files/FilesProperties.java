@@ -5,8 +5,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import java.util.Map;
 
 /**
- * What the file layouts do not say themselves: whose 委託者コード, and whose agency client code, is whose. (Where files are dropped, shuno.files.drop-dir,
- * only the routes read.)
+ * What the file layouts do not say themselves: whose 委託者コード, and whose agency client code, is whose. (Where files are
+ * dropped, shuno.files.drop-dir, only the routes read.)
  */
 @ConfigurationProperties("shuno.files")
 record FilesProperties(DirectDebit directDebit, ConvenienceStore convenienceStore) {

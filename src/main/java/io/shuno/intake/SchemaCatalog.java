@@ -5,7 +5,9 @@ import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
-import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.dialect.Dialect;
+import com.networknt.schema.dialect.Dialects;
+import com.networknt.schema.keyword.AnnotationKeyword;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
@@ -19,8 +21,11 @@ import java.util.concurrent.ConcurrentHashMap;
 @Component
 public class SchemaCatalog {
 
-    private final SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
-            builder -> builder.schemaRegistryConfig(SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build()));
+    /** Draft 2020-12, with shuno's annotation {@code x-provenance} (see ContentIdentity), which validates nothing. */
+    private final SchemaRegistry registry = SchemaRegistry.withDefaultDialect(
+            Dialect.builder(Dialects.getDraft202012()).keyword(new AnnotationKeyword("x-provenance")).build(),
+            builder -> builder.schemaRegistryConfig(SchemaRegistryConfig.builder().formatAssertionsEnabled(true)
+                    .build()));
     private final Map<String, Schema> schemas = new ConcurrentHashMap<>();
 
     /** Violations of the named schema (e.g. "eltax-notice"), each as "$.field: what is wrong"; empty when valid. */

@@ -1,5 +1,6 @@
 package io.shuno.matching;
 
+import io.shuno.reconciliation.PaymentKey;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -42,25 +43,46 @@ public class MatchingQueries {
                 (row, n) -> invoice(row), invoiceId).stream().findFirst();
     }
 
-    public Optional<InvoiceRecord> invoiceWithElNumber(String elNumber) {
-        return jdbc.query("select " + INVOICE_COLUMNS + " from invoices where el_number = ?",
-                (row, n) -> invoice(row), elNumber).stream().findFirst();
+    /** The invoice that has this payment key among its slips (an eL番号, a barcode, 顧客番号:引落日), if any. */
+    public Optional<InvoiceRecord> invoiceWithKey(PaymentKey key) {
+        return jdbc.query("select " + INVOICE_COLUMNS + " from invoices where invoice_id in "
+                        + "(select invoice_id from invoice_payment_keys where key_type = ? and key_value = ?)",
+                (row, n) -> invoice(row), key.type().name(), key.value()).stream().findFirst();
     }
 
-    /** The eL番号 the payment named, if it is a payment shuno knows. */
-    public Optional<String> elNumberOf(String paymentRef) {
-        return jdbc.queryForList("select el_number from payments where payment_ref = ?", String.class, paymentRef)
+    /** The invoice of the latest debit (by 引落日) the billing system asked for under this 顧客番号. */
+    public Optional<InvoiceRecord> invoiceWithCustomerNumber(String customerNumber) {
+        return jdbc.query("select " + INVOICE_COLUMNS + " from invoices where invoice_id = "
+                        + "(select invoice_id from invoice_payment_keys where key_type = 'DIRECT_DEBIT' "
+                        + "and key_value like ? order by key_value desc limit 1)",
+                (row, n) -> invoice(row), customerNumber.replace("%", "").replace("_", "") + ":%")
                 .stream().findFirst();
     }
 
-    /** The payments naming the eL番号 (when given) or being one of {@code paymentRefs}, oldest update first. */
-    public List<PaymentRecord> payments(Optional<String> elNumber, Collection<String> paymentRefs) {
+    /** The key the payment named its invoice by, if it is a payment shuno knows. */
+    public Optional<PaymentKey> keyOf(String paymentRef) {
+        return jdbc.query("select key_type, key_value from payments where payment_ref = ?", (row, n) ->
+                PaymentKey.parse(PaymentKey.Type.valueOf(row.getString("key_type")), row.getString("key_value")),
+                paymentRef).stream().findFirst();
+    }
+
+    /**
+     * The payments naming {@code key} or any key of invoice {@code invoiceId} (when given), or being one of
+     * {@code paymentRefs}, oldest update first.
+     */
+    public List<PaymentRecord> payments(Optional<String> invoiceId, Optional<PaymentKey> key,
+                                        Collection<String> paymentRefs) {
         return jdbc.query("""
-                select payment_ref, el_number, amount, stage, updated_at from payments
-                where el_number = ? or payment_ref = any(?) order by updated_at""", (row, n) ->
-                new PaymentRecord(row.getString("payment_ref"), row.getString("el_number"), row.getLong("amount"),
+                select payment_ref, key_type, key_value, el_number, amount, stage, updated_at from payments
+                where (key_type, key_value) in (select key_type, key_value from invoice_payment_keys
+                                                where invoice_id = ?)
+                   or (key_type = ? and key_value = ?) or payment_ref = any(?)
+                order by updated_at""", (row, n) ->
+                new PaymentRecord(row.getString("payment_ref"), row.getString("key_type"),
+                        row.getString("key_value"), row.getString("el_number"), row.getLong("amount"),
                         row.getString("stage"), row.getObject("updated_at", OffsetDateTime.class)),
-                elNumber.orElse(null), paymentRefs.toArray(String[]::new));
+                invoiceId.orElse(null), key.map(k -> k.type().name()).orElse(null), key.map(PaymentKey::value)
+                        .orElse(null), paymentRefs.toArray(String[]::new));
     }
 
     /** The payer (納付者番号) of each invoice that names one. */

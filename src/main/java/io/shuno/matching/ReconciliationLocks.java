@@ -13,11 +13,11 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * Serialises all work on one invoice across threads and instances. Every batch takes a transaction-scoped
- * PostgreSQL advisory lock for each invoice id and payment key (eL番号, barcode, debit key) it touches — all of
- * them up front and in one global order, so two batches can wait for each other but never deadlock. A payment that arrives before its invoice locks the
- * key it names, which the invoice's event locks too. The locks come before the transaction's first write, so that
- * settlements about one invoice are published in the order they were booked.
+ * Serialises all work on one invoice across threads and instances. Every batch takes a transaction-scoped PostgreSQL
+ * advisory lock for each invoice id and payment key (eL番号, barcode, debit key) it touches — all of them up front and in
+ * one global order, so two batches can wait for each other but never deadlock. A payment that arrives before its
+ * invoice locks the key it names, which the invoice's event locks too. The locks come before the transaction's first
+ * write, so that settlements about one invoice are published in the order they were booked.
  */
 @Component
 public class ReconciliationLocks {

@@ -6,6 +6,8 @@ import io.shuno.ledger.SettlementQueries;
 import io.shuno.matching.InvoiceRecord;
 import io.shuno.matching.MatchingQueries;
 import io.shuno.matching.PaymentRecord;
+import io.shuno.reconciliation.InvalidIdentifierException;
+import io.shuno.reconciliation.PaymentKey;
 import org.springframework.stereotype.Component;
 
 import java.util.LinkedHashSet;
@@ -30,25 +32,50 @@ public class InvoiceStories {
     public InvoiceStory ofInvoice(String invoiceId, Actor actor) {
         InvoiceRecord invoice = records.invoice(invoiceId)
                 .orElseThrow(() -> OperationFailure.notFound("invoice " + invoiceId));
-        return story(Optional.of(invoice), Optional.ofNullable(invoice.elNumber()), Set.of(), actor);
+        return story(Optional.of(invoice), Optional.empty(), Set.of(), actor);
     }
 
-    public InvoiceStory ofElNumber(String elNumber, Actor actor) {
-        return story(records.invoiceWithElNumber(elNumber), Optional.of(elNumber), Set.of(), actor);
+    /**
+     * The story of the invoice with this payment key among its slips (an eL番号, a コンビニ barcode), or of the payments
+     * that named it while no invoice has it. A malformed key is refused as a bad request.
+     */
+    public InvoiceStory ofKey(PaymentKey.Type type, String value, Actor actor) {
+        PaymentKey key;
+        try {
+            key = PaymentKey.parse(type, value);
+        } catch (InvalidIdentifierException e) {
+            throw new OperationFailure(OperationFailure.Why.INVALID_REQUEST, e.getMessage());
+        }
+        return story(records.invoiceWithKey(key), Optional.of(key), Set.of(), actor);
+    }
+
+    /** The story of the latest invoice whose billing system asked for a 口座振替 under this 顧客番号. */
+    public InvoiceStory ofCustomerNumber(String customerNumber, Actor actor) {
+        InvoiceRecord invoice = records.invoiceWithCustomerNumber(customerNumber).orElseThrow(() ->
+                OperationFailure.notFound("an invoice with 顧客番号 " + customerNumber.strip()));
+        return story(Optional.of(invoice), Optional.empty(), Set.of(), actor);
+    }
+
+    /** The story of the invoice with this id or, when none has it, of the latest debit under this 顧客番号. */
+    public InvoiceStory ofInvoiceOrCustomerNumber(String invoiceIdOrCustomerNumber, Actor actor) {
+        InvoiceRecord invoice = records.invoice(invoiceIdOrCustomerNumber)
+                .or(() -> records.invoiceWithCustomerNumber(invoiceIdOrCustomerNumber)).orElseThrow(() ->
+                        OperationFailure.notFound("an invoice with id or 顧客番号 " + invoiceIdOrCustomerNumber));
+        return story(Optional.of(invoice), Optional.empty(), Set.of(), actor);
     }
 
     public InvoiceStory ofPayment(String paymentRef, Actor actor) {
-        Optional<String> elNumber = records.elNumberOf(paymentRef);
-        // The payment's eL番号 names its invoice, unless it was mistyped and staff matched the payment by hand.
-        Optional<InvoiceRecord> invoice = elNumber.flatMap(records::invoiceWithElNumber)
+        Optional<PaymentKey> key = records.keyOf(paymentRef);
+        // The payment's key names its invoice, unless it was mistyped and staff matched the payment by hand.
+        Optional<InvoiceRecord> invoice = key.flatMap(records::invoiceWithKey)
                 .or(() -> settlements.lastInvoiceOf(paymentRef).flatMap(records::invoice));
-        return story(invoice, elNumber, Set.of(paymentRef), actor);
+        return story(invoice, key, Set.of(paymentRef), actor);
     }
 
-    private InvoiceStory story(Optional<InvoiceRecord> invoice, Optional<String> elNumber, Set<String> knownPayments,
+    private InvoiceStory story(Optional<InvoiceRecord> invoice, Optional<PaymentKey> key, Set<String> knownPayments,
                                Actor actor) {
         Optional<String> invoiceId = invoice.map(InvoiceRecord::invoiceId);
-        List<PaymentRecord> payments = records.payments(elNumber, knownPayments);
+        List<PaymentRecord> payments = records.payments(invoiceId, key, knownPayments);
         Set<String> refs = new LinkedHashSet<>(knownPayments);
         payments.forEach(payment -> refs.add(payment.paymentRef()));
         List<SettlementLine> booked = settlements.about(invoiceId, refs);

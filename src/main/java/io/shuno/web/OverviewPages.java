@@ -6,7 +6,9 @@ import io.shuno.operations.InvoiceStory;
 import io.shuno.operations.TreasuryOverview;
 import io.shuno.operations.TreasuryOverviews;
 import io.shuno.platform.ConsumerLag;
+import io.shuno.reconciliation.ConvenienceBarcode;
 import io.shuno.reconciliation.ElNumber;
+import io.shuno.reconciliation.PaymentKey;
 import org.springframework.boot.health.actuate.endpoint.HealthDescriptor;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
 import org.springframework.security.core.Authentication;
@@ -95,8 +97,8 @@ class OverviewPages {
     }
 
     /**
-     * One box for all three keys: a payment reference names its channel ({@code eltax:…}), an eL番号 is 34 digits,
-     * anything else is taken as an invoice id.
+     * One box for every key: a payment reference names its channel ({@code eltax:…}), an eL番号 is 34 digits, a コンビニ
+     * barcode 44; anything else is an invoice id or, when no invoice has that id, a 口座振替 顧客番号.
      */
     @GetMapping("/dashboard/search")
     String search(@RequestParam Optional<String> q, Authentication caller, Model model) {
@@ -112,9 +114,12 @@ class OverviewPages {
             return stories.ofPayment(query, actor);
         }
         if (query.length() == ElNumber.LENGTH && query.chars().allMatch(Character::isDigit)) {
-            return stories.ofElNumber(query, actor);
+            return stories.ofKey(PaymentKey.Type.EL_NUMBER, query, actor);
         }
-        return stories.ofInvoice(query, actor);
+        if (query.length() == ConvenienceBarcode.LENGTH && query.chars().allMatch(Character::isDigit)) {
+            return stories.ofKey(PaymentKey.Type.CONVENIENCE_BARCODE, query, actor);
+        }
+        return stories.ofInvoiceOrCustomerNumber(query, actor);
     }
 
     @GetMapping("/dashboard/daily-close")

@@ -26,7 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ConvenienceStoreNoticeSourceTest {
 
     private final ConvenienceStoreNoticeSource source = new ConvenienceStoreNoticeSource();
-    private final Inbound<ConvenienceStoreNotice> preliminary = SourceFixtures.example(source, "preliminary-seven-eleven");
+    private final Inbound<ConvenienceStoreNotice> preliminary = SourceFixtures.example(source,
+            "preliminary-seven-eleven");
     private final Inbound<ConvenienceStoreNotice> confirmed = SourceFixtures.example(source,
             "confirmed-with-transfer-date");
 

@@ -53,12 +53,16 @@ class TestInvalidRecordsAreDeadLettered {
         String foreignEl = Messages.with(Messages.issued("DL-FOREIGN", "44201" + el.substring(5), 300),
                 "eventId", "E-FOREIGN").toString();
         shuno.kafka().send(shuno.topic("invoice-events"), "foreign-el", foreignEl);
+        // A コンビニ slip's barcode whose check digit is wrong (…3 is right).
+        String badBarcode = Messages.with(Messages.with(Messages.issued("DL-BARCODE", null, 300), "convenienceBarcode",
+                "91912345012345678901234567890101033101230004"), "eventId", "E-BARCODE").toString();
+        shuno.kafka().send(shuno.topic("invoice-events"), "bad-barcode", badBarcode);
         // Behind all of them on the same (single) partition: a valid payment.
         shuno.kafka().send(shuno.topic("eltax-notices"), "valid", Messages.confirmed("N-OK", "P-OK", el, 5_000).toString());
 
         List<ConsumerRecord<String, byte[]>> deadLetters = shuno.kafka().readAll(shuno.topic("dead-letters"),
-                invalid.size() + 2, Duration.ofSeconds(30), Duration.ofSeconds(1));
-        assertThat(deadLetters).hasSize(invalid.size() + 2);
+                invalid.size() + 3, Duration.ofSeconds(30), Duration.ofSeconds(1));
+        assertThat(deadLetters).hasSize(invalid.size() + 3);
         Map<String, ConsumerRecord<String, byte[]>> byKey = new HashMap<>();
         deadLetters.forEach(record -> byKey.put(record.key(), record));
 
@@ -82,9 +86,11 @@ class TestInvalidRecordsAreDeadLettered {
         assertThat(header(byKey.get("bad-check-digit"), "shuno.dlt.reason")).contains("check digit");
         assertThat(header(byKey.get("foreign-el"), "shuno.dlt.error-class")).isEqualTo("INVALID_IDENTIFIER");
         assertThat(header(byKey.get("foreign-el"), "shuno.dlt.source-topic")).isEqualTo(shuno.topic("invoice-events"));
+        assertThat(header(byKey.get("bad-barcode"), "shuno.dlt.error-class")).isEqualTo("INVALID_IDENTIFIER");
+        assertThat(header(byKey.get("bad-barcode"), "shuno.dlt.reason")).containsIgnoringCase("check digit");
 
         assertThat(shuno.database().queryForObject("select count(*) from dead_letters", Long.class))
-                .isEqualTo(invalid.size() + 2L);
+                .isEqualTo(invalid.size() + 3L);
         assertThat(shuno.database().queryForObject(
                 "select convert_from(payload, 'UTF8') from dead_letters where record_key = 'not-json'::bytea",
                 String.class)).isEqualTo(invalid.get("not-json"));

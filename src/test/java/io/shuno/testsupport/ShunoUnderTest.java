@@ -187,6 +187,17 @@ public final class ShunoUnderTest implements BeforeAllCallback, AfterAllCallback
                 .map(ConsumerRecord::value).map(Messages::parse).toList();
     }
 
+    /** The invoice's status and settled revenue as stored, e.g. {@code {status=PAID, settled_revenue=3100}}. */
+    public Map<String, Object> invoiceState(String invoiceId) {
+        return database().queryForMap("select status, settled_revenue from invoices where invoice_id = ?", invoiceId);
+    }
+
+    /** How many settlements were booked for the payment (published or not). */
+    public long bookedFor(String paymentRef) {
+        return database().queryForObject("select count(*) from settlements where payment_ref = ?", Long.class,
+                paymentRef);
+    }
+
     /** Waits until shuno has stored the invoice, for tests that need a payment to find it. */
     public void awaitInvoice(String invoiceId) {
         JdbcTemplate database = database();
