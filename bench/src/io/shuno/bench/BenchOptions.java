@@ -11,7 +11,7 @@ import java.util.Map;
  * What one benchmark run does. Each option is a flag ({@code --notices=3M}) or an environment variable
  * ({@code BENCH_NOTICES=3M}); the flag wins. Counts accept k and M suffixes.
  */
-record BenchOptions(Path jar, Path logs, List<Long> bookSizes, long notices, int warmUpPercent, int latencyRate,
+record BenchOptions(Path jar, Path logs, List<Long> bookSizes, long notices, long fileRows, int warmUpPercent, int latencyRate,
                     int latencySeconds, long seed, String externalBrokers, String externalDbUrl, String dbUser, String dbPassword,
                     int partitions, List<String> shunoJavaOptions) {
 
@@ -27,6 +27,7 @@ record BenchOptions(Path jar, Path logs, List<Long> bookSizes, long notices, int
         return new BenchOptions(Path.of(settings.required("jar")), Path.of(settings.required("logs")),
                 Arrays.stream(settings.get("sizes", "10k,200k").split(",")).map(BenchOptions::count).toList(),
                 count(settings.get("notices", "100k")),
+                count(settings.get("files", "100k")),
                 Integer.parseInt(settings.get("warm-up", "20")),
                 (int) count(settings.get("latency-rate", "1000")),
                 Integer.parseInt(settings.get("latency-seconds", "20")),

@@ -1,8 +1,11 @@
 package io.shuno.bench;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,8 +16,9 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * Measures shuno against a raw Kafka pass-through on one machine: for each book size a fresh deployment drains the
- * same backlog of notices; on the first, the pass-through moves the same records and a fixed-rate run measures
- * latency. Every run's output is checked for conservation before its figures count. Prints one summary table.
+ * same backlog of notices; on the first, the pass-through moves the same records, a fixed-rate run measures
+ * latency and a 口座振替 result file is dropped into shuno's folder and followed to its last settlement. Every run's
+ * output is checked for conservation before its figures count. Prints one summary table.
  */
 public final class Benchmark {
 
@@ -46,6 +50,24 @@ public final class Benchmark {
         }
     }
 
+    /**
+     * One dropped 口座振替 result file: its rows, when shuno had published the first and the last of them and booked
+     * the last settlement (seconds after the rename into the drop folder; NaN if it never did), the most heap
+     * shuno used meanwhile, and the eLTAX notices' sustained rate of the same run beside it.
+     */
+    record FileDrop(int rows, int debited, double firstPublishedSeconds, double publishedSeconds,
+                    double settledSeconds, long maxHeap, double eltaxNoticesPerSecond) {
+
+        double rowsPerSecond() {
+            return rows / settledSeconds;
+        }
+
+        /** About a minute for a large city's monthly run of 100,000 rows, in proportion for other sizes. */
+        double targetSeconds() {
+            return 60.0 * rows / 100_000;
+        }
+    }
+
     private Benchmark() {
     }
 
@@ -57,6 +79,7 @@ public final class Benchmark {
         double[] latencies = new double[0];
         long maxHeap = 0;
         long maxRss = 0;
+        FileDrop fileDrop = null;
         try (Infrastructure infrastructure = Infrastructure.start(options)) {
             log("%s; %d partitions; %d cores", infrastructure.describe(), options.partitions(),
                     Runtime.getRuntime().availableProcessors());
@@ -118,13 +141,66 @@ public final class Benchmark {
                     found.forEach(violation -> violations.add("[" + label(size) + "] " + violation));
                     log("[%s] %,d settlements checked: %s", label(size), booked,
                             found.isEmpty() ? "every payment settled once, in full" : found);
+                    if (first && options.fileRows() > 0) {
+                        List<String> fileViolations = new ArrayList<>();
+                        fileDrop = dropDebitResults(infrastructure, deployment, data, options, shuno, completion,
+                                tap, drain, fileViolations);
+                        fileViolations.forEach(violation -> violations.add("[file] " + violation));
+                    }
                     maxHeap = Math.max(maxHeap, shuno.maxHeapUsed());
                     maxRss = Math.max(maxRss, shuno.maxRss());
                 }
             }
         }
-        printSummary(options, drains, passThrough, latencies, maxHeap, maxRss, violations);
+        printSummary(options, drains, passThrough, latencies, maxHeap, maxRss, fileDrop, violations);
         System.exit(violations.isEmpty() ? 0 : 1);
+    }
+
+    /**
+     * The file channel on the warm deployment: the invoices of a monthly 口座振替 run are issued (with their debit
+     * keys) and taken, then the bank's result file is written into the drop folder and followed from the rename to
+     * its last settlement. Adds what the file's conservation check finds to {@code violations}.
+     */
+    private static FileDrop dropDebitResults(Infrastructure infrastructure, Infrastructure.Deployment deployment,
+                                             DataSet data, BenchOptions options, ShunoProcess shuno,
+                                             Completion completion, SettlementTap tap, Drain drain,
+                                             List<String> violations) throws Exception {
+        LocalDate debitDate = LocalDate.now(ZoneId.of("Asia/Tokyo")).minusDays(2);
+        DebitRun run = new DebitRun(data, options.seed(), options.fileRows(), debitDate);
+        log("[file] 口座振替 run debited on %s: %,d rows, mix %s", debitDate, run.rows(), run.mix());
+        long issueStart = System.nanoTime();
+        long issued;
+        try (Publisher publisher = new Publisher(infrastructure.brokers(), 20)) {
+            issued = run.publishInvoices(publisher, deployment.invoiceEvents());
+        }
+        long bookedBefore = completion.await(tap, shuno, Duration.ofMinutes(10));
+        log("[file] %,d invoices with a debit key issued and taken in %.1f s", issued, seconds(issueStart));
+        int gcMark = shuno.gcLogMark();
+        try (DebitTap debitTap = new DebitTap(infrastructure.brokers(), deployment, run)) {
+            CpuTime started = CpuTime.now(shuno);
+            long writeStart = System.nanoTime();
+            Path file = run.write(deployment.directDebitDrop());
+            long droppedMillis = System.currentTimeMillis();
+            log("[file] wrote %s (%,d bytes) in %.1f s", file.getFileName(), Files.size(file), seconds(writeStart));
+            boolean complete = debitTap.await(Duration.ofMinutes(10), Duration.ofSeconds(60));
+            long bookedForFile = complete ? completion.await(tap, shuno, Duration.ofMinutes(5)) - bookedBefore : -1;
+            log("[file] CPU from the drop to the last settlement: %s", CpuTime.now(shuno).since(started).describe());
+            long[] published = debitTap.publishedAfter(droppedMillis);
+            double settledSeconds = complete ? debitTap.lastSettledAfter(droppedMillis) / 1000.0 : Double.NaN;
+            FileDrop drop = new FileDrop(run.rows(), run.debitedRows(),
+                    debitTap.published() > 0 ? published[0] / 1000.0 : Double.NaN,
+                    debitTap.published() >= run.rows() ? published[1] / 1000.0 : Double.NaN, settledSeconds,
+                    shuno.maxHeapUsedSince(gcMark), drain.warmNoticesPerSecond());
+            log("[file] %,d rows published by shuno %.1f s to %.1f s after the drop; %,d of %,d debited rows settled, "
+                    + "the last %.1f s after the drop: %,.0f rows/s", debitTap.published(), drop.firstPublishedSeconds(),
+                    drop.publishedSeconds(), debitTap.settledRows(), run.debitedRows(), drop.settledSeconds(),
+                    drop.rowsPerSecond());
+            List<String> found = debitTap.violations(bookedForFile);
+            log("[file] %,d rows checked: %s", run.rows(), found.isEmpty()
+                    ? "every debited row settled once, in full; the others booked nothing" : found);
+            violations.addAll(found);
+            return drop;
+        }
     }
 
     /** One exact CONFIRMED notice at a time, on schedule, each sent as it is due (no batching by the producer). */
@@ -168,7 +244,7 @@ public final class Benchmark {
     }
 
     private static void printSummary(BenchOptions options, List<Drain> drains, double passThrough, double[] latencies,
-                                     long maxHeap, long maxRss, List<String> violations) {
+                                     long maxHeap, long maxRss, FileDrop fileDrop, List<String> violations) {
         System.out.println();
         System.out.printf("shuno benchmark, %s, %d cores, seed %d%n", LocalDate.now(),
                 Runtime.getRuntime().availableProcessors(), options.seed());
@@ -182,6 +258,16 @@ public final class Benchmark {
                     drain.noticesPerSecond(), drain.paymentsPerSecond(), drain.warmPaymentsPerSecond());
         }
         System.out.println();
+        if (fileDrop != null) {
+            System.out.println("| 口座振替 result file | rows | debited | drop → first row published | → last row published "
+                    + "| → last settlement | rows/s | eLTAX notices/s (sustained, same run) |");
+            System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|");
+            System.out.printf("| CR LF, windows-31j | %,d | %,d | %s | %s | %s | %,.0f | %,.0f |%n",
+                    fileDrop.rows(), fileDrop.debited(), secondsOrNever(fileDrop.firstPublishedSeconds()),
+                    secondsOrNever(fileDrop.publishedSeconds()), secondsOrNever(fileDrop.settledSeconds()),
+                    fileDrop.rowsPerSecond(), fileDrop.eltaxNoticesPerSecond());
+            System.out.println();
+        }
         Drain smallest = drains.get(0);
         Drain largest = drains.get(drains.size() - 1);
         Arrays.sort(latencies);
@@ -208,11 +294,27 @@ public final class Benchmark {
                     label(smallest.untouchedBook())), "≥ 80 %", String.format("%.1f %%", 100 * scaling),
                     scaling >= 0.8);
         }
+        if (fileDrop != null) {
+            row(String.format("%,d-row 口座振替 result file: drop → last settlement", fileDrop.rows()),
+                    String.format("≤ ~%.0f s", fileDrop.targetSeconds()), secondsOrNever(fileDrop.settledSeconds()),
+                    fileDrop.settledSeconds() <= fileDrop.targetSeconds());
+            row("file rows/s ÷ eLTAX notices/s (sustained), same run", "—",
+                    String.format("%,.0f ÷ %,.0f = %.0f %%", fileDrop.rowsPerSecond(), fileDrop.eltaxNoticesPerSecond(),
+                            100 * fileDrop.rowsPerSecond() / fileDrop.eltaxNoticesPerSecond()), null);
+            row("max heap used from the drop to the last settlement (-Xmx" + ShunoProcess.MAX_HEAP + ")", "≤ 512 MB",
+                    String.format("%d MB", fileDrop.maxHeap() / MB),
+                    fileDrop.maxHeap() > 0 && fileDrop.maxHeap() <= 512 * MB);
+        }
         row("max heap used (-Xmx" + ShunoProcess.MAX_HEAP + ")", "≤ 512 MB", String.format("%d MB", maxHeap / MB),
                 maxHeap > 0 && maxHeap <= 512 * MB);
         row("max resident memory of the shuno process", "—", String.format("%d MB", maxRss / MB), null);
-        row("conservation: every confirmed payment settled once, in full", "no violation",
+        row("conservation: every confirmed payment and debited row settled once, in full", "no violation",
                 violations.isEmpty() ? "none" : String.join("; ", violations), violations.isEmpty());
+    }
+
+    /** "12.3 s", or "never" for a moment that did not come (NaN). */
+    private static String secondsOrNever(double seconds) {
+        return Double.isNaN(seconds) ? "never" : String.format("%.1f s", seconds);
     }
 
     private static void row(String what, String target, String measured, Boolean pass) {

@@ -31,7 +31,7 @@ final class Completion implements AutoCloseable {
     Completion(String brokers, Infrastructure.Deployment deployment) {
         this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers));
         this.deployment = deployment;
-        this.inputs = List.of(deployment.notices(), deployment.invoiceEvents());
+        this.inputs = List.of(deployment.notices(), deployment.invoiceEvents(), deployment.directDebitResults());
     }
 
     /** Waits until shuno read all its input and the tap read every settlement it booked; returns that count. */

@@ -183,6 +183,20 @@ final class DataSet {
                 (int) (number % INSTALLMENTS_PER_PAYER) + 1);
     }
 
+    /**
+     * Invoice {@code number} drawn as {@link #invoice} is, but billed by {@code municipality} and due on the day it
+     * is debited, in that day's fiscal year (a debit on its due date owes no late charge); its id starts with D.
+     */
+    Invoice debitedInvoice(long number, String municipality, LocalDate debitDate) {
+        Invoice drawn = invoice(number);
+        String elItemCode = CHARGES.stream().filter(charge -> charge.item().equals(drawn.item())).findFirst()
+                .orElseThrow().elItemCode();
+        int fiscalYear = debitDate.getMonthValue() >= 4 ? debitDate.getYear() : debitDate.getYear() - 1;
+        return new Invoice(number, "D" + number, municipality, elNumber(municipality, number, elItemCode), drawn.item(),
+                drawn.account(), drawn.revenueCode(), fiscalYear, drawn.amount(), debitDate, drawn.payerId(),
+                drawn.installment());
+    }
+
     private static Charge charge(int percentile) {
         int cumulative = 0;
         for (Charge charge : CHARGES) {
@@ -218,13 +232,23 @@ final class DataSet {
     }
 
     String issuedJson(Invoice invoice) {
+        return issuedJson(invoice, "");
+    }
+
+    /** The ISSUED event of an invoice the billing system asked the bank to debit: it lists its 口座振替 key. */
+    String issuedJson(Invoice invoice, String customerNumber, LocalDate debitDate) {
+        return issuedJson(invoice, ",\"directDebit\":{\"customerNumber\":\"" + customerNumber + "\",\"debitDate\":\""
+                + debitDate + "\"}");
+    }
+
+    private static String issuedJson(Invoice invoice, String moreFields) {
         return "{\"eventId\":\"E-" + invoice.id() + "-ISSUED\",\"type\":\"ISSUED\",\"invoiceId\":\"" + invoice.id()
                 + "\",\"municipalityCode\":\"" + invoice.municipality() + "\",\"item\":\"" + invoice.item()
                 + "\",\"account\":\"" + invoice.account() + "\",\"revenueCode\":\"" + invoice.revenueCode()
                 + "\",\"fiscalYear\":" + invoice.fiscalYear() + ",\"amount\":" + invoice.amount()
                 + ",\"dueDate\":\"" + invoice.dueDate() + "\",\"payerId\":\"" + invoice.payerId()
                 + "\",\"installment\":" + invoice.installment() + ",\"elNumber\":\"" + invoice.elNumber()
-                + "\",\"issuedAt\":\"2026-05-31T07:00:00+09:00\"}";
+                + "\",\"issuedAt\":\"2026-05-31T07:00:00+09:00\"" + moreFields + "}";
     }
 
     static String paymentId(int payment) {

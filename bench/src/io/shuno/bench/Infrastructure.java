@@ -8,6 +8,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.flywaydb.core.Flyway;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -24,7 +25,7 @@ import java.util.concurrent.ExecutionException;
 final class Infrastructure implements AutoCloseable {
 
     /** The topics of one shuno deployment, the group it consumes in and its database. */
-    record Deployment(String name, String prefix, String databaseUrl, String dbUser, String dbPassword) {
+    record Deployment(String name, String prefix, String databaseUrl, String dbUser, String dbPassword, Path dropDir) {
 
         String topic(String suffix) {
             return prefix + suffix;
@@ -42,13 +43,23 @@ final class Infrastructure implements AutoCloseable {
             return topic("settlements");
         }
 
+        String directDebitResults() {
+            return topic("direct-debit-results");
+        }
+
+        /** Where the bank's 口座振替 result files go: {@code <drop dir>/direct-debit/}. */
+        Path directDebitDrop() {
+            return dropDir.resolve("direct-debit");
+        }
+
         Connection connect() throws SQLException {
             return DriverManager.getConnection(databaseUrl, dbUser, dbPassword);
         }
     }
 
     static final List<String> SHUNO_TOPICS = List.of("invoice-events", "eltax-notices", "terminal-transactions",
-            "settlements", "exceptions", "dead-letters");
+            "acquirer-statements", "settlements", "exceptions", "dead-letters", "direct-debit-results",
+            "convenience-store-notices");
 
     private final BenchOptions options;
     private final String runId = Long.toString(System.currentTimeMillis() % 100_000_000L, 36);
@@ -111,8 +122,10 @@ final class Infrastructure implements AutoCloseable {
              Statement statement = connection.createStatement()) {
             statement.execute("create database " + database);
         }
+        // A drop folder of its own, so that no file of an earlier run is read again.
         Deployment deployment = new Deployment(name, "bench-" + runId + "-" + name + ".",
-                withDatabase(adminDatabaseUrl, database), dbUser, dbPassword);
+                withDatabase(adminDatabaseUrl, database), dbUser, dbPassword,
+                options.logs().resolveSibling("drop").resolve(runId + "-" + name));
         Flyway.configure().dataSource(deployment.databaseUrl(), dbUser, dbPassword)
                 .locations("classpath:db/migration").load().migrate();
         createTopics(SHUNO_TOPICS.stream().map(deployment::topic).toList());

@@ -2,21 +2,13 @@ package io.shuno.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
 import java.io.IOException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLongArray;
@@ -26,13 +18,11 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * nets to, which settlement ids came twice, whether each message balances, when the backlog's first and last
  * settlements were published, and when each latency payment's settlement became visible here.
  */
-final class SettlementTap implements AutoCloseable {
+final class SettlementTap extends TopicTap {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final DataSet data;
-    private final KafkaConsumer<String, byte[]> consumer;
-    private final Thread reader;
     private final long[] net;
     private final boolean[] settled;
     private final Set<UUID> ids = new HashSet<>();
@@ -47,9 +37,9 @@ final class SettlementTap implements AutoCloseable {
     private long backlogFirstMillis = Long.MAX_VALUE;
     private long backlogLastMillis = Long.MIN_VALUE;
     private final long[] backlogSettledMillis;
-    private volatile RuntimeException failure;
 
     SettlementTap(String brokers, String topic, DataSet data) {
+        super(brokers, "settlement-tap");
         this.data = data;
         this.net = new long[data.payments()];
         this.settled = new boolean[data.payments()];
@@ -58,51 +48,18 @@ final class SettlementTap implements AutoCloseable {
         this.latencyVisibleNanos = new long[data.latencyPayments()];
         this.latencySentMillis = new AtomicLongArray(data.latencyPayments());
         this.latencyPublishedMillis = new long[data.latencyPayments()];
-        consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000));
-        List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
-                .map(info -> new TopicPartition(topic, info.partition())).toList();
-        consumer.assign(partitions);
-        consumer.seekToBeginning(partitions);
-        reader = new Thread(this::read, "settlement-tap");
-        reader.start();
+        start(partitions(topic), List.of());
     }
 
-    private void read() {
-        try {
-            while (!Thread.currentThread().isInterrupted()) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(100))) {
-                    take(record, System.nanoTime());
-                }
-            }
-        } catch (WakeupException closing) {
-            // close() asked the consumer to stop
-        } catch (IOException | RuntimeException e) {
-            failure = e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
-        }
-    }
-
-    private synchronized void take(ConsumerRecord<String, byte[]> record, long visibleNanos) throws IOException {
+    @Override
+    synchronized void take(ConsumerRecord<String, byte[]> record, long visibleNanos) throws IOException {
         JsonNode settlement = JSON.readTree(record.value());
         messages++;
         if (!ids.add(UUID.fromString(settlement.get("settlementId").asText()))) {
             duplicateIds++;
             return;
         }
-        long amount = settlement.get("amount").asLong();
-        long debits = 0;
-        long credits = 0;
-        for (JsonNode entry : settlement.get("entries")) {
-            if ("DEBIT".equals(entry.get("side").asText())) {
-                debits += entry.get("amount").asLong();
-            } else {
-                credits += entry.get("amount").asLong();
-            }
-        }
-        if (debits != amount || credits != amount) {
+        if (!balances(settlement)) {
             unbalanced++;
         }
         int payment = DataSet.paymentOf(settlement.get("paymentRef").asText());
@@ -110,7 +67,7 @@ final class SettlementTap implements AutoCloseable {
             foreign++;
             return;
         }
-        net[payment] += "REVERSAL".equals(settlement.get("kind").asText()) ? -amount : amount;
+        net[payment] += netAmount(settlement);
         settled[payment] = true;
         int latencyIndex = payment - data.backlogPayments();
         if (latencyIndex >= 0) {
@@ -125,6 +82,27 @@ final class SettlementTap implements AutoCloseable {
                 backlogSettledMillis[payment] = record.timestamp();
             }
         }
+    }
+
+    /** Whether a settlement's DEBIT entries and its CREDIT entries each add up to its amount. */
+    static boolean balances(JsonNode settlement) {
+        long amount = settlement.get("amount").asLong();
+        long debits = 0;
+        long credits = 0;
+        for (JsonNode entry : settlement.get("entries")) {
+            if ("DEBIT".equals(entry.get("side").asText())) {
+                debits += entry.get("amount").asLong();
+            } else {
+                credits += entry.get("amount").asLong();
+            }
+        }
+        return debits == amount && credits == amount;
+    }
+
+    /** What a settlement adds to its payment's net: its amount, taken away by a REVERSAL. */
+    static long netAmount(JsonNode settlement) {
+        long amount = settlement.get("amount").asLong();
+        return "REVERSAL".equals(settlement.get("kind").asText()) ? -amount : amount;
     }
 
     void latencyNoticeSent(int index, long nanos, long wallMillis) {
@@ -222,22 +200,9 @@ final class SettlementTap implements AutoCloseable {
         return violations;
     }
 
-    private static void report(List<String> violations, long count, String what) {
+    static void report(List<String> violations, long count, String what) {
         if (count > 0) {
             violations.add(count + " " + what);
         }
-    }
-
-    private void checkHealthy() {
-        if (failure != null) {
-            throw new IllegalStateException("reading the settlement topic failed", failure);
-        }
-    }
-
-    @Override
-    public void close() throws InterruptedException {
-        consumer.wakeup();
-        reader.join();
-        consumer.close();
     }
 }

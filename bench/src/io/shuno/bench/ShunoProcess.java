@@ -59,7 +59,8 @@ final class ShunoProcess implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of("java"));
         command.addAll(options.shunoJavaOptions());
         command.addAll(List.of("-Xmx" + MAX_HEAP, "-Xlog:gc:file=" + gcLog + "::filecount=0",
-                "-jar", options.jar().toString()));
+                "-jar", options.jar().toString(),
+                "--shuno.files.direct-debit.consignors." + DebitRun.CONSIGNOR_CODE + "=" + DebitRun.MUNICIPALITY));
         ProcessBuilder builder = new ProcessBuilder(command);
         Map<String, String> environment = builder.environment();
         environment.put("SHUNO_KAFKA_BROKERS", brokers);
@@ -68,6 +69,7 @@ final class ShunoProcess implements AutoCloseable {
         environment.put("SHUNO_DB_PASSWORD", deployment.dbPassword());
         environment.put("SHUNO_HTTP_PORT", Integer.toString(port));
         environment.put("SHUNO_KAFKA_GROUP_ID", deployment.prefix() + "shuno");
+        environment.put("SHUNO_DROP_DIR", deployment.dropDir().toString());
         for (String topic : Infrastructure.SHUNO_TOPICS) {
             environment.put("SHUNO_TOPIC_" + topic.toUpperCase().replace('-', '_'), deployment.topic(topic));
         }
@@ -133,11 +135,23 @@ final class ShunoProcess implements AutoCloseable {
      * which is the peak of each cycle.
      */
     long maxHeapUsed() throws IOException {
-        if (!Files.exists(gcLog)) {
-            return 0;
-        }
-        return Files.readAllLines(gcLog).stream().map(HEAP_BEFORE_AFTER::matcher).filter(Matcher::find)
-                .mapToLong(found -> bytes(found.group(1), found.group(2))).max().orElse(0);
+        return maxHeapUsedSince(0);
+    }
+
+    /** How far the GC log has come: {@link #maxHeapUsedSince} from here covers what shuno does from now on. */
+    int gcLogMark() throws IOException {
+        return gcLogLines().size();
+    }
+
+    /** The most heap in use in the collections logged after {@code mark}. */
+    long maxHeapUsedSince(int mark) throws IOException {
+        List<String> lines = gcLogLines();
+        return lines.subList(Math.min(mark, lines.size()), lines.size()).stream().map(HEAP_BEFORE_AFTER::matcher)
+                .filter(Matcher::find).mapToLong(found -> bytes(found.group(1), found.group(2))).max().orElse(0);
+    }
+
+    private List<String> gcLogLines() throws IOException {
+        return Files.exists(gcLog) ? Files.readAllLines(gcLog) : List.of();
     }
 
     private static long bytes(String amount, String unit) {
