@@ -123,7 +123,8 @@ public class BatchStore {
     @Transactional(propagation = Propagation.MANDATORY)
     public void write(UnitOfWork work) {
         inbox.record(work.handledMessages());
-        invoices.save(work.changedInvoices());
+        invoices.save(work.changedInvoices(), work.changedInvoices().stream()
+                .filter(work::slipsChanged).toList());
         payments.save(work.changedPayments());
         sales.save(work.changedSales());
         statements.record(work.statements());

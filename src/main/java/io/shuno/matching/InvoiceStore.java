@@ -62,26 +62,7 @@ class InvoiceStore {
 
     /** These invoices, each with every slip it has. */
     Map<InvoiceId, Invoice> load(Collection<InvoiceId> ids) {
-        return withSlips(query("invoice_id = any(?)", (Object) ids(ids)));
-    }
-
-    private Map<InvoiceId, Invoice> withSlips(Map<InvoiceId, Invoice> found) {
-        if (found.isEmpty()) {
-            return found;
-        }
-        Map<InvoiceId, List<PaymentSlip>> slips = new HashMap<>();
-        jdbc.query("""
-                select invoice_id, municipality_code, key_type, key_value, usable_until from invoice_payment_keys
-                where invoice_id = any(?) order by invoice_id, key_type, key_value""", row -> {
-            slips.computeIfAbsent(new InvoiceId(row.getString("invoice_id")), id -> new ArrayList<>())
-                    .add(new PaymentSlip(keyOf(row).key(),
-                            Optional.ofNullable(row.getDate("usable_until")).map(Date::toLocalDate)));
-        }, (Object) ids(found.keySet()));
-        Map<InvoiceId, Invoice> withSlips = new HashMap<>();
-        found.forEach((id, invoice) -> withSlips.put(id, new Invoice(
-                invoice.terms().withSlips(slips.getOrDefault(id, List.of())), invoice.cancelled(),
-                invoice.settledRevenue(), invoice.announced())));
-        return withSlips;
+        return query("invoice_id = any(?)", (Object) ids(ids));
     }
 
     /** These payers' invoices still owing something, for 充当 advice (read, not locked: advice only). */
@@ -89,9 +70,9 @@ class InvoiceStore {
         Map<Payer, List<Invoice>> found = new HashMap<>();
         payers.forEach(payer -> found.put(payer, new ArrayList<>()));
         // char(6) against bpchar, so the index invoices_payer serves it
-        withSlips(query("(municipality_code, payer_id) in (select * from unnest(?::bpchar[], ?::text[])) "
+        query("(municipality_code, payer_id) in (select * from unnest(?::bpchar[], ?::text[])) "
                 + "and not cancelled and settled_revenue < amount", Columns.of(List.copyOf(payers))
-                .text(Payer::municipality).text(Payer::payerId).parameters())).values()
+                .text(Payer::municipality).text(Payer::payerId).parameters()).values()
                 .forEach(invoice -> found.get(new Payer(invoice.terms().municipality(), invoice.terms().payerId()))
                         .add(invoice));
         return found;
@@ -113,12 +94,20 @@ class InvoiceStore {
                 PaymentKey.parse(PaymentKey.Type.valueOf(row.getString("key_type")), row.getString("key_value")));
     }
 
+    /** The invoices meeting {@code condition}, each with every slip it has, read in the same statement. */
     private Map<InvoiceId, Invoice> query(String condition, Object... parameters) {
         Map<InvoiceId, Invoice> found = new HashMap<>();
         jdbc.query("""
-                select invoice_id, municipality_code, el_number, item, account, revenue_code, fiscal_year, amount,
-                       due_date, payer_id, installment, cancelled, settled_revenue, announced
-                from invoices
+                select i.invoice_id, i.municipality_code, i.el_number, i.item, i.account, i.revenue_code,
+                       i.fiscal_year, i.amount, i.due_date, i.payer_id, i.installment, i.cancelled, i.settled_revenue,
+                       i.announced,
+                       array(select k.key_type from invoice_payment_keys k where k.invoice_id = i.invoice_id
+                             order by k.key_type, k.key_value) as slip_types,
+                       array(select k.key_value from invoice_payment_keys k where k.invoice_id = i.invoice_id
+                             order by k.key_type, k.key_value) as slip_values,
+                       array(select k.usable_until from invoice_payment_keys k where k.invoice_id = i.invoice_id
+                             order by k.key_type, k.key_value) as slip_until
+                from invoices i
                 where\s""" + condition, row -> {
             Invoice invoice = map(row);
             found.put(invoice.id(), invoice);
@@ -126,8 +115,23 @@ class InvoiceStore {
         return found;
     }
 
-    /** Each invoice at most once: one statement cannot update a row twice. */
-    void save(List<Invoice> invoices) {
+    private static List<PaymentSlip> slipsOf(ResultSet row) throws SQLException {
+        String[] types = (String[]) row.getArray("slip_types").getArray();
+        String[] values = (String[]) row.getArray("slip_values").getArray();
+        Date[] until = (Date[]) row.getArray("slip_until").getArray();
+        List<PaymentSlip> slips = new ArrayList<>(types.length);
+        for (int k = 0; k < types.length; k++) {
+            slips.add(new PaymentSlip(PaymentKey.parse(PaymentKey.Type.valueOf(types[k]), values[k]),
+                    Optional.ofNullable(until[k]).map(Date::toLocalDate)));
+        }
+        return slips;
+    }
+
+    /**
+     * Each invoice at most once: one statement cannot update a row twice. {@code keysChanged} are those whose payment
+     * keys may differ from what is stored (new invoices, reissued slips): a payment changes no key.
+     */
+    void save(List<Invoice> invoices, List<Invoice> keysChanged) {
         if (invoices.isEmpty()) {
             return;
         }
@@ -146,12 +150,13 @@ class InvoiceStore {
                 .text(invoice -> invoice.terms().dueDate()).text(invoice -> invoice.terms().payerId())
                 .integer(invoice -> invoice.terms().installment().orElse(null)).text(Invoice::cancelled)
                 .bigint(invoice -> invoice.settledRevenue().yen()).bigint(invoice -> invoice.announced().yen()).text(Invoice::status).parameters());
-        saveKeys(invoices);
+        saveKeys(keysChanged);
     }
 
     /**
      * Every payment key of these invoices, with its slip's usable-until date. A key already another invoice's stays
-     * that invoice's: one payment pays one invoice.
+     * that invoice's: one payment pays one invoice. A key saved before is written again only if its date changed:
+     * every payment saves its invoice, and its keys rarely change.
      */
     private void saveKeys(List<Invoice> invoices) {
         List<Map.Entry<Invoice, PaymentSlip>> slips = new ArrayList<>();
@@ -163,7 +168,8 @@ class InvoiceStore {
                 insert into invoice_payment_keys as k (municipality_code, key_type, key_value, invoice_id, usable_until)
                 select * from unnest(?::bpchar[], ?::text[], ?::text[], ?::text[], ?::date[])
                 on conflict (municipality_code, key_type, key_value) do update set usable_until = excluded.usable_until
-                    where k.invoice_id = excluded.invoice_id""", Columns.of(slips)
+                    where k.invoice_id = excluded.invoice_id
+                        and k.usable_until is distinct from excluded.usable_until""", Columns.of(slips)
                 .text(slip -> slip.getKey().terms().municipality()).text(slip -> slip.getValue().key().type())
                 .text(slip -> slip.getValue().key().value()).text(slip -> slip.getKey().id())
                 .text(slip -> slip.getValue().usableUntil().orElse(null)).parameters());
@@ -191,7 +197,7 @@ class InvoiceStore {
                 Amount.of(row.getLong("amount")),
                 row.getDate("due_date").toLocalDate(),
                 row.getString("payer_id"),
-                installmentOrNone);
+                installmentOrNone).withSlips(slipsOf(row));
         return new Invoice(terms, row.getBoolean("cancelled"), Amount.of(row.getLong("settled_revenue")),
                 Amount.of(row.getLong("announced")));
     }

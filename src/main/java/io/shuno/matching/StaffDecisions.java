@@ -112,7 +112,7 @@ public class StaffDecisions {
     /** Writes what a decision did; {@code resolved} is empty while part of the exception's amount is left. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void record(Decision decision, Optional<ExceptionResolution> resolved) {
-        invoices.save(decision.invoices());
+        invoices.save(decision.invoices(), List.of()); // a staff decision pays or reopens, never adds a slip
         settlementJournal.book(decision.settlements());
         exceptionJournal.raise(decision.exceptions());
         exceptionJournal.resolve(resolved.stream().toList());

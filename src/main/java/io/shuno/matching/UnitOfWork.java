@@ -187,6 +187,13 @@ public final class UnitOfWork implements PayerInvoices {
         return handled;
     }
 
+    /** Whether the invoice's payment keys (its eL番号 and slips) are not those it was loaded with, or it is new. */
+    boolean slipsChanged(Invoice invoice) {
+        Invoice before = loaded.invoices.get(invoice.id());
+        return before == null || !before.terms().paymentKeys().equals(invoice.terms().paymentKeys())
+                || !before.terms().slips().equals(invoice.terms().slips());
+    }
+
     public List<Invoice> changedInvoices() {
         return List.copyOf(changedInvoices.values());
     }

@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * One row of a コンビニ collection agency's notification: 速報 ({@code 01}, PRELIMINARY), 確報 ({@code 02}, CONFIRMED)
@@ -24,6 +25,9 @@ public record ConvenienceStoreNotice(
         String storeCode,
         Optional<LocalDate> transferDate) {
 
+    private static final Pattern CHAIN_CODE = Pattern.compile("[0-9]{3}");
+    private static final Pattern STORE_CODE = Pattern.compile("[0-9A-Za-z-]{1,20}");
+
     public ConvenienceStoreNotice {
         Objects.requireNonNull(stage);
         Objects.requireNonNull(municipality);
@@ -31,10 +35,10 @@ public record ConvenienceStoreNotice(
         Objects.requireNonNull(paidAt);
         Objects.requireNonNull(transferDate);
         amount.requirePositive("a payment amount");
-        if (chainCode == null || !chainCode.matches("[0-9]{3}")) {
+        if (chainCode == null || !CHAIN_CODE.matcher(chainCode).matches()) {
             throw new InvalidIdentifierException("コンビニ本部コード must be 3 digits");
         }
-        if (storeCode == null || !storeCode.matches("[0-9A-Za-z-]{1,20}")) {
+        if (storeCode == null || !STORE_CODE.matcher(storeCode).matches()) {
             throw new InvalidIdentifierException("店舗コード must be 1 to 20 letters or digits");
         }
     }

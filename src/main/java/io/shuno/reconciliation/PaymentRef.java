@@ -1,6 +1,7 @@
 package io.shuno.reconciliation;
 
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Names one payment across its stages and across every settlement it produces: {@code eltax:<paymentId>},
@@ -8,10 +9,12 @@ import java.util.Optional;
  */
 public record PaymentRef(String value) {
 
+    private static final Pattern FORM =
+            Pattern.compile("(eltax|terminal|acquirer|manual|debit|cvs):[A-Za-z0-9._:-]{1,64}");
     private static final String TERMINAL = "terminal:";
 
     public PaymentRef {
-        if (value == null || !value.matches("(eltax|terminal|acquirer|manual|debit|cvs):[A-Za-z0-9._:-]{1,64}")) {
+        if (value == null || !FORM.matcher(value).matches()) {
             throw new InvalidIdentifierException("payment reference must look like eltax:<paymentId>");
         }
     }

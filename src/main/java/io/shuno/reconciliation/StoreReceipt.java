@@ -3,6 +3,7 @@ package io.shuno.reconciliation;
 import java.time.LocalDate;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Where a コンビニ payment was taken, as its settlements carry it to the treasury: the chain (コンビニ本部コード, e.g.
@@ -11,9 +12,11 @@ import java.util.Optional;
  */
 public record StoreReceipt(String chainCode, Optional<LocalDate> transferDate) {
 
+    private static final Pattern CHAIN_CODE = Pattern.compile("[0-9]{3}");
+
     public StoreReceipt {
         Objects.requireNonNull(transferDate);
-        if (chainCode == null || !chainCode.matches("[0-9]{3}")) {
+        if (chainCode == null || !CHAIN_CODE.matcher(chainCode).matches()) {
             throw new InvalidIdentifierException("コンビニ本部コード must be 3 digits");
         }
     }
