@@ -37,7 +37,6 @@ class TableOwnershipTest {
             entry("settlements", "ledger"),
             entry("settlements_published", "ledger"),
             entry("outbox", "ledger"),
-            entry("settlements_published", "ledger"),
             entry("staff_exceptions", "exceptions"),
             entry("exception_resolutions", "exceptions"),
             entry("dead_letters", "deadletters"),
