@@ -94,20 +94,22 @@ class InvoiceStore {
                 PaymentKey.parse(PaymentKey.Type.valueOf(row.getString("key_type")), row.getString("key_value")));
     }
 
-    /** The invoices meeting {@code condition}, each with every slip it has, read in the same statement. */
+    /**
+     * The invoices meeting {@code condition}, each with every slip it has, read in the same statement: one look at an
+     * invoice's keys gives all three columns of its slips.
+     */
     private Map<InvoiceId, Invoice> query(String condition, Object... parameters) {
         Map<InvoiceId, Invoice> found = new HashMap<>();
         jdbc.query("""
                 select i.invoice_id, i.municipality_code, i.el_number, i.item, i.account, i.revenue_code,
                        i.fiscal_year, i.amount, i.due_date, i.payer_id, i.installment, i.cancelled, i.settled_revenue,
-                       i.announced,
-                       array(select k.key_type from invoice_payment_keys k where k.invoice_id = i.invoice_id
-                             order by k.key_type, k.key_value) as slip_types,
-                       array(select k.key_value from invoice_payment_keys k where k.invoice_id = i.invoice_id
-                             order by k.key_type, k.key_value) as slip_values,
-                       array(select k.usable_until from invoice_payment_keys k where k.invoice_id = i.invoice_id
-                             order by k.key_type, k.key_value) as slip_until
+                       i.announced, s.slip_types, s.slip_values, s.slip_until
                 from invoices i
+                cross join lateral (
+                    select coalesce(array_agg(k.key_type order by k.key_type, k.key_value), '{}') as slip_types,
+                           coalesce(array_agg(k.key_value order by k.key_type, k.key_value), '{}') as slip_values,
+                           coalesce(array_agg(k.usable_until order by k.key_type, k.key_value), '{}') as slip_until
+                    from invoice_payment_keys k where k.invoice_id = i.invoice_id) s
                 where\s""" + condition, row -> {
             Invoice invoice = map(row);
             found.put(invoice.id(), invoice);
