@@ -12,9 +12,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -29,6 +29,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.UUID;
+import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -189,8 +190,7 @@ class TestDashboardInABrowser {
         assertThat(browser.findElement(By.id("payload")).getText()).contains("DR-PAY");
         screenshot("dead-letter");
         browser.findElement(By.cssSelector("#replay button")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
-                .until(page -> text().contains("再投入しました"));
+        awaitPage(page -> text().contains("再投入しました"));
         await().atMost(Duration.ofSeconds(30)).until(() -> "REPLAYED".equals(shuno.database().queryForObject(
                 "select status from dead_letters where id = ?", String.class, id)));
         assertThat(shuno.database().queryForObject("select status from invoices where invoice_id = 'DR-INV'",
@@ -296,11 +296,17 @@ class TestDashboardInABrowser {
 
     /**
      * After a click that sends a form: waits until the page it leads to shows {@code expected} in {@code element}
-     * (until then the old page, or none, is in the browser), and fails if it never does.
+     * (until then the old page, or none, is in the browser), and fails if it never does. An element found on the old
+     * page may be gone by the time its text is asked for: Chrome says so as a stale element or, while the new page is
+     * being built, as an inspector error ("does not belong to the document"); either way, look again.
      */
     private static void awaitShown(By element, String expected) {
-        new WebDriverWait(browser, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
-                .until(page -> expected.equals(page.findElement(element).getText()));
+        awaitPage(page -> expected.equals(page.findElement(element).getText()));
+    }
+
+    /** After a click that sends a form: waits until the page it leads to is {@code shown}, looking again as above. */
+    private static void awaitPage(Function<WebDriver, Boolean> shown) {
+        new WebDriverWait(browser, Duration.ofSeconds(30)).ignoring(WebDriverException.class).until(shown);
     }
 
     private static String text() {
