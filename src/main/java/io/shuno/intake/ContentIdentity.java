@@ -118,7 +118,7 @@ final class ContentIdentity {
 
     private static JsonNode instant(String dateTime) {
         try {
-            return NODES.textNode(OffsetDateTime.parse(dateTime).toInstant().toString());
+            return NODES.textNode(DateTimes.dateTime(dateTime).toInstant().toString());
         } catch (DateTimeParseException e) {
             // Schema-valid documents never get here; keep the text rather than fail on the identity.
             return NODES.textNode(dateTime);

@@ -95,7 +95,7 @@ final class Fields {
 
     OffsetDateTime dateTime(String name) throws RejectedRecordException {
         try {
-            return OffsetDateTime.parse(text(name));
+            return DateTimes.dateTime(text(name));
         } catch (DateTimeParseException e) {
             throw new RejectedRecordException(RejectionClass.INVALID_PAYLOAD,
                     "$." + name + ": not a real date-time: " + text(name));
@@ -120,7 +120,7 @@ final class Fields {
 
     private static LocalDate parseDate(String name, String value) throws RejectedRecordException {
         try {
-            return LocalDate.parse(value);
+            return DateTimes.date(value);
         } catch (DateTimeParseException e) {
             throw new RejectedRecordException(RejectionClass.INVALID_PAYLOAD, "$." + name + ": not a real date: " + value);
         }

@@ -46,6 +46,12 @@ final class DoubleEntry {
     }
 
     private static long sum(List<LedgerEntry> entries, LedgerEntry.Side side) {
-        return entries.stream().filter(e -> e.side() == side).mapToLong(LedgerEntry::amount).sum();
+        long sum = 0;
+        for (LedgerEntry entry : entries) {
+            if (entry.side() == side) {
+                sum += entry.amount();
+            }
+        }
+        return sum;
     }
 }

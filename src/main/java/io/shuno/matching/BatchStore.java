@@ -3,6 +3,7 @@ package io.shuno.matching;
 import io.shuno.exceptions.ExceptionJournal;
 import io.shuno.ledger.SettlementHistory;
 import io.shuno.ledger.SettlementJournal;
+import io.shuno.reconciliation.Invoice;
 import io.shuno.reconciliation.InvoiceId;
 import io.shuno.reconciliation.OpenSettlement;
 import io.shuno.reconciliation.PaymentKey;
@@ -16,11 +17,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * What a batch reads and writes, in the caller's transaction. Reading turns the batch's {@link Needs} into its
- * {@link LoadedState}: it finds every key the batch must lock, locks them all at once (see
+ * {@link LoadedState}: it finds the invoices the batch's keys name, locks those and the keys all at once (see
  * {@link ReconciliationLocks}), then reads what the decisions need, one bulk query per kind of state, skipping what
  * nobody needs. Writing takes the batch's {@link UnitOfWork}: one statement per table that changed.
  */
@@ -55,37 +55,38 @@ public class BatchStore {
     @Transactional(propagation = Propagation.MANDATORY)
     public LoadedState lockAndLoad(String source, Needs needs, Collection<String> messageIds) {
         Set<InvoiceId> ids = new HashSet<>(needs.invoices);
-        Set<InvoiceKey> keys = new HashSet<>(needs.keys);
+        Set<InvoiceKey> named = new HashSet<>(needs.keys);
         if (!needs.voidedPayments.isEmpty()) {
             // A VOID reopens the invoices its SALE paid, or undoes the suspense of the slip it scanned; which ones
             // those are never changes, so ask before locking.
             history.openOf(needs.voidedPayments).values().forEach(open -> open.forEach(o ->
                     o.settlement().invoiceId().ifPresent(ids::add)));
-            sales.load(needs.sales).values().forEach(sale -> sale.slip().map(InvoiceKey::of).ifPresent(keys::add));
+            sales.load(needs.sales).values().forEach(sale -> sale.slip().map(InvoiceKey::of).ifPresent(named::add));
         }
-        resolve(ids, keys);
+        List<InvoiceKey> keys = List.copyOf(named);
+        Map<InvoiceKey, InvoiceId> found = invoices.idsOf(keys);
+        ids.addAll(found.values());
         locks.acquire(ids, keys, needs.sales.stream().map(ReconciliationLocks::saleKey).toList());
-        // An invoice event may have committed between the lookup and the lock, adding an invoice or a key to one, and
-        // a SALE the invoices its VOID reopens: a batch deciding on an invoice holds its id's lock, so what is found
-        // now is locked too (still before the first write). Two batches that then wait for each other deadlock, and
-        // PostgreSQL ends one: a transient fault, retried.
-        Set<InvoiceId> lockedIds = Set.copyOf(ids);
-        Set<InvoiceKey> lockedKeys = Set.copyOf(keys);
+        // A key that named no invoice may name one now: an invoice event adding it committed between the lookup and
+        // the lock (it held the key's lock, so it is visible now); and a SALE may have committed invoices for its
+        // VOID to reopen. Those invoices are locked too, still before the first write. Two batches that then wait
+        // for each other deadlock, and PostgreSQL ends one: a transient fault, retried.
+        Set<InvoiceId> more = new HashSet<>(invoices.idsOf(keys.stream().filter(key -> !found.containsKey(key))
+                .toList()).values());
         Map<PaymentRef, List<OpenSettlement>> booked = needs.voidedPayments.isEmpty() ? Map.of()
                 : history.openOf(needs.voidedPayments);
-        booked.values().forEach(open -> open.forEach(o -> o.settlement().invoiceId().ifPresent(ids::add)));
-        resolve(ids, keys);
-        if (!lockedIds.containsAll(ids) || !lockedKeys.containsAll(keys)) {
-            locks.acquire(ids, keys, List.of());
+        booked.values().forEach(open -> open.forEach(o -> o.settlement().invoiceId().ifPresent(more::add)));
+        more.removeAll(ids);
+        if (!more.isEmpty()) {
+            locks.acquire(more, List.of(), List.of());
+            ids.addAll(more);
         }
 
-        // Read under the locks, which keep the invoices and their keys from changing until this batch commits.
+        // Read under the locks, which keep the invoices (and so their keys) from changing until this batch commits.
         LoadedState.Builder state = LoadedState.builder().handled(inbox.fingerprints(source, messageIds));
-        if (!ids.isEmpty()) {
-            state.invoices(invoices.load(ids));
-        }
-        Set<PaymentKey> paidAgainst = needs.invoiceBookings
-                ? keys.stream().map(InvoiceKey::key).collect(Collectors.toSet()) : Set.of();
+        Map<InvoiceId, Invoice> locked = ids.isEmpty() ? Map.of() : invoices.load(ids);
+        state.invoices(locked);
+        Set<PaymentKey> paidAgainst = needs.invoiceBookings ? keysOf(locked.values(), keys) : Set.of();
         if (!needs.payments.isEmpty() || !paidAgainst.isEmpty()) {
             state.payments(payments.load(needs.payments, paidAgainst));
         }
@@ -104,14 +105,12 @@ public class BatchStore {
         return state.build();
     }
 
-    /** Adds every invoice having one of {@code keys}, and every key of those invoices and of {@code ids}. */
-    private void resolve(Set<InvoiceId> ids, Set<InvoiceKey> keys) {
-        if (!ids.isEmpty() || !keys.isEmpty()) {
-            invoices.keysOf(ids, keys).forEach((id, ofInvoice) -> {
-                ids.add(id);
-                keys.addAll(ofInvoice);
-            });
-        }
+    /** Every payment key of these invoices, and the keys the batch names. */
+    private static Set<PaymentKey> keysOf(Collection<Invoice> locked, List<InvoiceKey> named) {
+        Set<PaymentKey> keys = new HashSet<>();
+        locked.forEach(invoice -> keys.addAll(invoice.terms().paymentKeys()));
+        named.forEach(key -> keys.add(key.key()));
+        return keys;
     }
 
     /** The state, with the open invoices of these payers read too (in one query): for 充当 advice. */

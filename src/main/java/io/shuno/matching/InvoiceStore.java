@@ -16,6 +16,7 @@ import org.springframework.stereotype.Component;
 import io.shuno.reconciliation.PaymentKey;
 import io.shuno.reconciliation.PaymentSlip;
 
+import java.sql.Array;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -40,23 +41,22 @@ class InvoiceStore {
     }
 
     /**
-     * The id and every payment key of each invoice with one of these ids or keys: all the keys a batch about them must
-     * lock. Safe to ask before locking: an invoice's id never changes and its keys are only ever added, by a batch
-     * that holds the added keys' locks.
+     * The invoice each of these keys names, if any. Safe to ask before locking: a key, once an invoice's, stays that
+     * invoice's (keys are only ever added, never moved or removed).
      */
-    Map<InvoiceId, Set<InvoiceKey>> keysOf(Collection<InvoiceId> ids, Collection<InvoiceKey> keys) {
-        Map<InvoiceId, Set<InvoiceKey>> found = new HashMap<>();
-        ids.forEach(id -> found.put(id, new HashSet<>()));
-        String[][] named = keyColumns(keys);
+    Map<InvoiceKey, InvoiceId> idsOf(List<InvoiceKey> keys) {
+        Map<InvoiceKey, InvoiceId> found = new HashMap<>();
+        if (keys.isEmpty()) {
+            return found;
+        }
+        // Rows come back by their place in the list, so no key is parsed back from its columns.
         jdbc.query("""
-                select invoice_id, municipality_code, key_type, key_value from invoice_payment_keys
-                where invoice_id in (select invoice_id from invoice_payment_keys
-                                     where (municipality_code, key_type, key_value) in
-                                           (select * from unnest(?::bpchar[], ?::text[], ?::text[]))
-                                     union all select unnest(?::text[]))""", row -> {
-            found.computeIfAbsent(new InvoiceId(row.getString("invoice_id")), id -> new HashSet<>())
-                    .add(keyOf(row));
-        }, named[0], named[1], named[2], ids(ids));
+                select q.listed, k.invoice_id
+                from unnest(?::bpchar[], ?::text[], ?::text[]) with ordinality as q(municipality_code, key_type,
+                    key_value, listed)
+                join invoice_payment_keys k using (municipality_code, key_type, key_value)""", row -> {
+            found.put(keys.get(row.getInt("listed") - 1), new InvoiceId(row.getString("invoice_id")));
+        }, (Object[]) keyColumns(keys));
         return found;
     }
 
@@ -89,14 +89,9 @@ class InvoiceStore {
                 keys.stream().map(k -> k.key().value()).toArray(String[]::new)};
     }
 
-    private static InvoiceKey keyOf(ResultSet row) throws SQLException {
-        return new InvoiceKey(new MunicipalityCode(row.getString("municipality_code")),
-                PaymentKey.parse(PaymentKey.Type.valueOf(row.getString("key_type")), row.getString("key_value")));
-    }
-
     /**
-     * The invoices meeting {@code condition}, each with every slip it has, read in the same statement: one look at an
-     * invoice's keys gives all three columns of its slips.
+     * The invoices meeting {@code condition}, each with every slip it has, read in the same statement. Most invoices
+     * have no slip but their own eL番号 ({@code more_slips} is false): their keys are not read at all.
      */
     private Map<InvoiceId, Invoice> query(String condition, Object... parameters) {
         Map<InvoiceId, Invoice> found = new HashMap<>();
@@ -105,11 +100,11 @@ class InvoiceStore {
                        i.fiscal_year, i.amount, i.due_date, i.payer_id, i.installment, i.cancelled, i.settled_revenue,
                        i.announced, s.slip_types, s.slip_values, s.slip_until
                 from invoices i
-                cross join lateral (
-                    select coalesce(array_agg(k.key_type order by k.key_type, k.key_value), '{}') as slip_types,
-                           coalesce(array_agg(k.key_value order by k.key_type, k.key_value), '{}') as slip_values,
-                           coalesce(array_agg(k.usable_until order by k.key_type, k.key_value), '{}') as slip_until
-                    from invoice_payment_keys k where k.invoice_id = i.invoice_id) s
+                left join lateral (
+                    select array_agg(k.key_type order by k.key_type, k.key_value) as slip_types,
+                           array_agg(k.key_value order by k.key_type, k.key_value) as slip_values,
+                           array_agg(k.usable_until order by k.key_type, k.key_value) as slip_until
+                    from invoice_payment_keys k where k.invoice_id = i.invoice_id and i.more_slips) s on true
                 where\s""" + condition, row -> {
             Invoice invoice = map(row);
             found.put(invoice.id(), invoice);
@@ -117,8 +112,13 @@ class InvoiceStore {
         return found;
     }
 
+    /** The slips read with an invoice; none listed when it has no slip but its eL番号. */
     private static List<PaymentSlip> slipsOf(ResultSet row) throws SQLException {
-        String[] types = (String[]) row.getArray("slip_types").getArray();
+        Array typeColumn = row.getArray("slip_types");
+        if (typeColumn == null) {
+            return List.of();
+        }
+        String[] types = (String[]) typeColumn.getArray();
         String[] values = (String[]) row.getArray("slip_values").getArray();
         Date[] until = (Date[]) row.getArray("slip_until").getArray();
         List<PaymentSlip> slips = new ArrayList<>(types.length);
@@ -139,19 +139,22 @@ class InvoiceStore {
         }
         jdbc.update("""
                 insert into invoices (invoice_id, municipality_code, el_number, item, account, revenue_code,
-                    fiscal_year, amount, due_date, payer_id, installment, cancelled, settled_revenue, announced, status)
+                    fiscal_year, amount, due_date, payer_id, installment, cancelled, settled_revenue, announced, status,
+                    more_slips)
                 select * from unnest(?::text[], ?::bpchar[], ?::bpchar[], ?::text[], ?::text[], ?::text[], ?::int[],
-                    ?::bigint[], ?::date[], ?::text[], ?::int[], ?::boolean[], ?::bigint[], ?::bigint[], ?::text[])
+                    ?::bigint[], ?::date[], ?::text[], ?::int[], ?::boolean[], ?::bigint[], ?::bigint[], ?::text[],
+                    ?::boolean[])
                 on conflict (invoice_id) do update set amount = excluded.amount, cancelled = excluded.cancelled,
                     settled_revenue = excluded.settled_revenue, announced = excluded.announced,
-                    status = excluded.status, updated_at = now()""", Columns.of(invoices)
+                    status = excluded.status, more_slips = excluded.more_slips, updated_at = now()""", Columns.of(invoices)
                 .text(Invoice::id).text(invoice -> invoice.terms().municipality())
                 .text(invoice -> invoice.terms().elNumber().orElse(null)).text(invoice -> invoice.terms().item())
                 .text(invoice -> invoice.terms().account()).text(invoice -> invoice.terms().revenueCode())
                 .integer(invoice -> invoice.terms().fiscalYear().year()).bigint(invoice -> invoice.terms().amount().yen())
                 .text(invoice -> invoice.terms().dueDate()).text(invoice -> invoice.terms().payerId())
                 .integer(invoice -> invoice.terms().installment().orElse(null)).text(Invoice::cancelled)
-                .bigint(invoice -> invoice.settledRevenue().yen()).bigint(invoice -> invoice.announced().yen()).text(Invoice::status).parameters());
+                .bigint(invoice -> invoice.settledRevenue().yen()).bigint(invoice -> invoice.announced().yen()).text(Invoice::status)
+                .text(invoice -> hasMoreSlips(invoice.terms())).parameters());
         saveKeys(keysChanged);
     }
 
@@ -175,6 +178,11 @@ class InvoiceStore {
                 .text(slip -> slip.getKey().terms().municipality()).text(slip -> slip.getValue().key().type())
                 .text(slip -> slip.getValue().key().value()).text(slip -> slip.getKey().id())
                 .text(slip -> slip.getValue().usableUntil().orElse(null)).parameters());
+    }
+
+    /** Whether the invoice has a slip other than its eL番号 with no usable-until date: see {@link #query}. */
+    private static boolean hasMoreSlips(InvoiceTerms terms) {
+        return !allSlips(terms).equals(terms.elNumber().map(PaymentKey::of).map(PaymentSlip::of).stream().toList());
     }
 
     /** The invoice's eL番号 (the slip of an invoice that lists no others) and its listed slips, each key once. */

@@ -14,8 +14,9 @@ import java.util.List;
 
 /**
  * Serialises all work on one invoice across threads and instances. Every batch takes a transaction-scoped PostgreSQL
- * advisory lock for each invoice id and payment key (eL番号, barcode, debit key) it touches — all of them up front and in
- * one global order, so two batches can wait for each other but never deadlock. A payment that arrives before its
+ * advisory lock for each invoice it decides on (by id) and each payment key (eL番号, barcode, debit key) its messages
+ * name — all of them up front and in one global order, so two batches can wait for each other but never deadlock.
+ * Two payments naming different keys of one invoice meet at the invoice's lock; a payment that arrives before its
  * invoice locks the key it names, which the invoice's event locks too. The locks come before the transaction's first
  * write, so that settlements about one invoice are published in the order they were booked.
  */

@@ -51,14 +51,12 @@ public class StaffDecisions {
     }
 
     /**
-     * Locks the exception, the given invoices, the payment keys of the invoices and of the payment, and the sale of a
-     * counter payment (which a message about that payment or an arriving invoice would lock), and reads those
-     * invoices under the locks.
+     * Locks the exception, the given invoices, the payment's key and the sale of a counter payment (which a message
+     * about that payment or an arriving invoice would lock), and reads those invoices under the locks.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public Map<InvoiceId, Invoice> lock(String exceptionId, Set<InvoiceId> ids, Optional<PaymentRef> payment) {
         Set<InvoiceKey> keys = new HashSet<>();
-        invoices.keysOf(ids, List.of()).values().forEach(keys::addAll);
         // The payment's key as a message about the payment locks it: an eL番号 names its municipality, another key is
         // locked in the municipality of each invoice the decision is about.
         payments.load(payment.stream().toList()).values().forEach(state -> {

@@ -44,6 +44,7 @@ public final class UnitOfWork implements PayerInvoices {
     private final LoadedState loaded;
     private final Map<InvoiceId, Invoice> invoices;
     private final Map<InvoiceKey, InvoiceId> invoiceByKey = new HashMap<>();
+    private final Map<Payer, Map<InvoiceId, Invoice>> invoicesByPayer = new HashMap<>();
     private final Map<PaymentRef, PaymentState> payments;
     private final Map<String, SaleState> sales;
     private final OpenBookings openBookings;
@@ -130,8 +131,7 @@ public final class UnitOfWork implements PayerInvoices {
         // What this batch locked or changed is newer than what was read for advice.
         Map<InvoiceId, Invoice> ofPayer = new LinkedHashMap<>();
         (read == null ? List.<Invoice>of() : read).forEach(invoice -> ofPayer.put(invoice.id(), invoice));
-        invoices.values().stream().filter(invoice -> invoice.terms().municipality().equals(municipality)
-                && invoice.terms().payerId().equals(payerId)).forEach(invoice -> ofPayer.put(invoice.id(), invoice));
+        ofPayer.putAll(invoicesByPayer.getOrDefault(payer, Map.of()));
         return List.copyOf(ofPayer.values());
     }
 
@@ -190,9 +190,13 @@ public final class UnitOfWork implements PayerInvoices {
     /** Whether the invoice's payment keys (its eL番号 and slips) are not those it was loaded with, or it is new. */
     boolean slipsChanged(Invoice invoice) {
         Invoice before = loaded.invoices.get(invoice.id());
-        // The keys are the eL番号 and the slips: comparing those two needs no set of keys built for either.
-        return before == null || !before.terms().elNumber().equals(invoice.terms().elNumber())
-                || !before.terms().slips().equals(invoice.terms().slips());
+        return before == null || !sameKeys(before, invoice);
+    }
+
+    /** The keys are the eL番号 and the slips: comparing those two needs no set of keys built for either. */
+    private static boolean sameKeys(Invoice before, Invoice after) {
+        return before.terms() == after.terms() || before.terms().elNumber().equals(after.terms().elNumber())
+                && before.terms().slips().equals(after.terms().slips());
     }
 
     public List<Invoice> changedInvoices() {
@@ -228,9 +232,21 @@ public final class UnitOfWork implements PayerInvoices {
         return all;
     }
 
+    /** Keeps the invoice, found by id, by payer and (when they are new to the batch) by its keys. */
     private void put(Invoice invoice) {
-        invoices.put(invoice.id(), invoice);
-        invoice.terms().paymentKeys().forEach(key ->
-                invoiceByKey.put(new InvoiceKey(invoice.terms().municipality(), key), invoice.id()));
+        Invoice before = invoices.put(invoice.id(), invoice);
+        MunicipalityCode municipality = invoice.terms().municipality();
+        if (before == null || !sameKeys(before, invoice)) {
+            invoice.terms().paymentKeys().forEach(key -> invoiceByKey.put(new InvoiceKey(municipality, key),
+                    invoice.id()));
+        }
+        if (before != null) {
+            invoicesByPayer.get(payerOf(before)).remove(before.id()); // an amended invoice may name another payer
+        }
+        invoicesByPayer.computeIfAbsent(payerOf(invoice), payer -> new HashMap<>()).put(invoice.id(), invoice);
+    }
+
+    private static Payer payerOf(Invoice invoice) {
+        return new Payer(invoice.terms().municipality(), invoice.terms().payerId());
     }
 }

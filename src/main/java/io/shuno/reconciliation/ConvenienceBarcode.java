@@ -15,7 +15,7 @@ public record ConvenienceBarcode(String value) {
     private static final String NO_DUE_DATE = "999999";
 
     public ConvenienceBarcode {
-        if (value == null || value.length() != LENGTH || !value.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        if (!Digits.exactly(value, LENGTH)) {
             throw new InvalidIdentifierException("convenience-store barcode must be " + LENGTH + " digits");
         }
         if (!value.startsWith(APPLICATION_IDENTIFIER)) {
@@ -29,8 +29,7 @@ public record ConvenienceBarcode(String value) {
 
     /** The barcode as printed: 43 digits and the check digit computed over them. */
     public static ConvenienceBarcode withCheckDigit(String firstDigits) {
-        if (firstDigits == null || firstDigits.length() != LENGTH - 1
-                || !firstDigits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        if (!Digits.exactly(firstDigits, LENGTH - 1)) {
             throw new InvalidIdentifierException("a barcode without its check digit must be " + (LENGTH - 1) + " digits");
         }
         return new ConvenienceBarcode(firstDigits + checkDigit(firstDigits));

@@ -9,7 +9,7 @@ public record ElNumber(String value) {
     public static final int LENGTH = 34;
 
     public ElNumber {
-        if (value == null || value.length() != LENGTH || !value.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        if (!Digits.exactly(value, LENGTH)) {
             throw new InvalidIdentifierException("eL番号 must be " + LENGTH + " digits");
         }
     }

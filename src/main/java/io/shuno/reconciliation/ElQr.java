@@ -63,7 +63,7 @@ public record ElQr(ElNumber elNumber, long slipAmount, int assessmentYear, int t
     }
 
     private static void requireDigits(String value, String what) {
-        if (value.isEmpty() || !value.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        if (value.isEmpty() || !Digits.all(value)) {
             throw new InvalidElQrException("eL-QR " + what + " is not numeric");
         }
     }

@@ -64,6 +64,9 @@ public record InvoiceTerms(
 
     /** Every key a payment may name this invoice by: {@code elNumber} first, then the listed slips, each once. */
     public List<PaymentKey> paymentKeys() {
+        if (slips.isEmpty()) {
+            return elNumber.map(PaymentKey::of).stream().toList();
+        }
         Set<PaymentKey> keys = new LinkedHashSet<>();
         elNumber.map(PaymentKey::of).ifPresent(keys::add);
         slips.forEach(slip -> keys.add(slip.key()));

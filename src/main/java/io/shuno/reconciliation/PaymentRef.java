@@ -1,7 +1,7 @@
 package io.shuno.reconciliation;
 
+import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Names one payment across its stages and across every settlement it produces: {@code eltax:<paymentId>},
@@ -9,14 +9,35 @@ import java.util.regex.Pattern;
  */
 public record PaymentRef(String value) {
 
-    private static final Pattern FORM =
-            Pattern.compile("(eltax|terminal|acquirer|manual|debit|cvs):[A-Za-z0-9._:-]{1,64}");
+    private static final List<String> PREFIXES = List.of("eltax:", "terminal:", "acquirer:", "manual:", "debit:",
+            "cvs:");
     private static final String TERMINAL = "terminal:";
+    private static final int MAX_ID_LENGTH = 64;
 
+    /** A prefix, then 1 to 64 of A–Z, a–z, 0–9 and {@code . _ : -}; checked without a pattern (see Digits). */
     public PaymentRef {
-        if (value == null || !FORM.matcher(value).matches()) {
+        if (value == null || !wellFormed(value)) {
             throw new InvalidIdentifierException("payment reference must look like eltax:<paymentId>");
         }
+    }
+
+    private static boolean wellFormed(String value) {
+        int colon = value.indexOf(':');
+        if (colon < 0 || !PREFIXES.contains(value.substring(0, colon + 1))) {
+            return false;
+        }
+        int idLength = value.length() - colon - 1;
+        if (idLength < 1 || idLength > MAX_ID_LENGTH) {
+            return false;
+        }
+        for (int i = colon + 1; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_'
+                    || c == ':' || c == '-')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public static PaymentRef eltax(String paymentId) {
