@@ -122,8 +122,7 @@ public class BatchStore {
     @Transactional(propagation = Propagation.MANDATORY)
     public void write(UnitOfWork work) {
         inbox.record(work.handledMessages());
-        invoices.save(work.changedInvoices(), work.changedInvoices().stream()
-                .filter(work::slipsChanged).toList());
+        invoices.save(work.addedInvoices(), work.updatedInvoices(), work.invoicesWithNewKeys());
         payments.save(work.changedPayments());
         sales.save(work.changedSales());
         statements.record(work.statements());

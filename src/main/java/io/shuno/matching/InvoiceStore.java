@@ -130,10 +130,18 @@ class InvoiceStore {
     }
 
     /**
-     * Each invoice at most once: one statement cannot update a row twice. {@code keysChanged} are those whose payment
-     * keys may differ from what is stored (new invoices, reissued slips): a payment changes no key.
+     * Invoices the batch added (new ones, inserted; one that exists after all has its state updated) and changed
+     * (read under the batch's locks, so they exist), each at most once: one statement cannot update a row twice.
+     * {@code keysChanged} are those whose payment keys may differ from what is stored (new invoices, reissued slips):
+     * a payment changes no key.
      */
-    void save(List<Invoice> invoices, List<Invoice> keysChanged) {
+    void save(List<Invoice> added, List<Invoice> changed, List<Invoice> keysChanged) {
+        insert(added);
+        update(changed);
+        saveKeys(keysChanged);
+    }
+
+    private void insert(List<Invoice> invoices) {
         if (invoices.isEmpty()) {
             return;
         }
@@ -153,9 +161,24 @@ class InvoiceStore {
                 .integer(invoice -> invoice.terms().fiscalYear().year()).bigint(invoice -> invoice.terms().amount().yen())
                 .text(invoice -> invoice.terms().dueDate()).text(invoice -> invoice.terms().payerId())
                 .integer(invoice -> invoice.terms().installment().orElse(null)).text(Invoice::cancelled)
-                .bigint(invoice -> invoice.settledRevenue().yen()).bigint(invoice -> invoice.announced().yen()).text(Invoice::status)
-                .text(invoice -> hasMoreSlips(invoice.terms())).parameters());
-        saveKeys(keysChanged);
+                .bigint(invoice -> invoice.settledRevenue().yen()).bigint(invoice -> invoice.announced().yen())
+                .text(Invoice::status).text(invoice -> hasMoreSlips(invoice.terms())).parameters());
+    }
+
+    /** What payments, events and decisions change of an invoice that exists: its state, not its terms. */
+    private void update(List<Invoice> invoices) {
+        if (invoices.isEmpty()) {
+            return;
+        }
+        jdbc.update("""
+                update invoices i set amount = u.amount, cancelled = u.cancelled, settled_revenue = u.settled_revenue,
+                    announced = u.announced, status = u.status, more_slips = u.more_slips, updated_at = now()
+                from unnest(?::text[], ?::bigint[], ?::boolean[], ?::bigint[], ?::bigint[], ?::text[], ?::boolean[])
+                    as u(invoice_id, amount, cancelled, settled_revenue, announced, status, more_slips)
+                where i.invoice_id = u.invoice_id""", Columns.of(invoices).text(Invoice::id)
+                .bigint(invoice -> invoice.terms().amount().yen()).text(Invoice::cancelled)
+                .bigint(invoice -> invoice.settledRevenue().yen()).bigint(invoice -> invoice.announced().yen())
+                .text(Invoice::status).text(invoice -> hasMoreSlips(invoice.terms())).parameters());
     }
 
     /**

@@ -110,7 +110,8 @@ public class StaffDecisions {
     /** Writes what a decision did; {@code resolved} is empty while part of the exception's amount is left. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void record(Decision decision, Optional<ExceptionResolution> resolved) {
-        invoices.save(decision.invoices(), List.of()); // a staff decision pays or reopens, never adds a slip
+        // A staff decision pays or reopens invoices it locked and read, and never adds a slip.
+        invoices.save(List.of(), decision.invoices(), List.of());
         settlementJournal.book(decision.settlements());
         exceptionJournal.raise(decision.exceptions());
         exceptionJournal.resolve(resolved.stream().toList());

@@ -187,10 +187,22 @@ public final class UnitOfWork implements PayerInvoices {
         return handled;
     }
 
-    /** Whether the invoice's payment keys (its eL番号 and slips) are not those it was loaded with, or it is new. */
-    boolean slipsChanged(Invoice invoice) {
-        Invoice before = loaded.invoices.get(invoice.id());
-        return before == null || !sameKeys(before, invoice);
+    /** The invoices the batch created: not loaded, since they did not exist. */
+    List<Invoice> addedInvoices() {
+        return changedInvoices.values().stream().filter(invoice -> !loaded.invoices.containsKey(invoice.id())).toList();
+    }
+
+    /** The invoices the batch changed that were loaded. */
+    List<Invoice> updatedInvoices() {
+        return changedInvoices.values().stream().filter(invoice -> loaded.invoices.containsKey(invoice.id())).toList();
+    }
+
+    /** The changed invoices whose payment keys (eL番号 and slips) are not those they were loaded with, or new ones. */
+    List<Invoice> invoicesWithNewKeys() {
+        return changedInvoices.values().stream().filter(invoice -> {
+            Invoice before = loaded.invoices.get(invoice.id());
+            return before == null || !sameKeys(before, invoice);
+        }).toList();
     }
 
     /** The keys are the eL番号 and the slips: comparing those two needs no set of keys built for either. */
