@@ -13,6 +13,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -67,25 +68,28 @@ public class BatchStore {
         Map<InvoiceKey, InvoiceId> found = invoices.idsOf(keys);
         ids.addAll(found.values());
         locks.acquire(ids, keys, needs.sales.stream().map(ReconciliationLocks::saleKey).toList());
-        // A key that named no invoice may name one now: an invoice event adding it committed between the lookup and
-        // the lock (it held the key's lock, so it is visible now); and a SALE may have committed invoices for its
-        // VOID to reopen. Those invoices are locked too, still before the first write. Two batches that then wait
-        // for each other deadlock, and PostgreSQL ends one: a transient fault, retried.
-        Set<InvoiceId> more = new HashSet<>(invoices.idsOf(keys.stream().filter(key -> !found.containsKey(key))
-                .toList()).values());
+        // A SALE may have committed invoices for its VOID to reopen between the first look and the lock; they are
+        // locked too, still before the first write.
         Map<PaymentRef, List<OpenSettlement>> booked = needs.voidedPayments.isEmpty() ? Map.of()
                 : history.openOf(needs.voidedPayments);
-        booked.values().forEach(open -> open.forEach(o -> o.settlement().invoiceId().ifPresent(more::add)));
-        more.removeAll(ids);
-        if (!more.isEmpty()) {
-            locks.acquire(more, List.of(), List.of());
-            ids.addAll(more);
-        }
+        Set<InvoiceId> reopened = new HashSet<>();
+        booked.values().forEach(open -> open.forEach(o -> o.settlement().invoiceId().ifPresent(reopened::add)));
+        lockToo(reopened, ids);
 
         // Read under the locks, which keep the invoices (and so their keys) from changing until this batch commits.
-        LoadedState.Builder state = LoadedState.builder().handled(inbox.fingerprints(source, messageIds));
-        Map<InvoiceId, Invoice> locked = ids.isEmpty() ? Map.of() : invoices.load(ids);
-        state.invoices(locked);
+        // A key that named no invoice may name one now: an invoice event adding it committed between the first look
+        // and the lock (it held the key's lock, so it is visible now). Such an invoice, read in the same look, is
+        // locked then and read again. Two batches that wait for each other so deadlock, and PostgreSQL ends one: a
+        // transient fault, retried.
+        List<InvoiceKey> unresolved = keys.stream().filter(key -> !found.containsKey(key)).toList();
+        Map<InvoiceId, Invoice> locked = new HashMap<>(ids.isEmpty() && unresolved.isEmpty() ? Map.of()
+                : invoices.load(ids, unresolved));
+        Set<InvoiceId> lockedNow = new HashSet<>(locked.keySet());
+        if (lockToo(lockedNow, ids)) {
+            locked.putAll(invoices.load(lockedNow));
+        }
+        LoadedState.Builder state = LoadedState.builder().handled(inbox.fingerprints(source, messageIds))
+                .invoices(locked);
         Set<PaymentKey> paidAgainst = needs.invoiceBookings ? keysOf(locked.values(), keys) : Set.of();
         if (!needs.payments.isEmpty() || !paidAgainst.isEmpty()) {
             state.payments(payments.load(needs.payments, paidAgainst));
@@ -103,6 +107,20 @@ public class BatchStore {
             state.salesTotals(sales.totals(needs.salesDays));
         }
         return state.build();
+    }
+
+    /**
+     * Locks those of {@code more} not among {@code locked} and adds them there; leaves in {@code more} only what it
+     * locked now. Whether it locked any.
+     */
+    private boolean lockToo(Set<InvoiceId> more, Set<InvoiceId> locked) {
+        more.removeAll(locked);
+        if (more.isEmpty()) {
+            return false;
+        }
+        locks.acquire(more, List.of(), List.of());
+        locked.addAll(more);
+        return true;
     }
 
     /** Every payment key of these invoices, and the keys the batch names. */

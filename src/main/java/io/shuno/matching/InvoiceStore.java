@@ -62,7 +62,23 @@ class InvoiceStore {
 
     /** These invoices, each with every slip it has. */
     Map<InvoiceId, Invoice> load(Collection<InvoiceId> ids) {
-        return query("invoice_id = any(?)", (Object) ids(ids));
+        return query("i.invoice_id = any(?)", (Object) ids(ids));
+    }
+
+    /** These invoices and those these keys name, each with every slip it has, in one look. */
+    Map<InvoiceId, Invoice> load(Collection<InvoiceId> ids, List<InvoiceKey> keys) {
+        if (keys.isEmpty()) {
+            return load(ids);
+        }
+        String[][] named = keyColumns(keys);
+        // One condition on invoice_id (see PaymentStore.load): a union, not an "or".
+        return query("""
+                i.invoice_id in (select unnest(?::text[])
+                                 union select k.invoice_id
+                                 from unnest(?::bpchar[], ?::text[], ?::text[]) as q(municipality_code, key_type,
+                                     key_value)
+                                 join invoice_payment_keys k using (municipality_code, key_type, key_value))""",
+                ids(ids), named[0], named[1], named[2]);
     }
 
     /** These payers' invoices still owing something, for 充当 advice (read, not locked: advice only). */

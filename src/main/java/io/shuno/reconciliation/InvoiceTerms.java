@@ -75,7 +75,15 @@ public record InvoiceTerms(
 
     /** Whether a payment naming {@code key} pays this invoice. */
     public boolean payableWith(PaymentKey key) {
-        return paymentKeys().contains(key);
+        if (key instanceof PaymentKey.El el && elNumber.isPresent() && elNumber.get().equals(el.number())) {
+            return true;
+        }
+        for (PaymentSlip slip : slips) {
+            if (slip.key().equals(key)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
