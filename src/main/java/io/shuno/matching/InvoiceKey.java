@@ -22,6 +22,17 @@ public record InvoiceKey(MunicipalityCode municipality, PaymentKey key) {
         return new InvoiceKey(elNumber.municipality(), PaymentKey.of(elNumber));
     }
 
+    // equals and hashCode written out, as the record's own would compute them: the key of every invoice lookup.
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof InvoiceKey key && key.municipality.equals(municipality) && key.key.equals(this.key);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * municipality.hashCode() + key.hashCode();
+    }
+
     /** The advisory lock's name: an invoice and every payment naming one of its keys take turns on it. */
     String lockName() {
         return "key:" + municipality.value() + ":" + key.type() + ":" + key.value();

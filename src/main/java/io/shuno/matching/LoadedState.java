@@ -12,6 +12,7 @@ import io.shuno.reconciliation.SaleState;
 import io.shuno.reconciliation.SalesTotals;
 import io.shuno.reconciliation.Settlement;
 
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,17 +36,18 @@ public final class LoadedState {
     final Map<Payer, List<Invoice>> openInvoicesOfPayers;
     final Map<String, StoredFingerprint> handled;
 
+    /** Takes the builder's maps as they are, read-only: a builder builds once (see {@link Builder#build}). */
     private LoadedState(Builder builder) {
-        invoices = Map.copyOf(builder.invoices);
-        payments = Map.copyOf(builder.payments);
-        revenue = Map.copyOf(builder.revenue);
-        suspended = Map.copyOf(builder.suspended);
-        bookedByPayment = Map.copyOf(builder.bookedByPayment);
-        sales = Map.copyOf(builder.sales);
-        salesTotals = Map.copyOf(builder.salesTotals);
-        openExceptions = Map.copyOf(builder.openExceptions);
-        openInvoicesOfPayers = Map.copyOf(builder.openInvoicesOfPayers);
-        handled = Map.copyOf(builder.handled);
+        invoices = Collections.unmodifiableMap(builder.invoices);
+        payments = Collections.unmodifiableMap(builder.payments);
+        revenue = Collections.unmodifiableMap(builder.revenue);
+        suspended = Collections.unmodifiableMap(builder.suspended);
+        bookedByPayment = Collections.unmodifiableMap(builder.bookedByPayment);
+        sales = Collections.unmodifiableMap(builder.sales);
+        salesTotals = Collections.unmodifiableMap(builder.salesTotals);
+        openExceptions = Collections.unmodifiableMap(builder.openExceptions);
+        openInvoicesOfPayers = Collections.unmodifiableMap(builder.openInvoicesOfPayers);
+        handled = Collections.unmodifiableMap(builder.handled);
     }
 
     public static Builder builder() {
@@ -82,6 +84,7 @@ public final class LoadedState {
         private final Map<PaymentRef, List<String>> openExceptions = new HashMap<>();
         private final Map<Payer, List<Invoice>> openInvoicesOfPayers = new HashMap<>();
         private final Map<String, StoredFingerprint> handled = new HashMap<>();
+        private boolean built;
 
         private Builder() {
         }
@@ -146,7 +149,15 @@ public final class LoadedState {
             return this;
         }
 
+        /**
+         * The state, holding this builder's maps rather than copies of them (a batch's state is large, and built once
+         * or twice per batch): the builder is done with once it has built.
+         */
         public LoadedState build() {
+            if (built) {
+                throw new IllegalStateException("a LoadedState.Builder builds once");
+            }
+            built = true;
             return new LoadedState(this);
         }
     }

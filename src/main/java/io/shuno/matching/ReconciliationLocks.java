@@ -23,6 +23,15 @@ import java.util.List;
 @Component
 public class ReconciliationLocks {
 
+    /** One digest per thread rather than one per key: a batch hashes a thousand keys or so (see {@link #hash}). */
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    });
+
     private final JdbcTemplate jdbc;
 
     ReconciliationLocks(JdbcTemplate jdbc) {
@@ -67,12 +76,12 @@ public class ReconciliationLocks {
         return "exception:" + exceptionId;
     }
 
+    /**
+     * The first 8 bytes of the key's SHA-256: every instance and release must agree on it, or two of them would not
+     * meet at one lock.
+     */
     private static long hash(String key) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-            return ByteBuffer.wrap(digest).getLong();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
+        return ByteBuffer.wrap(SHA_256.get().digest(key.getBytes(StandardCharsets.UTF_8))).getLong();
     }
+
 }

@@ -9,6 +9,18 @@ public record InvoiceId(String value) {
         }
     }
 
+    // equals and hashCode written out, as the record's own would compute them: a hot map key, hashed for every
+    // message, where the generated ones cost more than the comparison itself.
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof InvoiceId id && id.value.equals(value);
+    }
+
+    @Override
+    public int hashCode() {
+        return value.hashCode();
+    }
+
     @Override
     public String toString() {
         return value;

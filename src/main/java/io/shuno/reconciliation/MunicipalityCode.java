@@ -40,6 +40,18 @@ public record MunicipalityCode(String value) {
         return (char) ('0' + check);
     }
 
+    // equals and hashCode written out, as the record's own would compute them: a hot map key, hashed for every
+    // message, where the generated ones cost more than the comparison itself.
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof MunicipalityCode code && code.value.equals(value);
+    }
+
+    @Override
+    public int hashCode() {
+        return value.hashCode();
+    }
+
     @Override
     public String toString() {
         return value;
