@@ -107,20 +107,22 @@ class InvoiceStore {
 
     /**
      * The invoices meeting {@code condition}, each with every slip it has, read in the same statement. Most invoices
-     * have no slip but their own eL番号 ({@code more_slips} is false): their keys are not read at all.
+     * have no slip but their own eL番号 ({@code more_slips} is false): their keys are not read at all, which is why
+     * each slip column is a subquery behind a {@code case} rather than a join every row would go through.
      */
     private Map<InvoiceId, Invoice> query(String condition, Object... parameters) {
         Map<InvoiceId, Invoice> found = new HashMap<>();
         jdbc.query("""
                 select i.invoice_id, i.municipality_code, i.el_number, i.item, i.account, i.revenue_code,
                        i.fiscal_year, i.amount, i.due_date, i.payer_id, i.installment, i.cancelled, i.settled_revenue,
-                       i.announced, s.slip_types, s.slip_values, s.slip_until
+                       i.announced,
+                       case when i.more_slips then (select array_agg(k.key_type order by k.key_type, k.key_value)
+                           from invoice_payment_keys k where k.invoice_id = i.invoice_id) end as slip_types,
+                       case when i.more_slips then (select array_agg(k.key_value order by k.key_type, k.key_value)
+                           from invoice_payment_keys k where k.invoice_id = i.invoice_id) end as slip_values,
+                       case when i.more_slips then (select array_agg(k.usable_until order by k.key_type, k.key_value)
+                           from invoice_payment_keys k where k.invoice_id = i.invoice_id) end as slip_until
                 from invoices i
-                left join lateral (
-                    select array_agg(k.key_type order by k.key_type, k.key_value) as slip_types,
-                           array_agg(k.key_value order by k.key_type, k.key_value) as slip_values,
-                           array_agg(k.usable_until order by k.key_type, k.key_value) as slip_until
-                    from invoice_payment_keys k where k.invoice_id = i.invoice_id and i.more_slips) s on true
                 where\s""" + condition, row -> {
             Invoice invoice = map(row);
             found.put(invoice.id(), invoice);
