@@ -86,7 +86,8 @@ final class DateTimes {
         int hours = number(text, position + 1, position + 3);
         int minutes = number(text, position + 4, position + 6);
         try {
-            return sign == '+' ? ZoneOffset.ofHoursMinutes(hours, minutes) : ZoneOffset.ofHoursMinutes(-hours, -minutes);
+            return sign == '+' ? ZoneOffset.ofHoursMinutes(hours, minutes)
+                    : ZoneOffset.ofHoursMinutes(-hours, -minutes);
         } catch (DateTimeException outOfRange) {
             return null;
         }

@@ -79,8 +79,8 @@ public class BatchStore {
         // Read under the locks, which keep the invoices (and so their keys) from changing until this batch commits.
         // A key that named no invoice may name one now: an invoice event adding it committed between the first look
         // and the lock (it held the key's lock, so it is visible now). Such an invoice, read in the same look, is
-        // locked then and read again. Two batches that wait for each other so deadlock, and PostgreSQL ends one: a
-        // transient fault, retried.
+        // locked then and read again. Locking it out of order may deadlock two batches; PostgreSQL then ends one,
+        // a transient fault, retried.
         List<InvoiceKey> unresolved = keys.stream().filter(key -> !found.containsKey(key)).toList();
         Map<InvoiceId, Invoice> locked = new HashMap<>(ids.isEmpty() && unresolved.isEmpty() ? Map.of()
                 : invoices.load(ids, unresolved));
@@ -110,8 +110,8 @@ public class BatchStore {
     }
 
     /**
-     * Locks those of {@code more} not among {@code locked} and adds them there; leaves in {@code more} only what it
-     * locked now. Whether it locked any.
+     * Locks the invoices of {@code more} not yet among {@code locked}, and adds them there. Leaves in {@code more} only
+     * those it locked now, and says whether there were any.
      */
     private boolean lockToo(Set<InvoiceId> more, Set<InvoiceId> locked) {
         more.removeAll(locked);

@@ -23,12 +23,10 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /** The invoices table. */
 @Component
@@ -172,8 +170,8 @@ class InvoiceStore {
                     ?::boolean[])
                 on conflict (invoice_id) do update set amount = excluded.amount, cancelled = excluded.cancelled,
                     settled_revenue = excluded.settled_revenue, announced = excluded.announced,
-                    status = excluded.status, more_slips = excluded.more_slips, updated_at = now()""", Columns.of(invoices)
-                .text(Invoice::id).text(invoice -> invoice.terms().municipality())
+                    status = excluded.status, more_slips = excluded.more_slips, updated_at = now()""",
+                Columns.of(invoices).text(Invoice::id).text(invoice -> invoice.terms().municipality())
                 .text(invoice -> invoice.terms().elNumber().orElse(null)).text(invoice -> invoice.terms().item())
                 .text(invoice -> invoice.terms().account()).text(invoice -> invoice.terms().revenueCode())
                 .integer(invoice -> invoice.terms().fiscalYear().year()).bigint(invoice -> invoice.terms().amount().yen())

@@ -189,12 +189,14 @@ public final class UnitOfWork implements PayerInvoices {
 
     /** The invoices the batch created: not loaded, since they did not exist. */
     List<Invoice> addedInvoices() {
-        return changedInvoices.values().stream().filter(invoice -> !loaded.invoices.containsKey(invoice.id())).toList();
+        return changedInvoices.values().stream().filter(invoice -> !loaded.invoices.containsKey(invoice.id()))
+                .toList();
     }
 
     /** The invoices the batch changed that were loaded. */
     List<Invoice> updatedInvoices() {
-        return changedInvoices.values().stream().filter(invoice -> loaded.invoices.containsKey(invoice.id())).toList();
+        return changedInvoices.values().stream().filter(invoice -> loaded.invoices.containsKey(invoice.id()))
+                .toList();
     }
 
     /** The changed invoices whose payment keys (eL番号 and slips) are not those they were loaded with, or new ones. */
