@@ -46,9 +46,20 @@ class TestConsumerRestartMidBatch {
     void aStopInTheMiddleOfABacklogNeitherLosesNorRepeatsASettlement() {
         ConfigurableApplicationContext first = shuno.start();
         List<String> elNumbers = publishInvoicesAndAwait("RS");
-        publishPayments("RS", elNumbers);
         JdbcTemplate database = shuno.database();
-        await().atMost(Duration.ofSeconds(60)).until(() -> settled(database) >= PAYMENTS / 10);
+        // shuno can drain these 2,000 payments before it has stopped. So that the stop comes in the middle of the
+        // backlog, each batch's booking waits 50 ms: 40 batches of 50 take at least 2 s, however fast the machine.
+        database.execute("""
+                create function book_slowly() returns trigger language plpgsql as $$
+                begin
+                  perform pg_sleep(0.05);
+                  return null;
+                end $$;
+                create trigger book_slowly after insert on settlements
+                  for each statement execute function book_slowly();""");
+        publishPayments("RS", elNumbers);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(10))
+                .until(() -> settled(database) >= PAYMENTS / 10);
         first.close();
         long settledBeforeRestart = settled(database);
         assertThat(settledBeforeRestart).as("the stop came in the middle of the backlog").isLessThan(PAYMENTS);
