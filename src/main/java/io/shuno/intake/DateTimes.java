@@ -1,5 +1,7 @@
 package io.shuno.intake;
 
+import io.shuno.reconciliation.Digits;
+
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -41,15 +43,15 @@ final class DateTimes {
     private static OffsetDateTime readDirectly(String text) {
         int length = text.length();
         if (length < DATE_TIME + 1 || !isDate(text) || text.charAt(10) != 'T' || text.charAt(13) != ':'
-                || text.charAt(16) != ':' || !digits(text, 11, 13) || !digits(text, 14, 16)
-                || !digits(text, 17, 19)) {
+                || text.charAt(16) != ':' || !Digits.between(text, 11, 13) || !Digits.between(text, 14, 16)
+                || !Digits.between(text, 17, 19)) {
             return null;
         }
         int position = DATE_TIME;
         int nanos = 0;
         if (text.charAt(position) == '.') {
             int start = ++position;
-            while (position < length && position - start < 9 && isDigit(text.charAt(position))) {
+            while (position < length && position - start < 9 && Digits.isDigit(text.charAt(position))) {
                 nanos = nanos * 10 + text.charAt(position++) - '0';
             }
             int fractionDigits = position - start;
@@ -80,7 +82,8 @@ final class DateTimes {
         }
         char sign = text.charAt(position);
         if (rest != 6 || (sign != '+' && sign != '-') || text.charAt(position + 3) != ':'
-                || !digits(text, position + 1, position + 3) || !digits(text, position + 4, position + 6)) {
+                || !Digits.between(text, position + 1, position + 3)
+                || !Digits.between(text, position + 4, position + 6)) {
             return null;
         }
         int hours = number(text, position + 1, position + 3);
@@ -94,25 +97,12 @@ final class DateTimes {
     }
 
     private static boolean isDate(String text) {
-        return text.length() >= DATE && digits(text, 0, 4) && text.charAt(4) == '-' && digits(text, 5, 7)
-                && text.charAt(7) == '-' && digits(text, 8, 10);
+        return text.length() >= DATE && Digits.between(text, 0, 4) && text.charAt(4) == '-'
+                && Digits.between(text, 5, 7) && text.charAt(7) == '-' && Digits.between(text, 8, 10);
     }
 
     private static LocalDate dateOf(String text) {
         return LocalDate.of(number(text, 0, 4), number(text, 5, 7), number(text, 8, 10));
-    }
-
-    private static boolean digits(String text, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (!isDigit(text.charAt(i))) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean isDigit(char c) {
-        return c >= '0' && c <= '9';
     }
 
     private static int number(String text, int from, int to) {

@@ -221,7 +221,9 @@ class InvoiceStore {
 
     /** Whether the invoice has a slip other than its eL番号 with no usable-until date: see {@link #query}. */
     private static boolean hasMoreSlips(InvoiceTerms terms) {
-        return !allSlips(terms).equals(terms.elNumber().map(PaymentKey::of).map(PaymentSlip::of).stream().toList());
+        // Terms that list no slip are most of those a batch writes, and have none beyond their eL番号.
+        return !terms.slips().isEmpty()
+                && !allSlips(terms).equals(terms.elNumber().map(PaymentKey::of).map(PaymentSlip::of).stream().toList());
     }
 
     /** The invoice's eL番号 (the slip of an invoice that lists no others) and its listed slips, each key once. */

@@ -14,6 +14,7 @@ import io.shuno.reconciliation.PaymentRef;
 import io.shuno.reconciliation.Settlement;
 import io.shuno.reconciliation.SettlementKind;
 import io.shuno.reconciliation.YearClass;
+import io.shuno.testsupport.Latches;
 import io.shuno.testsupport.TestPostgres;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
@@ -99,9 +100,9 @@ class SettlementPublicationTest {
         Future<?> olderTransaction = writers.submit(() -> transactions.executeWithoutResult(status -> {
             journal.book(List.of(older));
             olderBooked.countDown();
-            awaitLatch(commitOlder);
+            Latches.await(commitOlder);
         }));
-        assertThat(olderBooked.await(10, TimeUnit.SECONDS)).isTrue();
+        Latches.await(olderBooked);
         // Booked later, committed first: the smaller id and the earlier booking are still running.
         book(younger);
 
@@ -127,9 +128,9 @@ class SettlementPublicationTest {
             lockInvoice();
             journal.book(List.of(revenue));
             revenueBooked.countDown();
-            awaitLatch(commitRevenue);
+            Latches.await(commitRevenue);
         }));
-        assertThat(revenueBooked.await(10, TimeUnit.SECONDS)).isTrue();
+        Latches.await(revenueBooked);
         // Began while the revenue's transaction ran, waits for its lock, books after it committed.
         Future<?> second = writers.submit(() -> transactions.executeWithoutResult(status -> {
             lockInvoice();
@@ -210,15 +211,6 @@ class SettlementPublicationTest {
 
     private void migrate(String target) {
         Flyway.configure().dataSource(database).target(target == null ? "latest" : target).load().migrate();
-    }
-
-    private static void awaitLatch(CountDownLatch latch) {
-        try {
-            assertThat(latch.await(10, TimeUnit.SECONDS)).isTrue();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     private static JsonNode parse(OutboxMessage message) {

@@ -2,6 +2,7 @@ package io.shuno.matching;
 
 import io.shuno.reconciliation.ElNumber;
 import io.shuno.reconciliation.InvoiceId;
+import io.shuno.testsupport.Latches;
 import io.shuno.testsupport.TestPostgres;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
@@ -58,7 +59,7 @@ class BatchStoreLocksTest {
         Future<?> event = transactionsOnTheirOwnThreads.submit(() -> transactions.executeWithoutResult(status -> {
             locks.acquire(List.of(new InvoiceId("INV-NEW")), List.of(key), List.of());
             keyHeld.countDown();
-            await(addTheInvoice);
+            Latches.await(addTheInvoice);
             jdbc.update("""
                     insert into invoices (invoice_id, municipality_code, el_number, item, account, revenue_code,
                                           fiscal_year, amount, due_date, payer_id, status)
@@ -68,7 +69,7 @@ class BatchStoreLocksTest {
                     insert into invoice_payment_keys (municipality_code, key_type, key_value, invoice_id)
                     values ('442011', 'EL_NUMBER', ?, 'INV-NEW')""", EL_NUMBER);
         }));
-        await(keyHeld);
+        Latches.await(keyHeld);
 
         record Locked(LoadedState state, long advisoryLocksHeld) {
         }
@@ -95,15 +96,6 @@ class BatchStoreLocksTest {
                 Long.class) == 0) {
             assertThat(Instant.now()).as("the batch waits for the key's lock").isBefore(giveUp);
             Thread.sleep(10);
-        }
-    }
-
-    private static void await(CountDownLatch latch) {
-        try {
-            assertThat(latch.await(10, TimeUnit.SECONDS)).isTrue();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 }
