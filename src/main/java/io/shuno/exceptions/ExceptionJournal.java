@@ -70,6 +70,9 @@ public class ExceptionJournal {
             return;
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
+        // Rendered once, for the row and for its message alike.
+        Map<String, String> details = new HashMap<>();
+        exceptions.forEach(e -> details.put(e.exceptionId(), ExplanationTexts.japanese(e.explanation())));
         // One statement for the batch; each row's candidates travel as a JSON array, since unnest cannot keep an
         // array per row. An exception raised before (same deterministic id) is not raised or announced again.
         Set<String> inserted = new HashSet<>(jdbc.queryForList("""
@@ -89,12 +92,13 @@ public class ExceptionJournal {
                 .text(e -> e.paymentRef().orElse(null)).text(e -> e.invoiceId().orElse(null))
                 .bigint(e -> e.amount().yen()).text(StaffException::suggestedAction)
                 .text(e -> candidatesJson(e.appropriationCandidates()))
-                .text(e -> ExplanationTexts.japanese(e.explanation()))
+                .text(e -> details.get(e.exceptionId()))
                 .text(e -> now).text(e -> e.refundClaim().map(RefundClaim::cause).orElse(null))
                 .text(e -> e.refundClaim().map(RefundClaim::lastDayToRefund).orElse(null))
                 .text(e -> StoredExplanations.write(e.explanation())).parameters()));
         outbox.append(exceptions.stream().filter(e -> inserted.contains(e.exceptionId()))
-                .map(e -> message(new Entry(e, ExceptionStatus.OPEN, now, Optional.empty(), Optional.empty()))).toList());
+                .map(e -> message(new Entry(e, ExceptionStatus.OPEN, now, Optional.empty(), Optional.empty()),
+                        details.get(e.exceptionId()))).toList());
     }
 
     private String candidatesJson(List<InvoiceId> candidates) {
@@ -120,9 +124,11 @@ public class ExceptionJournal {
                           e.suggested_action, e.appropriation_candidates, e.detail, e.raised_at, e.excess_cause,
                           e.refund_lapses_on, e.explanation, r.resolved_by, r.listed""",
                 row -> {
-                    messages.put(row.getLong("listed"), message(new Entry(map(row), ExceptionStatus.RESOLVED,
+                    StaffException resolved = map(row);
+                    messages.put(row.getLong("listed"), message(new Entry(resolved, ExceptionStatus.RESOLVED,
                             row.getObject("raised_at", OffsetDateTime.class),
-                            Optional.of(row.getString("resolved_by")), Optional.of(now))));
+                            Optional.of(row.getString("resolved_by")), Optional.of(now)),
+                            ExplanationTexts.japanese(resolved.explanation())));
                 }, now, listed[0], listed[1]);
         outbox.append(List.copyOf(messages.values()));
     }
@@ -152,7 +158,8 @@ public class ExceptionJournal {
                 StoredExplanations.orRecorded(row.getString("explanation"), row.getString("detail")), refundClaim);
     }
 
-    private OutboxMessage message(Entry entry) {
+    /** {@code detail} is the explanation in Japanese, as the contract publishes it. */
+    private OutboxMessage message(Entry entry, String detail) {
         StaffException e = entry.exception();
         ObjectNode node = json.createObjectNode();
         node.put("exceptionId", e.exceptionId());
@@ -168,7 +175,7 @@ public class ExceptionJournal {
         if (!e.appropriationCandidates().isEmpty()) {
             e.appropriationCandidates().forEach(id -> node.withArray("appropriationCandidates").add(id.value()));
         }
-        node.put("detail", ExplanationTexts.japanese(e.explanation()));
+        node.put("detail", detail);
         e.refundClaim().ifPresent(claim -> node.put("refundLapsesOn", claim.lastDayToRefund().toString()));
         node.put("status", entry.status().name());
         node.put("raisedAt", entry.raisedAt().toString());

@@ -9,7 +9,9 @@ import java.text.MessageFormat;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.ResourceBundle;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The words of an exception's explanation in a language, from the message bundles the dashboard uses
@@ -22,6 +24,11 @@ public final class ExplanationTexts {
     private static final String BUNDLE = "messages";
     private static final ResourceBundle.Control NO_SYSTEM_LOCALE =
             ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
+    /**
+     * Each bundle's patterns, parsed once: every exception a batch raises is rendered, and parsing a pattern costs more
+     * than formatting it. A MessageFormat is not safe to share between threads, so each use formats a clone.
+     */
+    private static final Map<Locale, Map<String, MessageFormat>> PARSED = new ConcurrentHashMap<>();
 
     private ExplanationTexts() {
     }
@@ -42,8 +49,13 @@ public final class ExplanationTexts {
         for (int i = 0; i < words.length; i++) {
             words[i] = words(kinds.get(i), explanation.arguments().get(i), bundle);
         }
-        return new MessageFormat(bundle.getString("explanation." + explanation.code().name()), bundle.getLocale())
-                .format(words);
+        return format(bundle, "explanation." + explanation.code().name(), words);
+    }
+
+    private static String format(ResourceBundle bundle, String key, Object... words) {
+        MessageFormat parsed = PARSED.computeIfAbsent(bundle.getLocale(), any -> new ConcurrentHashMap<>())
+                .computeIfAbsent(key, any -> new MessageFormat(bundle.getString(key), bundle.getLocale()));
+        return ((MessageFormat) parsed.clone()).format(words);
     }
 
     private static String words(ExplanationCode.Kind kind, Object argument, ResourceBundle bundle) {
@@ -69,6 +81,21 @@ public final class ExplanationTexts {
     }
 
     private static String yen(long yen, ResourceBundle bundle) {
-        return MessageFormat.format(bundle.getString("explanation.format.yen"), String.format(Locale.ROOT, "%,d", yen));
+        return format(bundle, "explanation.format.yen", grouped(yen));
+    }
+
+    /** An amount with a comma every three digits, as both languages write yen: 12,000. */
+    static String grouped(long yen) {
+        String written = Long.toString(yen);
+        int sign = yen < 0 ? 1 : 0;
+        String digits = written.substring(sign);
+        StringBuilder grouped = new StringBuilder(written.length() + digits.length() / 3).append(written, 0, sign);
+        for (int i = 0; i < digits.length(); i++) {
+            if (i > 0 && (digits.length() - i) % 3 == 0) {
+                grouped.append(',');
+            }
+            grouped.append(digits.charAt(i));
+        }
+        return grouped.toString();
     }
 }

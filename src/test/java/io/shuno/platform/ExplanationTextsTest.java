@@ -12,6 +12,8 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.stream.LongStream;
 import java.util.stream.Stream;
 
 import static io.shuno.reconciliation.ExplanationCode.*;
@@ -252,5 +254,15 @@ class ExplanationTextsTest {
     void aLanguageWithoutItsOwnBundleReadsJapaneseNotTheServersLanguage() {
         assertThat(ExplanationTexts.render(REFUND, Locale.FRENCH))
                 .isEqualTo("同一納付者に未納の請求はありません。還付の手続きを行ってください。");
+    }
+
+    @Test
+    void yenAreGroupedAsTheJdkGroupsThem() {
+        long[] edges = {0, 7, 999, 1_000, -1_000, 12_000, 999_999, 1_000_000, -123_456_789, Long.MAX_VALUE,
+                Long.MIN_VALUE};
+        SplittableRandom random = new SplittableRandom(20261130);
+        LongStream.concat(LongStream.of(edges), random.longs(20_000).map(yen -> yen >> random.nextInt(64)))
+                .forEach(yen -> assertThat(ExplanationTexts.grouped(yen)).isEqualTo(String.format(Locale.ROOT, "%,d",
+                        yen)));
     }
 }
