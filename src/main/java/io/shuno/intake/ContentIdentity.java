@@ -1,20 +1,16 @@
 package io.shuno.intake;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.shuno.matching.Fingerprint;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.text.Normalizer;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,7 +45,8 @@ final class ContentIdentity {
     private static final Map<String, ContentIdentity> BY_SCHEMA = new ConcurrentHashMap<>();
     private static final ObjectMapper JSON = JsonMapper.builder()
             .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN).build();
-    private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
+    /** About what a canonical form takes, so that its buffer seldom grows. */
+    private static final int TYPICAL_SIZE = 512;
 
     /** Contract properties, sorted, and which of them are date-times. */
     private final Set<String> properties;
@@ -70,44 +67,52 @@ final class ContentIdentity {
         return Fingerprint.digestOf(canonicalForm(document));
     }
 
+    /** Written value by value as it is read, without a canonical tree in between: every record read is digested. */
     String canonicalForm(JsonNode document) {
-        ObjectNode canonical = NODES.objectNode();
-        for (String property : properties) {
-            JsonNode value = document.get(property);
-            if (value != null && !value.isNull()) {
-                canonical.set(property, dateTimes.contains(property) && value.isTextual()
-                        ? instant(value.textValue()) : normalised(value));
+        StringWriter canonical = new StringWriter(TYPICAL_SIZE);
+        try (JsonGenerator out = JSON.createGenerator(canonical)) {
+            out.writeStartObject();
+            for (String property : properties) {
+                JsonNode value = document.get(property);
+                if (value != null && !value.isNull()) {
+                    out.writeFieldName(property);
+                    if (dateTimes.contains(property) && value.isTextual()) {
+                        out.writeString(instant(value.textValue()));
+                    } else {
+                        writeNormalised(out, value);
+                    }
+                }
             }
+            out.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing plain JSON values to memory does not fail", e);
         }
-        try {
-            return JSON.writeValueAsString(canonical);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a tree of plain JSON values always writes", e);
-        }
+        return canonical.toString();
     }
 
-    private static JsonNode normalised(JsonNode value) {
+    private static void writeNormalised(JsonGenerator out, JsonNode value) throws IOException {
         if (value.isTextual()) {
-            return NODES.textNode(Normalizer.normalize(value.textValue(), Normalizer.Form.NFC));
-        }
-        if (value.isNumber()) {
-            return NODES.numberNode(value.decimalValue().stripTrailingZeros());
-        }
-        if (value.isArray()) {
-            ArrayNode array = NODES.arrayNode();
-            value.forEach(element -> array.add(normalised(element)));
-            return array;
-        }
-        if (value.isObject()) {
-            ObjectNode object = NODES.objectNode();
-            sortedFields(value).forEach((key, element) -> {
-                if (!element.isNull()) {
-                    object.set(key, normalised(element));
+            out.writeString(Normalizer.normalize(value.textValue(), Normalizer.Form.NFC));
+        } else if (value.isNumber()) {
+            out.writeNumber(value.decimalValue().stripTrailingZeros());
+        } else if (value.isArray()) {
+            out.writeStartArray();
+            for (JsonNode element : value) {
+                writeNormalised(out, element);
+            }
+            out.writeEndArray();
+        } else if (value.isObject()) {
+            out.writeStartObject();
+            for (Map.Entry<String, JsonNode> field : sortedFields(value).entrySet()) {
+                if (!field.getValue().isNull()) {
+                    out.writeFieldName(field.getKey());
+                    writeNormalised(out, field.getValue());
                 }
-            });
-            return object;
+            }
+            out.writeEndObject();
+        } else {
+            out.writeTree(value);
         }
-        return value;
     }
 
     private static Map<String, JsonNode> sortedFields(JsonNode object) {
@@ -116,12 +121,12 @@ final class ContentIdentity {
         return fields;
     }
 
-    private static JsonNode instant(String dateTime) {
+    private static String instant(String dateTime) {
         try {
-            return NODES.textNode(DateTimes.dateTime(dateTime).toInstant().toString());
+            return DateTimes.dateTime(dateTime).toInstant().toString();
         } catch (DateTimeParseException e) {
             // Schema-valid documents never get here; keep the text rather than fail on the identity.
-            return NODES.textNode(dateTime);
+            return dateTime;
         }
     }
 

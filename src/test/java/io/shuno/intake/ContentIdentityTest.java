@@ -29,6 +29,27 @@ class ContentIdentityTest {
     }
 
     @Test
+    void nestedObjectsArraysAndUnicodeHaveAPinnedCanonicalForm() throws Exception {
+        ContentIdentity invoices = ContentIdentity.of("invoice-event");
+        String event = """
+                {"eventId":"E-1","type":"ISSUED","invoiceId":"NHI-1","municipalityCode":"131016","item":"NHI_PREMIUM",
+                 "account":"NHI","revenueCode":"01-01","fiscalYear":2026,"amount":1.2E4,"dueDate":"2026-07-31",
+                 "payerId":"P-\\u0041\\u030a","issuedAt":"2026-06-01T09:00:00.5+09:00","installment":1,
+                 "directDebit":{"requested":true,"customerNumber":"00000000000000012345","note":null,"rate":2.50},
+                 "paymentKeys":[{"value":"X","type":"EL_NUMBER","usableUntil":null},{"type":"CONVENIENCE_BARCODE",
+                 "value":"\\u00c5\\"\\\\\\t"}, null, [1, 2.0, false]]}""";
+        assertThat(invoices.canonicalForm(read(event))).isEqualTo("""
+                {"account":"NHI","amount":12000,"directDebit":{"customerNumber":"00000000000000012345","rate":2.5,\
+                "requested":true},"dueDate":"2026-07-31","eventId":"E-1","fiscalYear":2026,"installment":1,\
+                "invoiceId":"NHI-1","issuedAt":"2026-06-01T00:00:00.500Z","item":"NHI_PREMIUM",\
+                "municipalityCode":"131016","payerId":"P-\u00c5","paymentKeys":[{"type":"EL_NUMBER","value":"X"},\
+                {"type":"CONVENIENCE_BARCODE","value":"\u00c5\\"\\\\\\t"},null,[1,2,false]],"revenueCode":"01-01",\
+                "type":"ISSUED"}""");
+        assertThat(invoices.digest(read(event))).isEqualTo(
+                "1843d79f99ee2f1fbb887d917ac4a22e8c39b50ee3e40adec28c05328ff5d1b6");
+    }
+
+    @Test
     void spellingsOfTheSameContentHaveOneIdentity() throws Exception {
         String identity = NOTICES.digest(read(NOTICE));
         assertThat(NOTICES.digest(read("""
