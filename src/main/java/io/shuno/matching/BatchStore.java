@@ -141,7 +141,7 @@ public class BatchStore {
     public void write(UnitOfWork work) {
         inbox.record(work.handledMessages());
         invoices.save(work.addedInvoices(), work.updatedInvoices(), work.invoicesWithNewKeys());
-        payments.save(work.changedPayments());
+        payments.save(work.addedPayments(), work.updatedPayments());
         sales.save(work.changedSales());
         statements.record(work.statements());
         settlementJournal.book(work.settlements());

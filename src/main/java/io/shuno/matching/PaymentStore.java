@@ -66,18 +66,28 @@ class PaymentStore {
                 : PaymentKey.parse(PaymentKey.Type.valueOf(type), row.getString("key_value"));
     }
 
-    /** Each payment at most once: one statement cannot update a row twice. */
-    void save(List<PaymentState> payments) {
-        if (payments.isEmpty()) {
-            return;
+    /**
+     * Inserts the added payments and moves the updated ones on (stage and amount; the key a payment named stays).
+     * Without "on conflict" an insert costs about a quarter less. Added means new (see UnitOfWork#addedPayments) and
+     * the batch holds the locks of its payments' keys, so no other batch adds one meanwhile; a row that exists all the
+     * same fails the batch, which then finds the message that causes it, rather than being overwritten silently.
+     */
+    void save(List<PaymentState> added, List<PaymentState> updated) {
+        if (!added.isEmpty()) {
+            jdbc.update("""
+                    insert into payments (payment_ref, key_type, key_value, el_number, amount, stage)
+                    select * from unnest(?::text[], ?::text[], ?::text[], ?::bpchar[], ?::bigint[], ?::text[])""",
+                    Columns.of(added).text(PaymentState::paymentRef).text(payment -> payment.key().type())
+                            .text(payment -> payment.key().value())
+                            .text(payment -> payment.key() instanceof PaymentKey.El el ? el.number() : null)
+                            .bigint(PaymentState::amount).text(PaymentState::stage).parameters());
         }
-        jdbc.update("""
-                insert into payments (payment_ref, key_type, key_value, el_number, amount, stage)
-                select * from unnest(?::text[], ?::text[], ?::text[], ?::bpchar[], ?::bigint[], ?::text[])
-                on conflict (payment_ref) do update set stage = excluded.stage, amount = excluded.amount,
-                    updated_at = now()""", Columns.of(payments).text(PaymentState::paymentRef)
-                .text(payment -> payment.key().type()).text(payment -> payment.key().value())
-                .text(payment -> payment.key() instanceof PaymentKey.El el ? el.number() : null)
-                .bigint(PaymentState::amount).text(PaymentState::stage).parameters());
+        if (!updated.isEmpty()) {
+            jdbc.update("""
+                    update payments p set stage = u.stage, amount = u.amount, updated_at = now()
+                    from unnest(?::text[], ?::bigint[], ?::text[]) as u(payment_ref, amount, stage)
+                    where p.payment_ref = u.payment_ref""", Columns.of(updated).text(PaymentState::paymentRef)
+                    .bigint(PaymentState::amount).text(PaymentState::stage).parameters());
+        }
     }
 }

@@ -221,6 +221,22 @@ public final class UnitOfWork implements PayerInvoices {
         return List.copyOf(changedPayments.values());
     }
 
+    /**
+     * The payments the batch saw first, which have no row yet: a gateway's message declares its payment (see
+     * {@link Needs#payment}), so one seen before was loaded; a counter SALE's payment is its transaction's, which the
+     * inbox lets through once.
+     */
+    List<PaymentState> addedPayments() {
+        return changedPayments.values().stream().filter(payment -> !loaded.payments.containsKey(payment.paymentRef()))
+                .toList();
+    }
+
+    /** The payments the batch moved on that were loaded. */
+    List<PaymentState> updatedPayments() {
+        return changedPayments.values().stream().filter(payment -> loaded.payments.containsKey(payment.paymentRef()))
+                .toList();
+    }
+
     public List<SaleState> changedSales() {
         return List.copyOf(changedSales.values());
     }
