@@ -67,7 +67,9 @@ public class BatchStore {
         List<InvoiceKey> keys = List.copyOf(named);
         Map<InvoiceKey, InvoiceId> found = invoices.idsOf(keys);
         ids.addAll(found.values());
-        locks.acquire(ids, keys, needs.sales.stream().map(ReconciliationLocks::saleKey).toList());
+        List<InvoiceKey> unresolved = keys.stream().filter(key -> !found.containsKey(key)).toList();
+        // A key that names an invoice is locked as that invoice (see ReconciliationLocks); only the others by name.
+        locks.acquire(ids, unresolved, needs.sales.stream().map(ReconciliationLocks::saleKey).toList());
         // A SALE may have committed invoices for its VOID to reopen between the first look and the lock; they are
         // locked too, still before the first write.
         Map<PaymentRef, List<OpenSettlement>> booked = needs.voidedPayments.isEmpty() ? Map.of()
@@ -81,7 +83,6 @@ public class BatchStore {
         // and the lock (it held the key's lock, so it is visible now). Such an invoice, read in the same look, is
         // locked then and read again. Locking it out of order may deadlock two batches; PostgreSQL then ends one,
         // a transient fault, retried.
-        List<InvoiceKey> unresolved = keys.stream().filter(key -> !found.containsKey(key)).toList();
         Map<InvoiceId, Invoice> locked = new HashMap<>(ids.isEmpty() && unresolved.isEmpty() ? Map.of()
                 : invoices.load(ids, unresolved));
         Set<InvoiceId> lockedNow = new HashSet<>(locked.keySet());

@@ -15,10 +15,13 @@ import java.util.List;
 /**
  * Serialises all work on one invoice across threads and instances. Every batch takes a transaction-scoped PostgreSQL
  * advisory lock for each invoice it decides on (by id) and each payment key (eL番号, barcode, debit key) its messages
- * name — all of them up front and in one global order, so two batches can wait for each other but never deadlock.
- * Two payments naming different keys of one invoice meet at the invoice's lock; a payment that arrives before its
- * invoice locks the key it names, which the invoice's event locks too. The locks come before the transaction's first
- * write, so that settlements about one invoice are published in the order they were booked.
+ * name that names no invoice yet — all of them up front and in one global order, so two batches can wait for each
+ * other but never deadlock. A key that names an invoice is locked as that invoice: a key is never taken from the
+ * invoice that has it, so its invoice's lock guards it as well. Two payments naming different keys of one invoice
+ * meet at the invoice's lock; a payment that arrives before its invoice locks the key it names, which the invoice's
+ * event locks too, and whoever looked at a key before its lock looks again after it, locking the invoice it found.
+ * The locks come before the transaction's first write, so that settlements about one invoice are published in the
+ * order they were booked.
  */
 @Component
 public class ReconciliationLocks {

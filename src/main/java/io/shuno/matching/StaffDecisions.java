@@ -71,7 +71,18 @@ public class StaffDecisions {
         // A counter sale's VOID takes the sale's key: a decision about that payment (matching its suspense) must
         // wait for the VOID, or both would undo the same suspense.
         payment.flatMap(PaymentRef::terminalTransactionId).map(ReconciliationLocks::saleKey).ifPresent(others::add);
-        locks.acquire(ids, keys, others);
+        // A message names the key's invoice's lock when the key has one, and the key's own otherwise: both are taken.
+        // An invoice event that gave the key an invoice while this waited held the key's lock, so a second look
+        // finds that invoice, which is locked too.
+        Map<InvoiceKey, InvoiceId> owners = invoices.idsOf(List.copyOf(keys));
+        Set<InvoiceId> locked = new HashSet<>(ids);
+        locked.addAll(owners.values());
+        locks.acquire(locked, keys, others);
+        List<InvoiceKey> unresolved = keys.stream().filter(key -> !owners.containsKey(key)).toList();
+        Set<InvoiceId> ownedNow = unresolved.isEmpty() ? Set.of() : new HashSet<>(invoices.idsOf(unresolved).values());
+        if (!locked.containsAll(ownedNow)) {
+            locks.acquire(ownedNow.stream().filter(id -> !locked.contains(id)).toList(), List.of(), List.of());
+        }
         return invoices.load(ids);
     }
 

@@ -2,6 +2,7 @@ package io.shuno.matching;
 
 import io.shuno.reconciliation.ElNumber;
 import io.shuno.reconciliation.InvoiceId;
+import io.shuno.reconciliation.PaymentRef;
 import io.shuno.testsupport.Latches;
 import io.shuno.testsupport.TestPostgres;
 import org.flywaydb.core.Flyway;
@@ -16,6 +17,8 @@ import javax.sql.DataSource;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -25,8 +28,9 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What a batch locks when an invoice event races it, on real PostgreSQL with two transactions: the event holds the
- * lock of a key it adds; the batch, paying by that key, finds no invoice for it, and waits for the key's lock.
+ * What a batch locks, on real PostgreSQL: a key that names an invoice as that invoice; and when an invoice event races
+ * the batch, with two transactions, the event holds the lock of a key it adds; the batch, paying by that key, finds no
+ * invoice for it, and waits for the key's lock.
  */
 class BatchStoreLocksTest {
 
@@ -90,11 +94,70 @@ class BatchStoreLocksTest {
         assertThat(locked.advisoryLocksHeld()).isEqualTo(2);
     }
 
+    @Test
+    void aKeyThatNamesAnInvoiceIsLockedAsThatInvoiceAlone() {
+        jdbc.update("""
+                insert into invoices (invoice_id, municipality_code, el_number, item, account, revenue_code,
+                                      fiscal_year, amount, due_date, payer_id, status)
+                values ('INV-1', '442011', ?, 'NHI_PREMIUM', 'NHI', '01-01', 2026, 28000, '2026-06-30', 'P-1',
+                        'OPEN')""", EL_NUMBER);
+        jdbc.update("""
+                insert into invoice_payment_keys (municipality_code, key_type, key_value, invoice_id)
+                values ('442011', 'EL_NUMBER', ?, 'INV-1')""", EL_NUMBER);
+
+        Long held = transactions.execute(status -> {
+            LoadedState state = store.lockAndLoad("eltax-notice", new Needs().invoiceWith(new ElNumber(EL_NUMBER)),
+                    List.of("N-1"));
+            assertThat(state.invoices).containsOnlyKeys(new InvoiceId("INV-1"));
+            return jdbc.queryForObject("""
+                    select count(*) from pg_locks where locktype = 'advisory' and granted and pid = pg_backend_pid()""",
+                    Long.class);
+        });
+
+        // Half the locks of a batch of such payments: a lock table holds twice the batches.
+        assertThat(held).isEqualTo(1);
+    }
+
+    @Test
+    void aStaffDecisionAboutAPaymentHoldsTheInvoiceItsKeyNamesSoThatANoticeAboutThePaymentWaits() throws Exception {
+        jdbc.update("""
+                insert into invoices (invoice_id, municipality_code, el_number, item, account, revenue_code,
+                                      fiscal_year, amount, due_date, payer_id, status)
+                values ('INV-1', '442011', ?, 'NHI_PREMIUM', 'NHI', '01-01', 2026, 28000, '2026-06-30', 'P-1', 'OPEN'),
+                       ('INV-2', '442011', null, 'NHI_PREMIUM', 'NHI', '01-01', 2026, 9000, '2026-07-31', 'P-1',
+                        'OPEN')""", EL_NUMBER);
+        jdbc.update("""
+                insert into invoice_payment_keys (municipality_code, key_type, key_value, invoice_id)
+                values ('442011', 'EL_NUMBER', ?, 'INV-1')""", EL_NUMBER);
+        jdbc.update("""
+                insert into payments (payment_ref, key_type, key_value, el_number, amount, stage)
+                values ('eltax:PAY-1', 'EL_NUMBER', ?, ?, 30000, 'CONFIRMED')""", EL_NUMBER, EL_NUMBER);
+        StaffDecisions decisions = new StaffDecisions(locks, new InvoiceStore(jdbc), new PaymentStore(jdbc), null,
+                null, null);
+        CountDownLatch decisionLocked = new CountDownLatch(1);
+        CountDownLatch decide = new CountDownLatch(1);
+        Future<?> decision = transactionsOnTheirOwnThreads.submit(() -> transactions.executeWithoutResult(status -> {
+            decisions.lock("exception-1", Set.of(new InvoiceId("INV-2")), Optional.of(new PaymentRef("eltax:PAY-1")));
+            decisionLocked.countDown();
+            Latches.await(decide);
+        }));
+        Latches.await(decisionLocked);
+
+        Future<LoadedState> notice = transactionsOnTheirOwnThreads.submit(() -> transactions.execute(status ->
+                store.lockAndLoad("eltax-notice", new Needs().invoiceWith(new ElNumber(EL_NUMBER)),
+                        List.of("N-1"))));
+        awaitABatchWaitingForALock();
+        decide.countDown();
+        decision.get(10, TimeUnit.SECONDS);
+
+        assertThat(notice.get(10, TimeUnit.SECONDS).invoices).containsOnlyKeys(new InvoiceId("INV-1"));
+    }
+
     private void awaitABatchWaitingForALock() throws InterruptedException {
         Instant giveUp = Instant.now().plus(Duration.ofSeconds(10));
         while (jdbc.queryForObject("select count(*) from pg_locks where locktype = 'advisory' and not granted",
                 Long.class) == 0) {
-            assertThat(Instant.now()).as("the batch waits for the key's lock").isBefore(giveUp);
+            assertThat(Instant.now()).as("the batch waits for a lock").isBefore(giveUp);
             Thread.sleep(10);
         }
     }
