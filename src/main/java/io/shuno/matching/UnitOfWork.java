@@ -189,14 +189,12 @@ public final class UnitOfWork implements PayerInvoices {
 
     /** The invoices the batch created: not loaded, since they did not exist. */
     List<Invoice> addedInvoices() {
-        return changedInvoices.values().stream().filter(invoice -> !loaded.invoices.containsKey(invoice.id()))
-                .toList();
+        return changedWhere(changedInvoices, loaded.invoices, false);
     }
 
     /** The invoices the batch changed that were loaded. */
     List<Invoice> updatedInvoices() {
-        return changedInvoices.values().stream().filter(invoice -> loaded.invoices.containsKey(invoice.id()))
-                .toList();
+        return changedWhere(changedInvoices, loaded.invoices, true);
     }
 
     /** The changed invoices whose payment keys (eL番号 and slips) are not those they were loaded with, or new ones. */
@@ -227,14 +225,18 @@ public final class UnitOfWork implements PayerInvoices {
      * inbox lets through once.
      */
     List<PaymentState> addedPayments() {
-        return changedPayments.values().stream().filter(payment -> !loaded.payments.containsKey(payment.paymentRef()))
-                .toList();
+        return changedWhere(changedPayments, loaded.payments, false);
     }
 
     /** The payments the batch moved on that were loaded. */
     List<PaymentState> updatedPayments() {
-        return changedPayments.values().stream().filter(payment -> loaded.payments.containsKey(payment.paymentRef()))
-                .toList();
+        return changedWhere(changedPayments, loaded.payments, true);
+    }
+
+    /** What the batch changed, in the order it changed it, of what was loaded or of what was not. */
+    private static <K, V> List<V> changedWhere(Map<K, V> changed, Map<K, ?> loaded, boolean wasLoaded) {
+        return changed.entrySet().stream().filter(entry -> loaded.containsKey(entry.getKey()) == wasLoaded)
+                .map(Map.Entry::getValue).toList();
     }
 
     public List<SaleState> changedSales() {

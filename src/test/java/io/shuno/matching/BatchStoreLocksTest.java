@@ -64,14 +64,7 @@ class BatchStoreLocksTest {
             locks.acquire(List.of(new InvoiceId("INV-NEW")), List.of(key), List.of());
             keyHeld.countDown();
             Latches.await(addTheInvoice);
-            jdbc.update("""
-                    insert into invoices (invoice_id, municipality_code, el_number, item, account, revenue_code,
-                                          fiscal_year, amount, due_date, payer_id, status)
-                    values ('INV-NEW', '442011', ?, 'NHI_PREMIUM', 'NHI', '01-01', 2026, 28000, '2026-06-30', 'P-1',
-                            'OPEN')""", EL_NUMBER);
-            jdbc.update("""
-                    insert into invoice_payment_keys (municipality_code, key_type, key_value, invoice_id)
-                    values ('442011', 'EL_NUMBER', ?, 'INV-NEW')""", EL_NUMBER);
+            anInvoice("INV-NEW", EL_NUMBER);
         }));
         Latches.await(keyHeld);
 
@@ -96,14 +89,7 @@ class BatchStoreLocksTest {
 
     @Test
     void aKeyThatNamesAnInvoiceIsLockedAsThatInvoiceAlone() {
-        jdbc.update("""
-                insert into invoices (invoice_id, municipality_code, el_number, item, account, revenue_code,
-                                      fiscal_year, amount, due_date, payer_id, status)
-                values ('INV-1', '442011', ?, 'NHI_PREMIUM', 'NHI', '01-01', 2026, 28000, '2026-06-30', 'P-1',
-                        'OPEN')""", EL_NUMBER);
-        jdbc.update("""
-                insert into invoice_payment_keys (municipality_code, key_type, key_value, invoice_id)
-                values ('442011', 'EL_NUMBER', ?, 'INV-1')""", EL_NUMBER);
+        anInvoice("INV-1", EL_NUMBER);
 
         Long held = transactions.execute(status -> {
             LoadedState state = store.lockAndLoad("eltax-notice", new Needs().invoiceWith(new ElNumber(EL_NUMBER)),
@@ -120,15 +106,8 @@ class BatchStoreLocksTest {
 
     @Test
     void aStaffDecisionAboutAPaymentHoldsTheInvoiceItsKeyNamesSoThatANoticeAboutThePaymentWaits() throws Exception {
-        jdbc.update("""
-                insert into invoices (invoice_id, municipality_code, el_number, item, account, revenue_code,
-                                      fiscal_year, amount, due_date, payer_id, status)
-                values ('INV-1', '442011', ?, 'NHI_PREMIUM', 'NHI', '01-01', 2026, 28000, '2026-06-30', 'P-1', 'OPEN'),
-                       ('INV-2', '442011', null, 'NHI_PREMIUM', 'NHI', '01-01', 2026, 9000, '2026-07-31', 'P-1',
-                        'OPEN')""", EL_NUMBER);
-        jdbc.update("""
-                insert into invoice_payment_keys (municipality_code, key_type, key_value, invoice_id)
-                values ('442011', 'EL_NUMBER', ?, 'INV-1')""", EL_NUMBER);
+        anInvoice("INV-1", EL_NUMBER);
+        anInvoice("INV-2", null);
         jdbc.update("""
                 insert into payments (payment_ref, key_type, key_value, el_number, amount, stage)
                 values ('eltax:PAY-1', 'EL_NUMBER', ?, ?, 30000, 'CONFIRMED')""", EL_NUMBER, EL_NUMBER);
@@ -151,6 +130,20 @@ class BatchStoreLocksTest {
         decision.get(10, TimeUnit.SECONDS);
 
         assertThat(notice.get(10, TimeUnit.SECONDS).invoices).containsOnlyKeys(new InvoiceId("INV-1"));
+    }
+
+    /** An open invoice of payer P-1, with its eL番号 (if any) as its one slip. */
+    private void anInvoice(String id, String elNumber) {
+        jdbc.update("""
+                insert into invoices (invoice_id, municipality_code, el_number, item, account, revenue_code,
+                                      fiscal_year, amount, due_date, payer_id, status)
+                values (?, '442011', ?, 'NHI_PREMIUM', 'NHI', '01-01', 2026, 28000, '2026-06-30', 'P-1', 'OPEN')""",
+                id, elNumber);
+        if (elNumber != null) {
+            jdbc.update("""
+                    insert into invoice_payment_keys (municipality_code, key_type, key_value, invoice_id)
+                    values ('442011', 'EL_NUMBER', ?, ?)""", elNumber, id);
+        }
     }
 
     private void awaitABatchWaitingForALock() throws InterruptedException {
