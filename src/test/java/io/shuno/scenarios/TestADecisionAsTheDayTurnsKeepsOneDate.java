@@ -37,6 +37,7 @@ class TestADecisionAsTheDayTurnsKeepsOneDate {
         for (int payment = 1; payment <= 2; payment++) {
             shuno.kafka().send(shuno.topic("eltax-notices"), "DT-PAY" + payment, Messages.with(Messages.confirmed(
                     "DT-N" + payment, "DT-PAY" + payment, el, 3_000), "paidAt", "2026-06-20T10:15:00+09:00").toString());
+            shuno.awaitBooked("eltax:DT-PAY" + payment);
         }
         String exceptionId = shuno.awaitException("eltax:DT-PAY2", "DOUBLE_PAYMENT");
 

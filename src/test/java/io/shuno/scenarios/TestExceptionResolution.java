@@ -68,6 +68,7 @@ class TestExceptionResolution {
         paid.put("payerId", "P-DA");
         issue(paid);
         pay("DA-N1", "DA-PAY1", el, 2_000);
+        shuno.awaitBooked("eltax:DA-PAY1");
         pay("DA-N2", "DA-PAY2", el, 2_000);
         String exceptionId = shuno.awaitException("eltax:DA-PAY2", "DOUBLE_PAYMENT");
         JsonNode raised = api.get("viewer", "/api/v1/exceptions/" + exceptionId).json().get("exception");
@@ -132,6 +133,7 @@ class TestExceptionResolution {
         String el = Messages.newElNumber();
         issue(Messages.issued("RF-INV", el, 2_500));
         pay("RF-N1", "RF-PAY1", el, 2_500);
+        shuno.awaitBooked("eltax:RF-PAY1");
         pay("RF-N2", "RF-PAY2", el, 2_500);
         String exceptionId = shuno.awaitException("eltax:RF-PAY2", "DOUBLE_PAYMENT");
         String path = "/api/v1/exceptions/" + exceptionId + "/refund";

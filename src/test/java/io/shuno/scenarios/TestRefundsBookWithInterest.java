@@ -250,6 +250,7 @@ class TestRefundsBookWithInterest {
         issue(Messages.issued(prefix + "-INV", el, amount));
         for (int payment = 1; payment <= 2; payment++) {
             pay(prefix + "-N" + payment, prefix + "-PAY" + payment, el, amount, paidOn + "T10:15:00+09:00");
+            shuno.awaitBooked("eltax:" + prefix + "-PAY" + payment);
         }
         return shuno.awaitException("eltax:" + prefix + "-PAY2", "DOUBLE_PAYMENT");
     }

@@ -35,6 +35,7 @@ class TestVoidAfterRefundIsShownToStaff {
     void aVoidOfAPartlyRefundedSaleReversesTheRestAndLeavesTheRefundedMoneyForStaffToStop() {
         issue(Messages.counterOrder("VR-ORD", 480_000));
         send(sale("T-VR1", 480_000));
+        shuno.awaitBooked("terminal:T-VR1");
         send(sale("T-VR2", 480_000));
         String doublePayment = shuno.awaitException("terminal:T-VR2", "DOUBLE_PAYMENT");
 

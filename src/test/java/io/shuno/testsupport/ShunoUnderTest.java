@@ -198,6 +198,14 @@ public final class ShunoUnderTest implements BeforeAllCallback, AfterAllCallback
                 paymentRef);
     }
 
+    /**
+     * Waits until shuno has booked the payment, for tests that need it before the next: payments on different
+     * partitions (they are keyed by payment) have no order of their own.
+     */
+    public void awaitBooked(String paymentRef) {
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> bookedFor(paymentRef) > 0);
+    }
+
     /** Waits until shuno has stored the invoice, for tests that need a payment to find it. */
     public void awaitInvoice(String invoiceId) {
         JdbcTemplate database = database();
