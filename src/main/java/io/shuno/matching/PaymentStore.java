@@ -69,8 +69,8 @@ class PaymentStore {
     /**
      * Inserts the added payments and moves the updated ones on (stage and amount; the key a payment named stays).
      * Without "on conflict" an insert costs about a quarter less. Added means new (see UnitOfWork#addedPayments) and
-     * the batch holds the locks of its payments' keys, so no other batch adds one meanwhile; a row that exists all the
-     * same fails the batch, which then finds the message that causes it, rather than being overwritten silently.
+     * the batch holds the locks that guard its payments' keys, so no other batch adds one meanwhile; a row that exists
+     * all the same fails the batch, which then finds the message that causes it, rather than being overwritten.
      */
     void save(List<PaymentState> added, List<PaymentState> updated) {
         if (!added.isEmpty()) {
