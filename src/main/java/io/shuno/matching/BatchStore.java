@@ -76,7 +76,7 @@ public class BatchStore {
                 : history.openOf(needs.voidedPayments);
         Set<InvoiceId> reopened = new HashSet<>();
         booked.values().forEach(open -> open.forEach(o -> o.settlement().invoiceId().ifPresent(reopened::add)));
-        lockToo(reopened, ids);
+        locks.acquireToo(reopened, ids);
 
         // Read under the locks, which keep the invoices (and so their keys) from changing until this batch commits.
         // A key that named no invoice may name one now: an invoice event adding it committed between the first look
@@ -86,7 +86,7 @@ public class BatchStore {
         Map<InvoiceId, Invoice> locked = new HashMap<>(ids.isEmpty() && unresolved.isEmpty() ? Map.of()
                 : invoices.load(ids, unresolved));
         Set<InvoiceId> lockedNow = new HashSet<>(locked.keySet());
-        if (lockToo(lockedNow, ids)) {
+        if (locks.acquireToo(lockedNow, ids)) {
             locked.putAll(invoices.load(lockedNow));
         }
         LoadedState.Builder state = LoadedState.builder().handled(inbox.fingerprints(source, messageIds))
@@ -108,20 +108,6 @@ public class BatchStore {
             state.salesTotals(sales.totals(needs.salesDays));
         }
         return state.build();
-    }
-
-    /**
-     * Locks the invoices of {@code more} not yet among {@code locked}, and adds them there. Leaves in {@code more} only
-     * those it locked now, and says whether there were any.
-     */
-    private boolean lockToo(Set<InvoiceId> more, Set<InvoiceId> locked) {
-        more.removeAll(locked);
-        if (more.isEmpty()) {
-            return false;
-        }
-        locks.acquire(more, List.of(), List.of());
-        locked.addAll(more);
-        return true;
     }
 
     /** Every payment key of these invoices, and the keys the batch names. */

@@ -11,6 +11,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Serialises all work on one invoice across threads and instances. Every batch takes a transaction-scoped PostgreSQL
@@ -50,6 +51,21 @@ public class ReconciliationLocks {
         invoiceIds.forEach(id -> keys.add("invoice:" + id));
         paymentKeys.forEach(key -> keys.add(key.lockName()));
         acquire(keys);
+    }
+
+    /**
+     * Locks the invoices of {@code more} not yet among {@code held}, after the others and so out of the global order
+     * (two transactions doing so may deadlock; PostgreSQL ends one, a transient fault, retried), and adds them to
+     * {@code held}. Leaves in {@code more} only those it locked now, and says whether there were any.
+     */
+    boolean acquireToo(Set<InvoiceId> more, Set<InvoiceId> held) {
+        more.removeAll(held);
+        if (more.isEmpty()) {
+            return false;
+        }
+        acquire(more, List.of(), List.of());
+        held.addAll(more);
+        return true;
     }
 
     private void acquire(Collection<String> keys) {

@@ -79,10 +79,7 @@ public class StaffDecisions {
         locked.addAll(owners.values());
         locks.acquire(locked, keys, others);
         List<InvoiceKey> unresolved = keys.stream().filter(key -> !owners.containsKey(key)).toList();
-        Set<InvoiceId> ownedNow = unresolved.isEmpty() ? Set.of() : new HashSet<>(invoices.idsOf(unresolved).values());
-        if (!locked.containsAll(ownedNow)) {
-            locks.acquire(ownedNow.stream().filter(id -> !locked.contains(id)).toList(), List.of(), List.of());
-        }
+        locks.acquireToo(new HashSet<>(invoices.idsOf(unresolved).values()), locked);
         return invoices.load(ids);
     }
 
